@@ -1,0 +1,253 @@
+import path from "node:path";
+import type { BundledApi } from "./bundle.js";
+import type { Problem } from "./problems.js";
+import { sourceLocation } from "./sources.js";
+
+/** `generated/catalog.json`: a public format. Fields may be added, never renamed. */
+export interface Catalog {
+  families: CatalogFamily[];
+}
+
+export interface CatalogFamily {
+  /** `sales`, `messaging`, `partner`, `referrals`: the lower-cased prefix of the family's components. */
+  id: string;
+  /** The APIs whose bundles use this family's responses. */
+  apis: string[];
+  /** The media type of the family's error bodies. */
+  mediaType: string;
+  statuses: CatalogStatus[];
+  errors: CatalogError[];
+}
+
+export interface CatalogStatus {
+  status: number;
+  /** The response component's description: the status's meaning as the family publishes it. */
+  meaning: string;
+  /** The response component (`Referrals412`). */
+  response: string;
+}
+
+export interface CatalogError {
+  /** As it travels on the wire: 30011 a number, "99910" a string. */
+  code: string | number;
+  status: number;
+  message: string;
+  description: string;
+  retryable: boolean;
+  /** `code`: the body's top-level code; `innerCode`: a code nested in `innerError`. */
+  kind: "code" | "innerCode";
+  /** The short label of the example. */
+  summary: string;
+  /** The named example (`Messaging30011`) that defines this code, in `openapi/components/examples/`. */
+  example: string;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Response components named `<Family><status>`, such as `Messaging429`. */
+const statusResponse = /^([A-Z][A-Za-z]*?)([1-5]\d\d)$/;
+
+/** The code and message an error body carries; in an envelope, those of its deepest `innerError`. */
+export interface ErrorBody {
+  code: unknown;
+  message: unknown;
+  kind: CatalogError["kind"];
+  /** Where the code sits in the body. */
+  path: string[];
+}
+
+export function readErrorBody(value: unknown): ErrorBody | undefined {
+  if (!isObject(value)) return undefined;
+  if (isObject(value.error)) {
+    let node: Json = value.error;
+    let found: ErrorBody = { code: node.code, message: node.message, kind: "code", path: ["error", "code"] };
+    let at = ["error"];
+    for (let depth = 0; depth < 64; depth++) {
+      const key = "innerError" in node ? "innerError" : "innererror";
+      const inner = node[key];
+      if (!isObject(inner) || inner.code === undefined) break;
+      at = [...at, key];
+      found = { code: inner.code, message: inner.message, kind: "innerCode", path: [...at, "code"] };
+      node = inner;
+    }
+    return found;
+  }
+  if ("errorCode" in value) return { code: value.errorCode, message: value.errorMessage, kind: "code", path: ["errorCode"] };
+  if ("code" in value) return { code: value.code, message: value.title ?? value.detail, kind: "code", path: ["code"] };
+  return undefined;
+}
+
+const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+function refName(node: unknown, kind: string): string | undefined {
+  if (!isObject(node) || typeof node.$ref !== "string") return undefined;
+  const prefix = `#/components/${kind}/`;
+  return node.$ref.startsWith(prefix) ? decodeURIComponent(node.$ref.slice(prefix.length)) : undefined;
+}
+
+function compareCodes(a: string | number, b: string | number): number {
+  const [x, y] = [Number(a), Number(b)];
+  return Number.isFinite(x) && Number.isFinite(y) ? x - y : String(a).localeCompare(String(b));
+}
+
+/**
+ * Reads the error catalog out of bundled APIs and checks it: every example with `x-error`
+ * is one catalog entry, written once; its status must match every response it is listed under.
+ * `exampleFiles` are the example files on disk: one that no response lists is reported.
+ */
+export function buildCatalog(
+  apis: BundledApi[],
+  components: Map<string, string>,
+  exampleFiles: string[],
+): { catalog: Catalog; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  const report = (api: BundledApi, jsonPath: (string | number)[], message: string) => {
+    const where = sourceLocation(jsonPath, api.root, components);
+    const key = `${where.file}:${where.line}:${message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    problems.push({ ...where, severity: "error", rule: "catalog", message });
+  };
+
+  const families = new Map<string, CatalogFamily>();
+  const family = (prefix: string) => {
+    const id = prefix.toLowerCase();
+    let found = families.get(id);
+    if (!found) {
+      found = { id, apis: [], mediaType: "", statuses: [], errors: [] };
+      families.set(id, found);
+    }
+    return found;
+  };
+
+  // 1. Statuses: every `<Family><status>` response component.
+  for (const api of apis) {
+    const responses = (isObject(api.doc.components) && isObject(api.doc.components.responses) ? api.doc.components.responses : {}) as Json;
+    for (const [name, response] of Object.entries(responses)) {
+      const match = statusResponse.exec(name);
+      if (!match || !isObject(response)) continue;
+      const fam = family(match[1]!);
+      if (!fam.apis.includes(api.id)) fam.apis.push(api.id);
+      if (fam.statuses.some((s) => s.response === name)) continue;
+      fam.statuses.push({ status: Number(match[2]), meaning: String(response.description ?? ""), response: name });
+      const mediaType = isObject(response.content) ? Object.keys(response.content)[0] : undefined;
+      if (mediaType && Number(match[2]) >= 400 && !fam.mediaType) fam.mediaType = mediaType;
+    }
+  }
+  const prefixes = [...families.keys()].sort((a, b) => b.length - a.length);
+
+  // 2. Errors: every example with `x-error`.
+  const defined = new Map<string, { status: number; family: CatalogFamily }>();
+  for (const api of apis) {
+    const examples = (isObject(api.doc.components) && isObject(api.doc.components.examples) ? api.doc.components.examples : {}) as Json;
+    for (const [name, example] of Object.entries(examples)) {
+      if (!isObject(example) || !("x-error" in example) || defined.has(name)) continue;
+      const at = ["components", "examples", name];
+      const meta = example["x-error"];
+      const prefix = prefixes.find((p) => name.toLowerCase().startsWith(p));
+      if (!prefix) {
+        report(api, at, `example ${name} has x-error but its name does not start with a family (${prefixes.join(", ")})`);
+        continue;
+      }
+      const fam = families.get(prefix)!;
+      const status = isObject(meta) ? meta.status : undefined;
+      if (!isObject(meta) || typeof status !== "number" || !Number.isInteger(status) || status < 100 || status > 599) {
+        report(api, [...at, "x-error", "status"], `example ${name}: x-error.status must be an HTTP status (an integer 100–599)`);
+        continue;
+      }
+      const body = readErrorBody(example.value);
+      if (!body || (typeof body.code !== "string" && typeof body.code !== "number") || body.code === "") {
+        report(api, [...at, "value"], `example ${name}: value carries no error code (errorCode, code, or error.code)`);
+        continue;
+      }
+      if (typeof body.message !== "string" || body.message === "") {
+        report(api, [...at, "value"], `example ${name}: value carries no error message for code ${body.code}`);
+        continue;
+      }
+      if (typeof example.description !== "string" || example.description.trim() === "") {
+        report(api, at, `example ${name}: add a description of code ${body.code}`);
+        continue;
+      }
+      const value = example.value as Json;
+      if (typeof value.status === "number" && value.status !== status) {
+        report(api, [...at, "value", "status"], `example ${name}: body status ${value.status} differs from x-error.status ${status}`);
+      }
+      const twin = fam.errors.find((e) => String(e.code) === String(body.code));
+      if (twin) {
+        report(api, [...at, "value", ...body.path], `duplicate ${fam.id} code ${body.code}: already defined by example ${twin.example}`);
+        continue;
+      }
+      defined.set(name, { status, family: fam });
+      fam.errors.push({
+        code: body.code,
+        status,
+        message: body.message,
+        description: example.description,
+        retryable: isObject(meta) && meta.retryable === true,
+        kind: body.kind,
+        summary: typeof example.summary === "string" ? example.summary : String(body.code),
+        example: name,
+      });
+    }
+  }
+
+  // 3. Placement: an example sits only under responses of its own status.
+  for (const api of apis) {
+    const paths = isObject(api.doc.paths) ? api.doc.paths : {};
+    const componentResponses = (isObject(api.doc.components) && isObject(api.doc.components.responses) ? api.doc.components.responses : {}) as Json;
+    for (const [route, item] of Object.entries(paths)) {
+      if (!isObject(item)) continue;
+      for (const method of methods) {
+        const operation = item[method];
+        if (!isObject(operation) || !isObject(operation.responses)) continue;
+        for (const [key, response] of Object.entries(operation.responses)) {
+          if (!/^\d{3}$/.test(key)) continue;
+          const responseName = refName(response, "responses");
+          const named = responseName ? statusResponse.exec(responseName) : null;
+          if (named && named[2] !== key) {
+            report(api, ["paths", route, method, "responses", key], `response ${responseName} describes status ${named[2]} but is listed under ${key}`);
+          }
+          const resolved = responseName ? componentResponses[responseName] : response;
+          const base = responseName ? ["components", "responses", responseName] : ["paths", route, method, "responses", key];
+          if (!isObject(resolved) || !isObject(resolved.content)) continue;
+          for (const [mediaType, media] of Object.entries(resolved.content)) {
+            if (!isObject(media) || !isObject(media.examples)) continue;
+            for (const [exampleKey, exampleRef] of Object.entries(media.examples)) {
+              const exampleName = refName(exampleRef, "examples") ?? exampleKey;
+              const entry = defined.get(exampleName);
+              if (entry && String(entry.status) !== key) {
+                report(
+                  api,
+                  [...base, "content", mediaType, "examples", exampleKey],
+                  `example ${exampleName} (status ${entry.status}) is listed under a ${key} response: move it to the ${entry.status} response`,
+                );
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  // 4. Orphans: an example file that no response lists never reaches a bundle.
+  for (const file of exampleFiles) {
+    const name = path.basename(file).replace(/\.ya?ml$/, "");
+    if (!apis.some((api) => isObject(api.doc.components) && isObject(api.doc.components.examples) && name in api.doc.components.examples)) {
+      problems.push({ file, line: 1, column: 1, severity: "error", rule: "catalog", message: `example ${name} is not listed under any response: add it to the response of its status` });
+    }
+  }
+
+  const catalog: Catalog = {
+    families: [...families.values()]
+      .map((fam) => ({
+        ...fam,
+        apis: [...fam.apis].sort(),
+        statuses: [...fam.statuses].sort((a, b) => a.status - b.status),
+        errors: [...fam.errors].sort((a, b) => (a.kind === b.kind ? compareCodes(a.code, b.code) : a.kind === "code" ? -1 : 1)),
+      }))
+      .sort((a, b) => a.id.localeCompare(b.id)),
+  };
+  return { catalog, problems };
+}

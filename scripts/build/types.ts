@@ -1,0 +1,23 @@
+import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
+import type { CatalogFamily } from "./catalog.js";
+import { tsHeader } from "./header.js";
+import { pascalCase } from "./names.js";
+
+/** The union of a family's error codes, each in its wire type (30011, "99910"). */
+export function codeUnion(family: CatalogFamily): string {
+  const codes = family.errors.map((error) => JSON.stringify(error.code));
+  return codes.length > 0 ? codes.join(" | ") : "never";
+}
+
+/**
+ * `generated/<api>/types.ts`: openapi-typescript's types of the bundled API, plus one
+ * literal union of error codes for each family the API uses.
+ */
+export async function renderTypes(doc: Record<string, unknown>, families: CatalogFamily[], source: string): Promise<string> {
+  const ast = await openapiTS(doc as unknown as OpenAPI3, { silent: true });
+  const unions = families.map(
+    (family) =>
+      `/** The error codes of the ${family.id} family, from the error catalog. */\nexport type ${pascalCase(family.id)}ErrorCode = ${codeUnion(family)};\n`,
+  );
+  return [tsHeader(source), astToString(ast), ...unions].join("\n");
+}
