@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["scripts/**/*.test.ts", "test/**/*.test.ts"],
+    globalSetup: ["test/rebuild.setup.ts"],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     // The end-to-end tests run whole builds; two cores run two files at a time.

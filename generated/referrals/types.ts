@@ -379,7 +379,7 @@ export interface components {
                 "application/json": components["schemas"]["ReferralsErrorResponse"];
             };
         };
-        /** @description Accepted. The request was received and will be processed. */
+        /** @description Accepted. */
         Referrals202: {
             headers: {
                 [name: string]: unknown;

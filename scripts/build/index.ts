@@ -11,6 +11,7 @@ import { lintBundle, loadLinter } from "./lint.js";
 import { stage, writeFiles } from "./output.js";
 import { BuildFailed, errorsIn, sortProblems, type Problem } from "./problems.js";
 import { componentFiles, findApiRoots, forgetParsedFiles } from "./sources.js";
+import { renderGeneratedReadme } from "./readme.js";
 import { renderTypes } from "./types.js";
 
 export interface BuildOptions {
@@ -109,6 +110,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       files.set(`${api.id}/client.ts`, renderClient(api.id, titleOf(api), families, sourceName(api.root)));
       if (families.length > 0) files.set(`${api.id}/errors.ts`, renderErrorConstants(families, sourceName(api.root)));
     }
+    files.set("README.md", renderGeneratedReadme(apis.map((api) => ({ id: api.id, title: titleOf(api) }))));
     files.set("catalog.json", JSON.stringify({ $comment: doNotEdit(sourceName(componentsDir)), ...catalog }, null, 2) + "\n");
   }, () => `${apis.length} × client.ts, errors.ts; catalog.json`);
 

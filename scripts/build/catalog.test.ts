@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import type { BundledApi } from "./bundle.js";
+import { buildCatalog, readErrorBody } from "./catalog.js";
+
+describe("readErrorBody", () => {
+  const cases: { given: unknown; want: ReturnType<typeof readErrorBody> }[] = [
+    { given: { errorCode: "RECORD_NOT_FOUND", errorMessage: "gone" }, want: { code: "RECORD_NOT_FOUND", message: "gone", kind: "code", path: ["errorCode"] } },
+    { given: { type: "about:blank", title: "Too long", status: 400, code: 30011 }, want: { code: 30011, message: "Too long", kind: "code", path: ["code"] } },
+    { given: { status: 400, code: 30011, detail: "only detail" }, want: { code: 30011, message: "only detail", kind: "code", path: ["code"] } },
+    { given: { error: { code: "invalidRequest", message: "bad" } }, want: { code: "invalidRequest", message: "bad", kind: "code", path: ["error", "code"] } },
+    {
+      given: { error: { code: "invalidRequest", message: "bad", innerError: { code: "99901", message: "Invalid input", innerError: { code: "99999", message: "deep" } } } },
+      want: { code: "99999", message: "deep", kind: "innerCode", path: ["error", "innerError", "innerError", "code"] },
+    },
+    { given: { error: { code: "x", message: "m", innererror: { code: "1", message: "lower-case key" } } }, want: { code: "1", message: "lower-case key", kind: "innerCode", path: ["error", "innererror", "code"] } },
+    { given: { error: { code: "x", message: "m", innerError: { message: "no code" } } }, want: { code: "x", message: "m", kind: "code", path: ["error", "code"] } },
+    { given: "text", want: undefined },
+    { given: { unrelated: true }, want: undefined },
+  ];
+  it.each(cases)("$given", ({ given, want }) => {
+    expect(readErrorBody(given)).toEqual(want);
+  });
+});
+
+const api = (id: string, doc: Record<string, unknown>): BundledApi => ({ id, root: `/spec/${id}/openapi.yaml`, doc, files: [] });
+const example = (status: number, value: unknown, extra: Record<string, unknown> = {}) => ({ summary: "s", description: "d", "x-error": { status, retryable: status >= 500 }, value, ...extra });
+const response = (description: string, examples: string[]) => ({
+  description,
+  content: { "application/json": { examples: Object.fromEntries(examples.map((name) => [name, { $ref: `#/components/examples/${name}` }])) } },
+});
+const shop = (examples: Record<string, unknown>, responses: Record<string, unknown>, paths: Record<string, unknown> = {}) =>
+  api("shop", { paths, components: { examples, responses } });
+
+describe("buildCatalog", () => {
+  it("reads families, statuses and codes, sorted, with their wire types", () => {
+    const { catalog, problems } = buildCatalog(
+      [
+        shop(
+          { ShopNotFound: example(404, { errorCode: "NOT_FOUND", errorMessage: "No shop." }), ShopDown: example(503, { errorCode: "DOWN", errorMessage: "Down." }) },
+          { Shop503: response("Service Unavailable", ["ShopDown"]), Shop404: response("Not Found", ["ShopNotFound"]) },
+        ),
+      ],
+      new Map(),
+      [],
+    );
+    expect(problems).toEqual([]);
+    expect(catalog).toEqual({
+      families: [
+        {
+          id: "shop",
+          apis: ["shop"],
+          mediaType: "application/json",
+          statuses: [
+            { status: 404, meaning: "Not Found", response: "Shop404" },
+            { status: 503, meaning: "Service Unavailable", response: "Shop503" },
+          ],
+          errors: [
+            { code: "DOWN", status: 503, message: "Down.", description: "d", retryable: true, kind: "code", summary: "s", example: "ShopDown" },
+            { code: "NOT_FOUND", status: 404, message: "No shop.", description: "d", retryable: false, kind: "code", summary: "s", example: "ShopNotFound" },
+          ],
+        },
+      ],
+    });
+  });
+
+  const problemCases: { name: string; examples: Record<string, unknown>; responses: Record<string, unknown>; paths?: Record<string, unknown>; files?: string[]; want: RegExp }[] = [
+    {
+      name: "a duplicate code",
+      examples: { ShopA: example(404, { errorCode: "GONE", errorMessage: "a" }), ShopB: example(404, { errorCode: "GONE", errorMessage: "b" }) },
+      responses: { Shop404: response("Not Found", ["ShopA", "ShopB"]) },
+      want: /^duplicate shop code GONE: already defined by example ShopA$/,
+    },
+    {
+      name: "a status that is not an HTTP status",
+      examples: { ShopA: example(4040, { errorCode: "GONE", errorMessage: "a" }) },
+      responses: { Shop404: response("Not Found", ["ShopA"]) },
+      want: /x-error.status must be an HTTP status/,
+    },
+    {
+      name: "a body without a code",
+      examples: { ShopA: example(404, { message: "no code" }) },
+      responses: { Shop404: response("Not Found", ["ShopA"]) },
+      want: /value carries no error code/,
+    },
+    {
+      name: "a body without a message",
+      examples: { ShopA: example(404, { errorCode: "GONE" }) },
+      responses: { Shop404: response("Not Found", ["ShopA"]) },
+      want: /value carries no error message for code GONE/,
+    },
+    {
+      name: "a missing description",
+      examples: { ShopA: example(404, { errorCode: "GONE", errorMessage: "a" }, { description: " " }) },
+      responses: { Shop404: response("Not Found", ["ShopA"]) },
+      want: /add a description of code GONE/,
+    },
+    {
+      name: "a problem body whose status disagrees",
+      examples: { ShopA: example(404, { title: "t", status: 400, code: 7 }) },
+      responses: { Shop404: response("Not Found", ["ShopA"]) },
+      want: /body status 400 differs from x-error.status 404/,
+    },
+    {
+      name: "an example under another status",
+      examples: { ShopA: example(404, { errorCode: "GONE", errorMessage: "a" }) },
+      responses: { Shop400: response("Bad Request", ["ShopA"]), Shop404: response("Not Found", []) },
+      paths: { "/x": { get: { responses: { "400": { $ref: "#/components/responses/Shop400" } } } } },
+      want: /example ShopA \(status 404\) is listed under a 400 response/,
+    },
+    {
+      name: "a response component under another status",
+      examples: {},
+      responses: { Shop404: response("Not Found", []) },
+      paths: { "/x": { get: { responses: { "410": { $ref: "#/components/responses/Shop404" } } } } },
+      want: /response Shop404 describes status 404 but is listed under 410/,
+    },
+    {
+      name: "an example file no response lists",
+      examples: {},
+      responses: { Shop404: response("Not Found", []) },
+      files: ["/spec/components/examples/ShopLost.yaml"],
+      want: /example ShopLost is not listed under any response/,
+    },
+    {
+      name: "an example outside every family",
+      examples: { OtherThing: example(404, { errorCode: "GONE", errorMessage: "a" }) },
+      responses: { Shop404: response("Not Found", ["OtherThing"]) },
+      want: /does not start with a family \(shop\)/,
+    },
+  ];
+  it.each(problemCases)("reports $name", ({ examples, responses, paths, files, want }) => {
+    const { problems } = buildCatalog([shop(examples, responses, paths)], new Map(), files ?? []);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ severity: "error", rule: "catalog", message: expect.stringMatching(want) });
+  });
+});

@@ -1,0 +1,22 @@
+import { doNotEdit } from "./header.js";
+
+/** `generated/README.md`: what each generated artifact is. */
+export function renderGeneratedReadme(apis: { id: string; title: string }[]): string {
+  return `<!-- ${doNotEdit("openapi/")} -->
+# generated/
+
+Built from \`openapi/\` by \`npm run build\`; every file here is rewritten by each build. The tests
+rebuild and fail when this folder differs from what is committed.
+
+| file | what it is |
+|---|---|
+| \`<api>/openapi.yaml\` | the API bundled into one file by Redocly: the input of every other artifact |
+| \`<api>/types.ts\` | TypeScript types of the API (openapi-typescript), plus the union of its error codes |
+| \`<api>/errors.ts\` | the API's error catalog as \`as const\` objects keyed by code |
+| \`<api>/client.ts\` | \`create<Api>Client()\`: a typed openapi-fetch client of the API |
+| \`catalog.json\` | every family, status and error code: the machine-readable catalog |
+| \`docs/\` | reference pages (\`redocly build-docs\`) and \`index.html\`; not committed |
+
+APIs: ${apis.map((api) => `\`${api.id}\` (${api.title})`).join(", ")}.
+`;
+}
