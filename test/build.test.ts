@@ -139,3 +139,19 @@ describe.each(badInputs)("bad input: $name", ({ file, edit, want }) => {
     expect(fs.readdirSync(work.dir).filter((name) => name.startsWith("generated."))).toEqual([]);
   });
 });
+
+describe("the command line", () => {
+  const cases: { args: string[]; code: number; stderr: RegExp; stdout?: RegExp }[] = [
+    { args: ["frob"], code: 2, stderr: /^error-contracts: unknown command "frob"\. Run "error-contracts help"\.\n$/ },
+    { args: ["build", "--bogus"], code: 2, stderr: /^error-contracts: Unknown option '--bogus'/ },
+    { args: ["build", "no/such/spec"], code: 2, stderr: /^error-contracts: no\/such\/spec: no such file or folder\n$/ },
+    { args: ["help"], code: 0, stderr: /^$/, stdout: /^Usage: error-contracts <command>[\s\S]*\n {2}build /m },
+    { args: ["build", "--help"], code: 0, stderr: /^$/, stdout: /^error-contracts build \[spec\]/ },
+  ];
+  it.each(cases)("error-contracts $args", async ({ args, code, stderr, stdout }) => {
+    const run = await runCli(args);
+    expect(run.stderr).toMatch(stderr);
+    if (stdout) expect(run.stdout).toMatch(stdout);
+    expect(run.code).toBe(code);
+  });
+});

@@ -1,0 +1,5 @@
+import { buildCommand } from "./build.js";
+import type { Command } from "./command.js";
+
+/** Every subcommand, in the order `error-contracts help` lists them. */
+export const commands: Command[] = [buildCommand];
