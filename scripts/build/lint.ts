@@ -14,10 +14,9 @@ export async function loadLinter(rulesetPath: string): Promise<Linter> {
   return spectral;
 }
 
-const severities = ["error", "warning", "warning", "warning"] as const;
-
 /**
- * Lints a bundled API and reports each result at its source file and line.
+ * Lints a bundled API and moves each result to its source file and line (1-based in `range`
+ * is not Spectral's way: ranges stay 0-based, as its formatters expect).
  * Spectral runs on the bundle, not on the sources: its resolver inlines files and cannot
  * follow a schema that refers to itself across files (the recursive `innerError`).
  */
@@ -27,14 +26,25 @@ export async function lintBundle(
   bundlePath: string,
   root: string,
   components: Map<string, string>,
-): Promise<Problem[]> {
-  const results: ISpectralDiagnostic[] = await linter.run(new Document(bundleText, Parsers.Yaml, bundlePath));
-  return results
-    .filter((result) => result.severity <= 1)
-    .map((result) => ({
-      ...sourceLocation(result.path, root, components),
-      severity: severities[result.severity] ?? "warning",
-      rule: String(result.code),
-      message: result.message,
-    }));
+): Promise<ISpectralDiagnostic[]> {
+  const results = await linter.run(new Document(bundleText, Parsers.Yaml, bundlePath));
+  return results.map((result) => {
+    const where = sourceLocation(result.path, root, components);
+    const start = { line: where.line - 1, character: where.column - 1 };
+    return { ...result, source: where.file, range: { start, end: start } };
+  });
+}
+
+const severities = ["error", "warning", "warning", "warning"] as const;
+
+/** A Spectral result as a build problem (errors and warnings only; info and hints are dropped by callers). */
+export function toProblem(result: ISpectralDiagnostic): Problem {
+  return {
+    file: result.source ?? "?",
+    line: result.range.start.line + 1,
+    column: result.range.start.character + 1,
+    severity: severities[result.severity] ?? "warning",
+    rule: String(result.code),
+    message: result.message,
+  };
 }

@@ -29,7 +29,7 @@ export const buildCommand: Command = {
     const result = await build({
       spec,
       out,
-      ruleset: values.ruleset ?? projectFile(".spectral.yaml"),
+      ruleset: values.ruleset ? path.resolve(values.ruleset) : projectFile(".spectral.yaml"),
       redoclyConfig: projectFile("redocly.yaml"),
       docs: !values["no-docs"],
       log: (line) => console.log(line),
