@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { ISpectralDiagnostic } from "@stoplight/spectral-core";
@@ -8,7 +9,9 @@ import { LineCounter, parseDocument } from "yaml";
 import { bundleApi, loadRedoclyConfig } from "../build/bundle.js";
 import { lintBundle, loadLinter } from "../build/lint.js";
 import { BuildFailed, errorsIn } from "../build/problems.js";
-import { packageRoot, projectFile, UsageError, type Command } from "./command.js";
+import { projectFile, UsageError, type Command } from "./command.js";
+
+const require = createRequire(import.meta.url);
 
 const formatters: Record<string, Formatter> = { stylish, json, sarif, "github-actions": githubActions, junit, text };
 const severities: Record<string, number> = { error: 0, warn: 1, info: 2, hint: 3 };
@@ -85,7 +88,7 @@ Exit codes: 0 no result at the fail severity, 1 some, 2 a file that cannot be li
     }
     const cwd = process.cwd();
     const shown = results.map((r) => ({ ...r, source: r.source && path.isAbsolute(r.source) ? path.relative(cwd, r.source) : r.source }));
-    const version = JSON.parse(fs.readFileSync(path.join(packageRoot, "node_modules", "@stoplight", "spectral-cli", "package.json"), "utf8")).version as string;
+    const version = (require("@stoplight/spectral-cli/package.json") as { version: string }).version;
     const output = format(shown, { failSeverity }, { ruleset: linter.ruleset!, spectralVersion: version });
     if (output) console.log(output);
     return results.some((r) => r.severity <= failSeverity) ? 1 : 0;
