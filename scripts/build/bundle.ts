@@ -53,7 +53,16 @@ class LocalResolver extends BaseResolver {
  * Clashing component names are an error instead of a silent `Error-2`.
  */
 export async function bundleApi(api: ApiRoot, config: Config): Promise<{ api?: BundledApi; problems: Problem[] }> {
-  const result = await bundle({ ref: api.root, config, componentRenamingConflicts: "error", externalRefResolver: new LocalResolver() });
+  let result: Awaited<ReturnType<typeof bundle>>;
+  try {
+    result = await bundle({ ref: api.root, config, componentRenamingConflicts: "error", externalRefResolver: new LocalResolver() });
+  } catch (error) {
+    // The root itself does not parse: Redocly throws instead of reporting.
+    const message = error instanceof Error ? error.message : String(error);
+    const at = /\((\d+):(\d+)\)\s*$/.exec(message);
+    const text = message.replace(/ in "[^"]+" \(\d+:\d+\)$/, "").split("\n")[0];
+    return { problems: [{ file: api.root, line: Number(at?.[1] ?? 1), column: Number(at?.[2] ?? 1), severity: "error", rule: "bundle", message: `Failed to parse: ${text}` }] };
+  }
   const problems = result.problems.filter((p) => !p.ignored).map(toProblem);
   // A file that failed to parse is reported once as "Failed to parse" and again by each
   // `$ref` to it; keep the first, which names the file and line of the syntax error.

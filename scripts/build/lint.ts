@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import { Document, Spectral, type ISpectralDiagnostic } from "@stoplight/spectral-core";
 import Parsers from "@stoplight/spectral-parsers";
 import { bundleAndLoadRuleset } from "@stoplight/spectral-ruleset-bundler/with-loader";
@@ -47,4 +48,17 @@ export function toProblem(result: ISpectralDiagnostic): Problem {
     rule: String(result.code),
     message: result.message,
   };
+}
+
+/** Component name → file, from the files a bundle read (a bundle names components after their files). */
+export function componentsOf(files: string[]): Map<string, string> {
+  const byName = new Map<string, string>();
+  const clashes = new Set<string>();
+  for (const file of files) {
+    const name = path.basename(file).replace(/\.(ya?ml|json)$/, "");
+    if (byName.has(name)) clashes.add(name);
+    byName.set(name, file);
+  }
+  for (const name of clashes) byName.delete(name);
+  return byName;
 }

@@ -7,7 +7,7 @@ import { githubActions, json, junit, sarif, stylish, text, type Formatter } from
 import { stringifyYaml } from "@redocly/openapi-core";
 import { LineCounter, parseDocument } from "yaml";
 import { bundleApi, loadRedoclyConfig } from "../build/bundle.js";
-import { lintBundle, loadLinter } from "../build/lint.js";
+import { componentsOf, lintBundle, loadLinter } from "../build/lint.js";
 import { BuildFailed, errorsIn } from "../build/problems.js";
 import { projectFile, UsageError, type Command } from "./command.js";
 
@@ -34,19 +34,6 @@ function unreadable(file: string): string | undefined {
   if ((value as { swagger?: unknown }).swagger !== undefined) return `${file}: OpenAPI 2.0 (swagger) is not supported: convert it to OpenAPI 3.x`;
   if (typeof version !== "string" || !/^3\.\d/.test(version)) return `${file}: not an OpenAPI 3.x description (no "openapi: 3.x" field)`;
   return undefined;
-}
-
-/** Component name → file, from the files a bundle read (a bundle names components after their files). */
-function componentsOf(files: string[]): Map<string, string> {
-  const byName = new Map<string, string>();
-  const clashes = new Set<string>();
-  for (const file of files) {
-    const name = path.basename(file).replace(/\.(ya?ml|json)$/, "");
-    if (byName.has(name)) clashes.add(name);
-    byName.set(name, file);
-  }
-  for (const name of clashes) byName.delete(name);
-  return byName;
 }
 
 export const lintCommand: Command = {
