@@ -17,12 +17,13 @@ function help(): string {
 
 async function main([name, ...args]: string[]): Promise<number> {
   if (!name || name === "help" || name === "--help" || name === "-h") {
-    const command = commands.find((c) => c.name === args[0]);
-    console.log(command ? command.usage : help());
+    const entry = commands.find((c) => c.name === args[0]);
+    console.log(entry ? (await entry.load()).usage : help());
     return name ? 0 : 2;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) throw new UsageError(`unknown command "${name}". Run "error-contracts help".`);
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) throw new UsageError(`unknown command "${name}". Run "error-contracts help".`);
+  const command = await entry.load();
   if (args.includes("--help") || args.includes("-h")) {
     console.log(command.usage);
     return 0;

@@ -13,7 +13,7 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject): Promise<void> {
-  const build = await runCli(["build"]);
+  const build = await runCli(["build", "--force"]);
   const gitStatus = await runCommand("git", ["status", "--porcelain", "--", "generated/"]);
   project.provide("rebuild", { build, gitStatus });
 }

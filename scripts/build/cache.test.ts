@@ -38,7 +38,7 @@ describe("hashes", () => {
 });
 
 describe("manifest", () => {
-  const manifest: CacheManifest = { toolKey: "k1", apis: { shop: { inputs: { "/x.yaml": "h" }, outputs: {}, doc: { openapi: "3.1.0" }, warnings: [] } } };
+  const manifest: CacheManifest = { toolKey: "k1", shared: {}, apis: { shop: { inputs: { "/x.yaml": "h" }, outputs: {}, doc: { openapi: "3.1.0" }, warnings: [] } } };
   it("is read back only with the same tool key", () => {
     const file = manifestPath(path.join(dir, "cache"), path.join(dir, "generated"));
     expect(readManifest(file, "k1")).toBeUndefined();

@@ -10,6 +10,8 @@ import path from "node:path";
 export interface CacheManifest {
   /** Hash of the tools' versions, the toolkit's own code, the ruleset, the Redocly config and the options. */
   toolKey: string;
+  /** Outputs that belong to no single API (catalog.json, the landing page) → their hashes. */
+  shared: Record<string, string>;
   apis: Record<string, CachedApi>;
 }
 

@@ -1,18 +1,18 @@
 import fs from "node:fs";
 import path from "node:path";
-import { stringifyYaml } from "@redocly/openapi-core";
-import { bundleApi, loadRedoclyConfig, type BundledApi } from "./bundle.js";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import type { BundledApi } from "./bundle.js";
+import { filesBelow, hashAll, hashFile, manifestPath, readManifest, unchanged, writeManifest, type CacheManifest } from "./cache.js";
 import { buildCatalog, type Catalog } from "./catalog.js";
 import { renderClient } from "./client.js";
 import { renderErrorConstants } from "./constants.js";
 import { renderLandingPage, renderReferencePage } from "./docs.js";
 import { doNotEdit, yamlHeader } from "./header.js";
-import { lintBundle, loadLinter, toProblem } from "./lint.js";
 import { stage, writeFiles } from "./output.js";
 import { BuildFailed, errorsIn, sortProblems, type Problem } from "./problems.js";
 import { componentFiles, findApiRoots, forgetParsedFiles } from "./sources.js";
 import { renderGeneratedReadme } from "./readme.js";
-import { renderTypes } from "./types.js";
 
 export interface BuildOptions {
   /** A spec folder (`openapi/`, holding `<api>/openapi.yaml` and `components/`) or one API root. */
@@ -27,13 +27,41 @@ export interface BuildOptions {
   docs?: boolean;
   /** Receives one line per step, and each lint warning. */
   log?: (line: string) => void;
+  /** Rebuild everything, whatever the cache says. */
+  force?: boolean;
+  /** Where the cache lives (default: node_modules/.cache/error-contracts beside the toolkit). */
+  cacheDir?: string;
 }
 
 export interface BuildResult {
   apis: string[];
-  catalog: Catalog;
+  /** The APIs this build bundled, linted and rendered; the others came from the previous output. */
+  rebuilt: string[];
+  /** Nothing had changed: only the inputs and outputs were hashed. */
+  upToDate: boolean;
+  catalog?: Catalog;
   warnings: Problem[];
 }
+
+const toolkitRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const require = createRequire(import.meta.url);
+const toolPackages = ["@redocly/cli", "@redocly/openapi-core", "openapi-typescript", "openapi-fetch", "@stoplight/spectral-core", "@stoplight/spectral-rulesets", "ajv"];
+
+/** What, besides the sources, decides the output: tool versions, the toolkit's own code, configs, options. */
+function toolKey(options: BuildOptions): string {
+  const versions = toolPackages.map((name) => {
+    try {
+      return `${name}@${(require(`${name}/package.json`) as { version: string }).version}`;
+    } catch {
+      return `${name}@?`;
+    }
+  });
+  const code = [...filesBelow(path.join(toolkitRoot, "scripts"), (f) => f.endsWith(".ts") && !f.endsWith(".test.ts")), ...filesBelow(path.join(toolkitRoot, "spectral", "functions"))];
+  return hashAll([...code, path.resolve(options.ruleset), path.join(toolkitRoot, "spectral", "ruleset.yaml"), path.resolve(options.redoclyConfig)], [...versions, `docs=${options.docs !== false}`, `node=${process.version}`]);
+}
+
+/** An output that belongs to one API: its folder, or a page named after it anywhere under docs/. */
+const belongsTo = (file: string, api: string) => file.startsWith(`${api}/`) || (file.startsWith("docs/") && path.basename(file) === `${api}.html`);
 
 async function timed<T>(log: (line: string) => void, step: string, work: () => Promise<T>, summary: (result: T) => string): Promise<T> {
   const started = performance.now();
@@ -65,20 +93,45 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { files: components, problems: nameProblems } = componentFiles(componentsDir);
   if (nameProblems.length > 0) throw new BuildFailed(nameProblems);
 
+  // The cache: an API whose sources and outputs all hash as recorded is not built again.
+  const out = path.resolve(options.out);
+  const cacheFile = manifestPath(options.cacheDir ?? path.join(toolkitRoot, "node_modules", ".cache", "error-contracts"), out);
+  const key = toolKey(options);
+  const manifest = options.force ? undefined : readManifest(cacheFile, key);
+  const fresh = new Set(
+    roots.filter((root) => {
+      const cached = manifest?.apis[root.id];
+      return cached !== undefined && unchanged(cached.inputs) && unchanged(cached.outputs, out);
+    }).map((root) => root.id),
+  );
+  const sameApis = manifest !== undefined && Object.keys(manifest.apis).sort().join() === roots.map((r) => r.id).sort().join();
+  if (fresh.size === roots.length && sameApis && unchanged(manifest.shared, out)) {
+    log(`up to date: ${roots.length} APIs, nothing changed in ${sourceName(specDir)} (--force rebuilds)`);
+    return { apis: roots.map((r) => r.id), rebuilt: [], upToDate: true, warnings: Object.values(manifest.apis).flatMap((a) => a.warnings as Problem[]) };
+  }
+  const stale = roots.filter((root) => !fresh.has(root.id));
+  if (fresh.size > 0) log(`cached   ${[...fresh].join(", ")} unchanged; rebuilding ${stale.map((r) => r.id).join(", ")}`);
+
+  const { bundleApi, loadRedoclyConfig } = await import("./bundle.js");
+  const { stringifyYaml } = await import("@redocly/openapi-core");
   const redocly = await loadRedoclyConfig(options.redoclyConfig);
-  const apis = await timed(log, "bundle", async () => {
-    const results = await Promise.all(roots.map((root) => bundleApi(root, redocly)));
+  const rebuiltApis = await timed(log, "bundle", async () => {
+    const results = await Promise.all(stale.map((root) => bundleApi(root, redocly)));
     const problems = results.flatMap((r) => r.problems);
     if (errorsIn(problems).length > 0) throw new BuildFailed(sortProblems(problems));
     return results.map((r) => r.api!);
   }, (bundled) => `${bundled.length} APIs: ${bundled.map((a) => a.id).join(", ")}`);
+  const apis: BundledApi[] = roots
+    .map((root) => rebuiltApis.find((api) => api.id === root.id) ?? { ...root, doc: manifest!.apis[root.id]!.doc, files: Object.keys(manifest!.apis[root.id]!.inputs) })
+    .sort((a, b) => a.id.localeCompare(b.id));
 
-  const bundleTexts = new Map(apis.map((api) => [api.id, yamlHeader(sourceName(api.root)) + stringifyYaml(api.doc, { noRefs: true, lineWidth: -1 })]));
+  const bundleTexts = new Map(rebuiltApis.map((api) => [api.id, yamlHeader(sourceName(api.root)) + stringifyYaml(api.doc, { noRefs: true, lineWidth: -1 })]));
 
   const warnings = await timed(log, "lint", async () => {
+    const { lintBundle, loadLinter, toProblem } = await import("./lint.js");
     const linter = await loadLinter(options.ruleset);
-    const problems: Problem[] = [];
-    for (const api of apis) {
+    const problems: Problem[] = [...[...fresh].flatMap((id) => manifest!.apis[id]!.warnings as Problem[])];
+    for (const api of rebuiltApis) {
       const bundlePath = path.join(path.resolve(options.out), api.id, "openapi.yaml");
       const results = await lintBundle(linter, bundleTexts.get(api.id)!, bundlePath, api.root, components);
       problems.push(...results.filter((r) => r.severity <= 1).map(toProblem));
@@ -99,39 +152,67 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const familiesOf = (api: BundledApi) => catalog.families.filter((family) => family.apis.includes(api.id));
   const titleOf = (api: BundledApi) => String((api.doc.info as { title?: unknown } | undefined)?.title ?? api.id);
   const files = new Map<string, string>();
-  for (const api of apis) files.set(`${api.id}/openapi.yaml`, bundleTexts.get(api.id)!);
+  for (const api of rebuiltApis) files.set(`${api.id}/openapi.yaml`, bundleTexts.get(api.id)!);
 
   await timed(log, "types", async () => {
-    for (const api of apis) files.set(`${api.id}/types.ts`, await renderTypes(api.doc, familiesOf(api), sourceName(api.root)));
-  }, () => `${apis.length} × types.ts (openapi-typescript)`);
+    const { renderTypes } = await import("./types.js");
+    for (const api of rebuiltApis) files.set(`${api.id}/types.ts`, await renderTypes(api.doc, familiesOf(api), sourceName(api.root)));
+  }, () => `${rebuiltApis.length} × types.ts (openapi-typescript)`);
 
   await timed(log, "clients", async () => {
-    for (const api of apis) {
+    for (const api of rebuiltApis) {
       const families = familiesOf(api);
       files.set(`${api.id}/client.ts`, renderClient(api.id, titleOf(api), families, sourceName(api.root)));
       if (families.length > 0) files.set(`${api.id}/errors.ts`, renderErrorConstants(families, sourceName(api.root)));
     }
     files.set("README.md", renderGeneratedReadme(apis.map((api) => ({ id: api.id, title: titleOf(api) }))));
     files.set("catalog.json", JSON.stringify({ $comment: doNotEdit(sourceName(componentsDir)), ...catalog }, null, 2) + "\n");
-  }, () => `${apis.length} × client.ts, errors.ts; catalog.json`);
+  }, () => `${rebuiltApis.length} × client.ts, errors.ts; catalog.json`);
 
   const staged = await stage(options.out);
   try {
+    // What did not change is taken from the previous output (its hashes were checked above).
+    for (const id of fresh) {
+      for (const file of Object.keys(manifest!.apis[id]!.outputs)) {
+        await fs.promises.mkdir(path.dirname(path.join(staged.dir, file)), { recursive: true });
+        await fs.promises.copyFile(path.join(out, file), path.join(staged.dir, file));
+      }
+    }
     await writeFiles(staged.dir, files);
     if (options.docs !== false) {
       await timed(log, "docs", async () => {
         await fs.promises.mkdir(path.join(staged.dir, "docs"), { recursive: true });
-        await pool(apis, 2, (api) =>
+        await pool(rebuiltApis, 2, (api) =>
           renderReferencePage(path.join(staged.dir, api.id, "openapi.yaml"), path.join(staged.dir, "docs", `${api.id}.html`), options.redoclyConfig, sourceName(api.root)),
         );
         await fs.promises.writeFile(path.join(staged.dir, "docs", "index.html"), renderLandingPage(apis.map((api) => ({ id: api.id, title: titleOf(api) })), catalog));
-      }, () => `${apis.length} reference pages + index.html (redocly build-docs)`);
+      }, () => `${rebuiltApis.length} reference pages + index.html (redocly build-docs)`);
     }
     await fs.promises.chmod(staged.dir, 0o755);
+    const written = filesBelow(staged.dir).map((file) => path.relative(staged.dir, file).split(path.sep).join("/"));
+    const hashes = (names: string[]) => Object.fromEntries(names.map((name) => [name, hashFile(path.join(staged.dir, name))!]));
+    const next: CacheManifest = {
+      toolKey: key,
+      shared: hashes(written.filter((file) => !apis.some((api) => belongsTo(file, api.id)))),
+      apis: Object.fromEntries(
+        apis.map((api) => [
+          api.id,
+          fresh.has(api.id)
+            ? manifest!.apis[api.id]!
+            : {
+                inputs: Object.fromEntries([api.root, ...api.files].map((file) => [file, hashFile(file)!])),
+                outputs: hashes(written.filter((file) => belongsTo(file, api.id))),
+                doc: api.doc,
+                warnings: warnings.filter((w) => api.files.includes(w.file) || w.file === api.root),
+              },
+        ]),
+      ),
+    };
     await staged.commit();
+    writeManifest(cacheFile, next);
   } catch (error) {
     await staged.discard();
     throw error;
   }
-  return { apis: apis.map((api) => api.id), catalog, warnings };
+  return { apis: apis.map((api) => api.id), rebuilt: rebuiltApis.map((api) => api.id), upToDate: false, catalog, warnings };
 }

@@ -1,41 +1,99 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { build } from "../build/index.js";
+import { build, type BuildOptions } from "../build/index.js";
+import { BuildFailed, formatProblem } from "../build/problems.js";
 import { projectFile, UsageError, type Command } from "./command.js";
+
+async function buildOnce(options: BuildOptions): Promise<void> {
+  const started = performance.now();
+  const result = await build(options);
+  if (result.upToDate) return;
+  const codes = result.catalog?.families.reduce((n, f) => n + f.errors.length, 0) ?? 0;
+  const out = path.relative(process.cwd(), options.out) || ".";
+  console.log(`built ${result.rebuilt.length} of ${result.apis.length} APIs, ${codes} error codes into ${out} in ${Math.round(performance.now() - started)} ms`);
+}
+
+/** Rebuilds on every save under the spec folder; prints what changed, then the build's own lines. */
+function watch(specDir: string, options: BuildOptions): Promise<number> {
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const changed = new Set<string>();
+  const rebuild = () => {
+    const files = [...changed];
+    changed.clear();
+    running = running.then(async () => {
+      console.log(`changed: ${files.join(", ")}`);
+      try {
+        await buildOnce(options);
+      } catch (error) {
+        if (!(error instanceof BuildFailed)) throw error;
+        for (const problem of error.problems) console.error(formatProblem(problem));
+        console.error(`error-contracts: ${error.verdict}`);
+      }
+    });
+  };
+  fs.watch(specDir, { recursive: true }, (_event, file) => {
+    if (!file) return;
+    changed.add(path.join(path.basename(specDir), String(file)));
+    clearTimeout(timer);
+    timer = setTimeout(rebuild, 150);
+  });
+  console.log(`watching ${path.relative(process.cwd(), specDir) || "."} for changes (Ctrl-C stops)`);
+  return new Promise(() => {});
+}
 
 export const buildCommand: Command = {
   name: "build",
-  summary: "Lint, bundle and compile a spec folder into bundles, types, clients, the catalog and docs.",
-  usage: `error-contracts build [spec] [--out <dir>] [--ruleset <file>] [--no-docs]
+  usage: `error-contracts build [spec] [--out <dir>] [--ruleset <file>] [--no-docs] [--force] [--watch]
 
   spec              a folder of <api>/openapi.yaml roots and components/ (default: openapi/),
                     or one API root
   --out <dir>       where to write (default: generated/ beside the spec folder)
   --ruleset <file>  Spectral ruleset (default: ./.spectral.yaml, else the toolkit's)
-  --no-docs         skip the reference docs`,
+  --no-docs         skip the reference docs
+  --force           rebuild every API, whatever the cache says
+  --watch           build, then rebuild on every save under the spec folder
+
+The cache (node_modules/.cache/error-contracts) holds content hashes: with nothing changed a
+build only hashes and prints "up to date"; a changed API is rebuilt with what reads it, the
+others are taken from the previous output. New tool versions or configs invalidate it.`,
   async run(args) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { out: { type: "string" }, ruleset: { type: "string" }, "no-docs": { type: "boolean" } },
+      options: {
+        out: { type: "string" },
+        ruleset: { type: "string" },
+        "no-docs": { type: "boolean" },
+        force: { type: "boolean" },
+        watch: { type: "boolean" },
+      },
     });
     if (positionals.length > 1) throw new UsageError("build takes one spec folder or API root");
     const spec = positionals[0] ?? "openapi";
     if (!fs.existsSync(spec)) throw new UsageError(`${spec}: no such file or folder`);
     const specDir = fs.statSync(spec).isDirectory() ? path.resolve(spec) : path.dirname(path.dirname(path.resolve(spec)));
-    const out = values.out ?? path.join(path.dirname(specDir), "generated");
-    const started = performance.now();
-    const result = await build({
+    const options: BuildOptions = {
       spec,
-      out,
+      out: path.resolve(values.out ?? path.join(path.dirname(specDir), "generated")),
       ruleset: values.ruleset ? path.resolve(values.ruleset) : projectFile(".spectral.yaml"),
       redoclyConfig: projectFile("redocly.yaml"),
       docs: !values["no-docs"],
+      force: values.force === true,
       log: (line) => console.log(line),
-    });
-    const codes = result.catalog.families.reduce((n, f) => n + f.errors.length, 0);
-    console.log(`built ${result.apis.length} APIs, ${codes} error codes into ${path.relative(process.cwd(), out) || "."} in ${Math.round(performance.now() - started)} ms`);
-    return 0;
+    };
+    if (!values.watch) {
+      await buildOnce(options);
+      return 0;
+    }
+    try {
+      await buildOnce(options);
+    } catch (error) {
+      if (!(error instanceof BuildFailed)) throw error;
+      for (const problem of error.problems) console.error(formatProblem(problem));
+      console.error(`error-contracts: ${error.verdict}`);
+    }
+    return watch(specDir, { ...options, force: false });
   },
 };

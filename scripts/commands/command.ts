@@ -5,8 +5,6 @@ import { fileURLToPath } from "node:url";
 /** One subcommand of `error-contracts`: a file in scripts/commands/, listed in scripts/commands/index.ts. */
 export interface Command {
   name: string;
-  /** One line for `error-contracts help`. */
-  summary: string;
   /** The command's own usage text: arguments and options. */
   usage: string;
   /** Runs the command; resolves to the exit code. Throws `UsageError` for bad arguments. */

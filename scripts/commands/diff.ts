@@ -12,7 +12,6 @@ export const DIFF_CONFIG = "error-contracts.diff.yaml";
 
 export const diffCommand: Command = {
   name: "diff",
-  summary: "What a change does to clients when things fail: compare two versions of an API's error contract.",
   usage: `error-contracts diff <base> <head> [options]
 error-contracts diff --base <git-ref> [spec] [options]
 

@@ -1,8 +1,28 @@
-import { buildCommand } from "./build.js";
 import type { Command } from "./command.js";
-import { diffCommand } from "./diff.js";
-import { lintCommand } from "./lint.js";
-import { reviewCommand } from "./review.js";
 
-/** Every subcommand, in the order `error-contracts help` lists them. */
-export const commands: Command[] = [buildCommand, lintCommand, diffCommand, reviewCommand];
+/**
+ * Every subcommand, in the order `error-contracts help` lists them. Each is loaded only when it
+ * runs: the tools behind them take seconds to import, and `build` with nothing to do should not.
+ */
+export const commands: { name: string; summary: string; load(): Promise<Command> }[] = [
+  {
+    name: "build",
+    summary: "Lint, bundle and compile a spec folder into bundles, types, clients, the catalog and docs.",
+    load: async () => (await import("./build.js")).buildCommand,
+  },
+  {
+    name: "lint",
+    summary: "Lint OpenAPI 3.x files with the error-contract ruleset; results point at source lines.",
+    load: async () => (await import("./lint.js")).lintCommand,
+  },
+  {
+    name: "diff",
+    summary: "What a change does to clients when things fail: compare two versions of an API's error contract.",
+    load: async () => (await import("./diff.js")).diffCommand,
+  },
+  {
+    name: "review",
+    summary: "One Markdown report for a design review: the error-contract diff and the lint findings a change introduced.",
+    load: async () => (await import("./review.js")).reviewCommand,
+  },
+];

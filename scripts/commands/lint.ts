@@ -38,7 +38,6 @@ function unreadable(file: string): string | undefined {
 
 export const lintCommand: Command = {
   name: "lint",
-  summary: "Lint OpenAPI 3.x files with the error-contract ruleset; results point at source lines.",
   usage: `error-contracts lint <spec...> [--format <name>] [--fail-severity <level>] [--ruleset <file>]
 
   spec                    OpenAPI 3.x files (YAML or JSON), each bundled first (local $refs only:

@@ -24,7 +24,6 @@ const identity = (r: ISpectralDiagnostic) => `${String(r.code)}|${r.path.join("\
 
 export const reviewCommand: Command = {
   name: "review",
-  summary: "One Markdown report for a design review: the error-contract diff and the lint findings a change introduced.",
   usage: `error-contracts review --base <git-ref> [spec] [--ruleset <file>] [--config <file>]
 
   --base <git-ref>   the version under review is compared with this one
