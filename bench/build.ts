@@ -1,0 +1,159 @@
+/**
+ * Build speed, side by side in one run (alternating rounds, medians, ratios):
+ *   1. the cold build vs the naive chain (each tool's CLI, one after another, per API);
+ *   2. a no-op rebuild vs the cold build;
+ *   3. one changed API vs the cold build;
+ *   6. growth: generated specs of 100, 1,000 and 5,000 operations (5,000 only without --quick),
+ *      time per step and peak memory of the build process.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { generateSpec } from "./generate-spec.js";
+import { median } from "./ruleset.js";
+
+const require = createRequire(import.meta.url);
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const cli = path.join(repoRoot, "bin", "error-contracts.js");
+const tools = {
+  spectral: require.resolve("@stoplight/spectral-cli/dist/index.js"),
+  redocly: path.join(path.dirname(require.resolve("@redocly/cli/package.json")), "bin", "cli.js"),
+  openapiTypescript: path.join(path.dirname(require.resolve("openapi-typescript/package.json")), "bin", "cli.js"),
+};
+
+interface Timed {
+  seconds: number;
+  stdout: string;
+  maxRssBytes: number;
+}
+
+/** Runs node with a script under bench/with-rss.mjs; wall time, output and peak memory. */
+function node(args: string[], cwd: string): Promise<Timed> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [path.join(repoRoot, "bench", "with-rss.mjs"), ...args], {
+      cwd,
+      env: { ...process.env, SCARF_ANALYTICS: "false", REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c) => (stdout += c));
+    child.stderr.on("data", (c) => (stderr += c));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const rss = /maxRSS=(\d+)/.exec(stderr);
+      const seconds = (performance.now() - started) / 1000;
+      if (code !== 0 && !args.includes("lint")) return reject(new Error(`${path.basename(args[0]!)} ${args.slice(1, 3).join(" ")} failed: ${stderr.trim().split("\n").slice(-2, -1)[0]}`));
+      resolve({ seconds, stdout, maxRssBytes: Number(rss?.[1] ?? 0) });
+    });
+  });
+}
+
+/** A working folder with a copy of the specs and configs, as a user's checkout would be. */
+function workspace(prefix: string, spec?: (dir: string) => void): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${prefix}-`));
+  for (const file of [".spectral.yaml", "redocly.yaml"]) fs.copyFileSync(path.join(repoRoot, file), path.join(dir, file));
+  fs.cpSync(path.join(repoRoot, "spectral"), path.join(dir, "spectral"), { recursive: true, filter: (src) => !src.includes(`${path.sep}fixtures`) });
+  if (spec) spec(dir);
+  else fs.cpSync(path.join(repoRoot, "openapi"), path.join(dir, "openapi"), { recursive: true });
+  return dir;
+}
+
+const apiIds = (dir: string) => fs.readdirSync(path.join(dir, "openapi")).filter((name) => fs.existsSync(path.join(dir, "openapi", name, "openapi.yaml")));
+
+/** The obvious way: per API, each tool's CLI via its bin, one after another, on the same inputs. */
+async function naiveChain(dir: string): Promise<number> {
+  const started = performance.now();
+  const out = path.join(dir, "naive");
+  for (const api of apiIds(dir)) {
+    const bundle = path.join(out, api, "openapi.yaml");
+    await node([tools.redocly, "bundle", `openapi/${api}/openapi.yaml`, "-o", bundle], dir);
+    await node([tools.spectral, "lint", bundle, "-r", ".spectral.yaml", "-q"], dir);
+    await node([tools.redocly, "build-docs", bundle, "--inlineBundle", "-o", path.join(out, "docs", `${api}.html`)], dir);
+    await node([tools.openapiTypescript, bundle, "-o", path.join(out, api, "types.ts")], path.join(dir, "naive"));
+  }
+  return (performance.now() - started) / 1000;
+}
+
+const build = (dir: string, ...extra: string[]) => node([cli, "build", "openapi", "--out", path.join(dir, "generated"), ...extra], dir);
+
+export interface BuildFigures {
+  rounds: number;
+  naiveChainSeconds: number;
+  coldBuildSeconds: number;
+  coldVsNaive: number;
+  noopSeconds: number;
+  noopVsCold: number;
+  oneApiSeconds: number;
+  oneApiVsCold: number;
+  growth: { operations: number; seconds: number; maxRssBytes: number; steps: Record<string, number> }[];
+}
+
+export async function benchBuild(rounds: number, sizes: number[], log: (line: string) => void = () => {}): Promise<BuildFigures> {
+  const dir = workspace("build");
+  const naive: number[] = [];
+  const cold: number[] = [];
+  const noop: number[] = [];
+  const oneApi: number[] = [];
+  const example = path.join(dir, "openapi", "components", "examples", "sales", "SalesRecordNotFound.yaml");
+  const original = fs.readFileSync(example, "utf8");
+  try {
+    for (let round = 0; round < rounds; round++) {
+      naive.push(await naiveChain(dir));
+      cold.push((await build(dir, "--force")).seconds);
+      noop.push((await build(dir)).seconds);
+      fs.writeFileSync(example, `${original}# round ${round}\n`);
+      oneApi.push((await build(dir)).seconds);
+      fs.writeFileSync(example, original);
+      await build(dir);
+      log(`  round ${round + 1}/${rounds}: naive ${naive.at(-1)!.toFixed(1)} s, cold ${cold.at(-1)!.toFixed(1)} s, no-op ${noop.at(-1)!.toFixed(2)} s, one API ${oneApi.at(-1)!.toFixed(1)} s`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const growth: BuildFigures["growth"] = [];
+  for (const operations of sizes) {
+    const grown = workspace(`growth-${operations}`, (d) => generateSpec(operations, d));
+    try {
+      const run = await build(grown, "--force");
+      const steps = Object.fromEntries([...run.stdout.matchAll(/^(\w+) .* (\d+) ms$/gm)].map((m) => [m[1]!, Number(m[2]) / 1000]));
+      growth.push({ operations, seconds: run.seconds, maxRssBytes: run.maxRssBytes, steps });
+      log(`  growth ${operations} operations: ${run.seconds.toFixed(1)} s, ${(run.maxRssBytes / 2 ** 20).toFixed(0)} MiB`);
+    } finally {
+      fs.rmSync(grown, { recursive: true, force: true });
+    }
+  }
+  const m = { naive: median(naive), cold: median(cold), noop: median(noop), oneApi: median(oneApi) };
+  return {
+    rounds,
+    naiveChainSeconds: m.naive,
+    coldBuildSeconds: m.cold,
+    coldVsNaive: m.cold / m.naive,
+    noopSeconds: m.noop,
+    noopVsCold: m.noop / m.cold,
+    oneApiSeconds: m.oneApi,
+    oneApiVsCold: m.oneApi / m.cold,
+    growth,
+  };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const quick = process.argv.includes("--quick");
+  const f = await benchBuild(quick ? 1 : 5, quick ? [100] : [100, 1000, 5000], (line) => console.error(line));
+  if (process.argv.includes("--json")) console.log(JSON.stringify(f));
+  else {
+    const met = (ok: boolean) => (ok ? "met" : "NOT met");
+    console.log(`build (${f.rounds} rounds, medians)`);
+    console.log(`  naive chain      ${f.naiveChainSeconds.toFixed(2)} s`);
+    console.log(`  cold build       ${f.coldBuildSeconds.toFixed(2)} s  ${f.coldVsNaive.toFixed(2)}× naive   target ≤ 0.50×  ${met(f.coldVsNaive <= 0.5)}`);
+    console.log(`  no-op rebuild    ${f.noopSeconds.toFixed(2)} s  ${f.noopVsCold.toFixed(2)}× cold    target ≤ 0.10×  ${met(f.noopVsCold <= 0.1)}`);
+    console.log(`  one changed API  ${f.oneApiSeconds.toFixed(2)} s  ${f.oneApiVsCold.toFixed(2)}× cold    target ≤ 0.50×  ${met(f.oneApiVsCold <= 0.5)}`);
+    for (const g of f.growth) {
+      const steps = Object.entries(g.steps).map(([step, s]) => `${step} ${s.toFixed(1)} s`).join(", ");
+      console.log(`  growth ${String(g.operations).padStart(5)} ops  ${g.seconds.toFixed(1)} s, peak ${(g.maxRssBytes / 2 ** 20).toFixed(0)} MiB (build process)  [${steps}]`);
+    }
+  }
+}
