@@ -5,7 +5,7 @@ import { bundleApi, loadRedoclyConfig, type BundledApi } from "./bundle.js";
 import { buildCatalog, type Catalog } from "./catalog.js";
 import { renderClient } from "./client.js";
 import { renderErrorConstants } from "./constants.js";
-import { renderLandingPage, renderReferencePage } from "./docs.js";
+import { planEditions, renderDocs } from "./docs.js";
 import { doNotEdit, yamlHeader } from "./header.js";
 import { lintBundle, loadLinter } from "./lint.js";
 import { stage, writeFiles } from "./output.js";
@@ -40,14 +40,6 @@ async function timed<T>(log: (line: string) => void, step: string, work: () => P
   const result = await work();
   log(`${step.padEnd(8)} ${summary(result).padEnd(44)} ${Math.round(performance.now() - started)} ms`);
   return result;
-}
-
-/** Runs the tasks with at most `limit` at a time. */
-async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  const queue = [...items];
-  await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await task(item);
-  }));
 }
 
 /**
@@ -114,17 +106,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     files.set("catalog.json", JSON.stringify({ $comment: doNotEdit(sourceName(componentsDir)), ...catalog }, null, 2) + "\n");
   }, () => `${apis.length} × client.ts, errors.ts; catalog.json`);
 
+  const plan = await timed(log, "i18n", async () => {
+    const plan = planEditions(apis, catalog, components, path.join(specDir, "i18n"), sourceName);
+    if (plan.problems.length > 0) throw new BuildFailed(sortProblems(plan.problems));
+    return plan;
+  }, (p) => p.summary);
+  for (const line of plan.details) log(line);
+
   const staged = await stage(options.out);
   try {
     await writeFiles(staged.dir, files);
     if (options.docs !== false) {
-      await timed(log, "docs", async () => {
-        await fs.promises.mkdir(path.join(staged.dir, "docs"), { recursive: true });
-        await pool(apis, 2, (api) =>
-          renderReferencePage(path.join(staged.dir, api.id, "openapi.yaml"), path.join(staged.dir, "docs", `${api.id}.html`), options.redoclyConfig, sourceName(api.root)),
-        );
-        await fs.promises.writeFile(path.join(staged.dir, "docs", "index.html"), renderLandingPage(apis.map((api) => ({ id: api.id, title: titleOf(api) })), catalog));
-      }, () => `${apis.length} reference pages + index.html (redocly build-docs)`);
+      const docs = await timed(log, "docs", () =>
+        renderDocs({ outDir: path.join(staged.dir, "docs"), apis, catalog, editions: plan.editions, redoclyConfig: options.redoclyConfig, sourceName }),
+      (d) => `${d.referencePages} reference pages, ${d.landingPages} landing pages (${plan.editions.map((e) => e.lang).join(", ")})`);
+      for (const lang of docs.englishLabels) log(`  docs: Redoc's labels stay English in docs/${lang}/: this Redoc version has no translate hook the build knows`);
     }
     await fs.promises.chmod(staged.dir, 0o755);
     await staged.commit();
