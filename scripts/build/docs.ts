@@ -113,6 +113,8 @@ function landingErrors(edition: Edition, apis: BundledApi[], catalog: Catalog): 
 
 export interface DocsResult {
   referencePages: number;
+  /** Pages `redocly build-docs` rendered; the others were made from the page of another language. */
+  builtByRedocly: number;
   landingPages: number;
   /** Editions whose Redoc labels stayed English (this Redoc has no hook for them). */
   englishLabels: string[];
@@ -132,28 +134,36 @@ export async function renderDocs(options: {
 }): Promise<DocsResult> {
   const { apis, catalog, editions } = options;
   const englishLabels: string[] = [];
-  const jobs = editions.flatMap((edition) => apis.map((api) => ({ edition, api })));
+  let built = 0;
   await Promise.all(editions.map((edition) => fs.mkdir(path.join(options.outDir, edition.dir), { recursive: true })));
-  await pool(jobs, 2, async ({ edition, api }) => {
-    const t = edition.translator;
-    const ui = (key: string) => t.text(key, uiDefaults[key] ?? key);
-    const nav = renderNav({
-      catalogHref: "index.html",
-      text: ui,
-      apis: apis.map((other) => ({ id: other.id, label: apiLabel(other.id), href: `${other.id}.html`, current: other.id === api.id })),
-      languages: editions.map((e) => ({ lang: e.lang, label: e.language, href: editionHref(edition.dir, `${e.dir}${api.id}.html`), current: e === edition })),
-    });
-    const labels = edition.lang === "en" ? undefined : Object.fromEntries(Object.keys(redocLabels).map((key) => [key, ui(`ui.redoc.${key}`)]));
-    const result = await renderReferencePage({
-      doc: docsBundle(api.id, edition.docs.get(api.id)!, catalog),
-      outFile: path.join(options.outDir, edition.dir, `${api.id}.html`),
-      lang: edition.lang,
-      source: options.sourceName(api.root),
-      redoclyConfig: options.redoclyConfig,
-      nav,
-      ...(labels ? { labels } : {}),
-    });
-    if (labels && !result.labelsApplied && !englishLabels.includes(edition.lang)) englishLabels.push(edition.lang);
+  // Per API: Redoc renders the first edition; the others are made from its page when they can be.
+  await pool(apis, 2, async (api) => {
+    let base: { raw: string; doc: Json } | undefined;
+    for (const edition of editions) {
+      const t = edition.translator;
+      const ui = (key: string) => t.text(key, uiDefaults[key] ?? key);
+      const nav = renderNav({
+        catalogHref: "index.html",
+        text: ui,
+        apis: apis.map((other) => ({ id: other.id, label: apiLabel(other.id), href: `${other.id}.html`, current: other.id === api.id })),
+        languages: editions.map((e) => ({ lang: e.lang, label: e.language, href: editionHref(edition.dir, `${e.dir}${api.id}.html`), current: e === edition })),
+      });
+      const labels = edition.lang === "en" ? undefined : Object.fromEntries(Object.keys(redocLabels).map((key) => [key, ui(`ui.redoc.${key}`)]));
+      const doc = docsBundle(api.id, edition.docs.get(api.id)!, catalog);
+      const result = await renderReferencePage({
+        doc,
+        outFile: path.join(options.outDir, edition.dir, `${api.id}.html`),
+        lang: edition.lang,
+        source: options.sourceName(api.root),
+        redoclyConfig: options.redoclyConfig,
+        nav,
+        ...(labels ? { labels } : {}),
+        ...(base ? { base } : {}),
+      });
+      if (!result.derived) built++;
+      base ??= { raw: result.raw, doc };
+      if (labels && !result.labelsApplied && !englishLabels.includes(edition.lang)) englishLabels.push(edition.lang);
+    }
   });
   for (const edition of editions) {
     const t = edition.translator;
@@ -186,5 +196,5 @@ export async function renderDocs(options: {
     });
     await fs.writeFile(path.join(options.outDir, edition.dir, "index.html"), html);
   }
-  return { referencePages: jobs.length, landingPages: editions.length, englishLabels };
+  return { referencePages: apis.length * editions.length, builtByRedocly: built, landingPages: editions.length, englishLabels };
 }

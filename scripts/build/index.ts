@@ -119,7 +119,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (options.docs !== false) {
       const docs = await timed(log, "docs", () =>
         renderDocs({ outDir: path.join(staged.dir, "docs"), apis, catalog, editions: plan.editions, redoclyConfig: options.redoclyConfig, sourceName }),
-      (d) => `${d.referencePages} reference pages, ${d.landingPages} landing pages (${plan.editions.map((e) => e.lang).join(", ")})`);
+      (d) => `${d.referencePages} reference pages (${d.builtByRedocly} by redocly build-docs), ${d.landingPages} landing pages (${plan.editions.map((e) => e.lang).join(", ")})`);
       for (const lang of docs.englishLabels) log(`  docs: Redoc's labels stay English in docs/${lang}/: this Redoc version has no translate hook the build knows`);
     }
     await fs.promises.chmod(staged.dir, 0o755);

@@ -133,7 +133,10 @@ table { border-collapse: collapse; width: 100%; }
 .controls input:focus, .controls select:focus, .controls button:focus { outline: 2px solid var(--brand); outline-offset: 1px; }
 .count { margin-left: auto; color: var(--muted); font-size: 14px; white-space: nowrap; }
 .catalog { border: 1px solid var(--line); border-radius: 10px; }
-.catalog table { border-collapse: separate; border-spacing: 0; }
+.catalog table { border-collapse: separate; border-spacing: 0; table-layout: fixed; }
+.catalog col.c-code { width: 210px; } .catalog col.c-status { width: 84px; } .catalog col.c-family { width: 104px; }
+.catalog col.c-retry { width: 100px; } .catalog col.c-docs { width: 215px; }
+.catalog td { overflow-wrap: anywhere; }
 .catalog thead th:first-child { border-top-left-radius: 10px; } .catalog thead th:last-child { border-top-right-radius: 10px; }
 .catalog th { position: sticky; top: 116px; z-index: 3; background: var(--soft); text-align: left; font-size: 12.5px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); padding: 10px 12px; border-bottom: 1px solid var(--line); }
 .catalog td { padding: 12px; vertical-align: top; border-bottom: 1px solid var(--line); font-size: 14px; }
@@ -151,11 +154,11 @@ table { border-collapse: collapse; width: 100%; }
 .badge.yes { color: var(--ok); background: var(--ok-bg); } .badge.no { color: var(--muted); background: var(--soft); }
 .catalog .family { color: var(--muted); }
 .catalog .wire { display: block; margin-top: 4px; color: var(--muted); font-size: 12.5px; }
-.catalog .desc { color: #303a4d; max-width: 440px; }
-.catalog .docs { white-space: nowrap; font-size: 13.5px; }
+.catalog .desc { color: #303a4d; }
+.catalog .docs { font-size: 13.5px; }
 .empty { padding: 28px; text-align: center; color: var(--muted); }
 footer { max-width: 1280px; margin: 0 auto; padding: 24px 32px 40px; color: var(--muted); font-size: 13px; border-top: 1px solid var(--line); }
-@media (max-width: 760px) { main, footer { padding-left: 16px; padding-right: 16px; } .bar { padding: 0 16px; } .bar nav { display: none; } .catalog .desc, .catalog .family { display: none; } }
+@media (max-width: 760px) { main, footer { padding-left: 16px; padding-right: 16px; } .bar { padding: 0 16px; } .bar nav.sections { display: none; } .catalog table { table-layout: auto; } .catalog col, .catalog .desc, .catalog .family, .catalog thead th:nth-child(3), .catalog thead th:nth-child(5) { display: none; } }
 `;
 
 /** Filters the catalog as the reader types; a `#codes-<family>-<status>` link sets the filters. */
@@ -305,6 +308,7 @@ ${matrix(page)}
 </div>
 <div class="catalog">
 <table id="catalog">
+<colgroup><col class="c-code"><col class="c-status"><col class="c-family"><col class="c-message"><col class="c-desc"><col class="c-retry"><col class="c-docs"></colgroup>
 <thead><tr><th scope="col">${t("ui.landing.colCode")}</th><th scope="col">${t("ui.landing.colStatus")}</th><th scope="col">${t("ui.landing.colFamily")}</th><th scope="col">${t("ui.landing.colMessage")}</th><th scope="col">${t("ui.landing.colDescription")}</th><th scope="col">${t("ui.landing.colRetryable")}</th><th scope="col">${t("ui.landing.colDocs")}</th></tr></thead>
 <tbody>
 ${page.errors.map((error) => row(error, page.text)).join("\n")}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Catalog } from "./catalog.js";
 import { cspHash } from "./html.js";
-import { docsBundle, finishReferencePage, keepHashScript, useLabels } from "./reference.js";
+import { docsBundle, finishReferencePage, keepHashScript, swapDefinition, useLabels } from "./reference.js";
 import { removedLink } from "./sanitize.js";
 
 describe("docsBundle", () => {
@@ -11,7 +11,7 @@ describe("docsBundle", () => {
     ],
   };
   const doc = {
-    info: { title: "Shop <b>", description: "Hi <script>alert(1)</script> [x](javascript:alert(1))" },
+    info: { title: "Shop <b>", summary: "Sells <img src=x onerror=alert(1)>", description: "Hi <script>alert(1)</script> [x](javascript:alert(1))" },
     components: {
       examples: { ShopNotFound: { summary: "Not found", description: "<img src=x onerror=alert(1)>", value: { errorCode: "NOT_FOUND", note: "<script>" } } },
     },
@@ -21,6 +21,7 @@ describe("docsBundle", () => {
     { name: "an example's label starts with its code", got: () => bundle.components.examples.ShopNotFound.summary, want: "NOT_FOUND · Not found" },
     { name: "descriptions are inert Markdown", got: () => bundle.info.description, want: `Hi \\<script>alert(1)\\</script> [x](${removedLink})` },
     { name: "example descriptions too", got: () => bundle.components.examples.ShopNotFound.description, want: "\\<img src=x onerror=alert(1)>" },
+    { name: "the API's summary too (Redoc renders it as Markdown)", got: () => bundle.info.summary, want: "Sells \\<img src=x onerror=alert(1)>" },
     { name: "titles stay (Redoc shows them as text)", got: () => bundle.info.title, want: "Shop <b>" },
     { name: "example values stay as the wire has them", got: () => bundle.components.examples.ShopNotFound.value, want: { errorCode: "NOT_FOUND", note: "<script>" } },
     { name: "the bundle itself is untouched", got: () => doc.components.examples.ShopNotFound.summary, want: "Not found" },
@@ -43,6 +44,7 @@ const rendered = (extraBody = "") => `<!DOCTYPE html>
   <div id="redoc"><div hidden=""><script>try{var m=localStorage.getItem("redoc.colorMode");if(m!=="light"&&m!=="dark")m=matchMedia("(prefers-color-scheme: dark)").matches?"dark":"light";document.documentElement.classList.add(m)}catch(e){}</script></div><p>Responses</p>${extraBody}</div>
       <script type="module">
       const logo = "https://cdn.redoc.ly/redoc/logo-mini-full.svg"; ${redocTranslate}
+      const __redoc_definition = {"info":{"title":"Shop \\u003cb>"}};
       hydrate(__redoc_definition, __redoc_options, document.getElementById('redoc'));
       </script>
 </body>
@@ -86,5 +88,22 @@ describe("finishReferencePage", () => {
   });
   it("refuses a page not rendered with reference.hbs", () => {
     expect(() => finishReferencePage("<html><body></body></html>", { header: "", nav: "" })).toThrow(/reference\.hbs/);
+  });
+});
+
+describe("swapDefinition", () => {
+  const english = { info: { title: "Shop <b>" } };
+  const indonesian = { info: { title: "Toko </script>" } };
+  it("makes the page of a translation from the English page: the API, language and title swapped, rendered in the browser", () => {
+    const page = swapDefinition(rendered(), english, indonesian, "id")!;
+    expect(page).toContain('const __redoc_definition = {"info":{"title":"Toko \\u003c/script>"}};\n');
+    expect(page).toContain('<html lang="id">');
+    expect(page).toContain("<title>Toko &lt;/script&gt;</title>");
+    expect(page).toContain('<div id="redoc"></div>\n      <script type="module">');
+    expect(page).not.toContain("<p>Responses</p>");
+  });
+  it("refuses a page that does not embed the English API exactly as the build would", () => {
+    expect(swapDefinition(rendered(), { info: { title: "Other" } }, indonesian, "id")).toBeUndefined();
+    expect(swapDefinition("<html></html>", english, indonesian, "id")).toBeUndefined();
   });
 });

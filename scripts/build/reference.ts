@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { parse } from "yaml";
 import type { Catalog } from "./catalog.js";
 import { htmlHeader } from "./header.js";
 import { contentSecurityPolicy, cspMeta, escapeHtml, scriptJson } from "./html.js";
@@ -88,16 +89,18 @@ export const redocLabels: Record<string, string> = {
 
 /**
  * The copy of a bundled API that Redoc renders: each catalog example's label starts with its
- * code (`30011 · Message text too long`, in the response's example list), and every
- * description is inert Markdown (no raw HTML, no script links). The bundle itself is untouched.
+ * code (`30011 · Message text too long`, in the response's example list), and every text Redoc
+ * renders as Markdown is inert (no raw HTML, no script links). The bundle itself is untouched.
  */
 export function docsBundle(apiId: string, doc: Json, catalog: Catalog): Json {
   const copy = structuredClone(doc);
   for (const field of proseOf(apiId, copy, () => true)) {
-    if (field.path?.at(-1) !== "description") continue;
+    // Redoc renders descriptions and the API's summary as Markdown; other titles and summaries as text.
+    const markdown = field.path?.at(-1) === "description" || field.path?.join("/") === "info/summary";
+    if (!field.path || !markdown) continue;
     let node: unknown = copy;
     for (const step of field.path.slice(0, -1)) node = (node as Json)[step as string];
-    (node as Json).description = inertMarkdown(field.en);
+    (node as Json)[field.path.at(-1) as string] = inertMarkdown(field.en);
   }
   const examples = ((copy.components as Json | undefined)?.examples ?? {}) as Json;
   for (const family of catalog.families) {
@@ -127,28 +130,51 @@ const cdnLogos: [string, string][] = [
 const defaultTranslate = /useTranslate:\(\)=>\(\{translate:\((\w+),(\w+)\)=>\(typeof \2==`string`\?\2:\2\?\.defaultValue\)\|\|\1\|\|``\}\)/g;
 
 /**
- * Makes Redoc show `labels` (by its translation keys) instead of its English labels. The
- * page then renders in the browser: Redoc's server-side render has the English labels baked
- * in and would not match. Returns undefined when this Redoc has no such hook.
+ * Removes Redoc's server-side render: the page then renders in the browser. Needed where the
+ * render would not match what the browser renders (translated labels, a swapped definition).
+ */
+export function clearServerRender(html: string): string | undefined {
+  const redocStart = html.indexOf('<div id="redoc">');
+  const moduleStart = html.lastIndexOf('<script type="module">');
+  if (redocStart < 0 || moduleStart < redocStart) return undefined;
+  return `${html.slice(0, redocStart)}<div id="redoc"></div>\n      ${html.slice(moduleStart)}`;
+}
+
+/**
+ * Makes Redoc show `labels` (by its translation keys) instead of its English labels, and
+ * renders the page in the browser (the server-side render has the English labels baked in).
+ * Returns undefined when this Redoc has no translate hook the build knows.
  */
 export function useLabels(html: string, labels: Record<string, string>): string | undefined {
-  const matches = [...html.matchAll(defaultTranslate)];
-  if (matches.length !== 1) return undefined;
-  const patched = html.replace(
-    defaultTranslate,
-    (_, key: string, options: string) =>
-      `useTranslate:()=>({translate:(${key},${options})=>(${key}&&globalThis.__errorContractsLabels?.[${key}])||(typeof ${options}==\`string\`?${options}:${options}?.defaultValue)||${key}||\`\`})`,
+  if ([...html.matchAll(defaultTranslate)].length !== 1) return undefined;
+  const patched = clearServerRender(
+    html.replace(
+      defaultTranslate,
+      (_, key: string, options: string) =>
+        `useTranslate:()=>({translate:(${key},${options})=>(${key}&&globalThis.__errorContractsLabels?.[${key}])||(typeof ${options}==\`string\`?${options}:${options}?.defaultValue)||${key}||\`\`})`,
+    ),
   );
-  const moduleStart = patched.lastIndexOf('<script type="module">');
-  const redocStart = patched.indexOf('<div id="redoc">');
-  if (moduleStart < 0 || redocStart < 0 || redocStart > moduleStart) return undefined;
-  const script = moduleStart + '<script type="module">'.length;
-  return (
-    patched.slice(0, redocStart) +
-    '<div id="redoc"></div>\n      <script type="module">\n' +
-    `globalThis.__errorContractsLabels = ${scriptJson(labels)};` +
-    patched.slice(script)
-  );
+  return patched?.replace('<script type="module">', () => `<script type="module">\nglobalThis.__errorContractsLabels = ${scriptJson(labels)};`);
+}
+
+/** The API as `redocly build-docs` embeds it in the page (`__redoc_definition`). */
+const embedded = (doc: Json) => scriptJson(doc);
+
+/**
+ * The page of `doc` made from Redoc's page of `base` (the same API in another language):
+ * Redoc's script and styles are the same, only the API differs. Returns undefined unless the
+ * page embeds `base` exactly as the build would, so that nothing else can differ.
+ */
+export function swapDefinition(raw: string, base: Json, doc: Json, lang: string): string | undefined {
+  const marker = "const __redoc_definition = ";
+  const start = raw.indexOf(marker);
+  const end = start < 0 ? -1 : raw.indexOf(";\n", start);
+  if (end < 0 || raw.slice(start + marker.length, end) !== embedded(base)) return undefined;
+  const swapped = clearServerRender(raw.slice(0, start + marker.length) + embedded(doc) + raw.slice(end));
+  const title = typeof (doc.info as { title?: unknown } | undefined)?.title === "string" ? String((doc.info as { title: string }).title) : "";
+  return swapped
+    ?.replace(/<html lang="[^"]*">/, () => `<html lang="${escapeHtml(lang)}">`)
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(title)}</title>`);
 }
 
 /** The bar above a reference page: the catalog, every API, the languages. */
@@ -166,8 +192,8 @@ export function renderNav(nav: PageNav): string {
   const link = (href: string, label: string, current: boolean, extra = "") =>
     `<a href="${escapeHtml(href)}"${current ? ' aria-current="page"' : ""}${extra}>${escapeHtml(label)}</a>`;
   return `<header class="ec-bar">
-    ${link(nav.catalogHref, nav.text("ui.page.catalog"), false, ' class="ec-home"')}
-    <nav aria-label="${escapeHtml(nav.text("ui.page.apis"))}">${nav.apis.map((api) => link(api.href, api.label, api.current)).join("")}</nav>
+    ${link(nav.catalogHref, `← ${nav.text("ui.page.catalog")}`, false, ' class="ec-home"')}
+    <nav class="ec-apis" aria-label="${escapeHtml(nav.text("ui.page.apis"))}">${nav.apis.map((api) => link(api.href, api.label, api.current)).join("")}</nav>
     <nav class="ec-langs" aria-label="${escapeHtml(nav.text("ui.page.language"))}">${nav.languages
       .map((l) => link(l.href, l.label, l.current, ` hreflang="${escapeHtml(l.lang)}" lang="${escapeHtml(l.lang)}" data-keep-hash`))
       .join("")}</nav>
@@ -201,6 +227,16 @@ export function finishReferencePage(html: string, options: { header: string; nav
   return { html: options.header + page, labelsApplied };
 }
 
+/**
+ * Redoc's options: the `openapi` section of the Redocly configuration, and unless it says
+ * otherwise, example bodies expanded to every level (an inner code sits three levels deep).
+ */
+export async function redocOptions(configPath: string): Promise<Record<string, unknown>> {
+  const config = parse(await fs.readFile(configPath, "utf8")) as { openapi?: unknown } | null;
+  const own = config && typeof config.openapi === "object" && config.openapi !== null ? (config.openapi as Record<string, unknown>) : {};
+  return { jsonSamplesExpandLevel: "all", ...own };
+}
+
 export interface ReferencePage {
   /** The API to render (a `docsBundle`). */
   doc: Json;
@@ -212,20 +248,21 @@ export interface ReferencePage {
   nav: string;
   /** Redoc's labels in the page's language (none for English). */
   labels?: Record<string, string>;
+  /** Redoc's page of the same API in another language, to make this one from (`swapDefinition`). */
+  base?: { raw: string; doc: Json };
 }
 
-/**
- * One self-contained reference page: `redocly build-docs --inlineBundle` (Redoc's script in
- * the page, nothing from a CDN), telemetry off, then `finishReferencePage`.
- */
-export async function renderReferencePage(page: ReferencePage): Promise<{ labelsApplied: boolean }> {
+/** `redocly build-docs --inlineBundle` (Redoc's script in the page, nothing from a CDN), telemetry off. */
+async function buildDocs(page: ReferencePage): Promise<string> {
   const work = await fs.mkdtemp(path.join(os.tmpdir(), "error-contracts-docs-"));
   try {
     const input = path.join(work, "openapi.json");
+    const output = path.join(work, "page.html");
     await fs.writeFile(input, JSON.stringify(page.doc));
     const args = [
-      redoclyCli, "build-docs", input, "--inlineBundle", "--output", page.outFile, "--config", page.redoclyConfig,
+      redoclyCli, "build-docs", input, "--inlineBundle", "--output", output, "--config", page.redoclyConfig,
       "--lint-config", "off", "--template", template, "--templateOptions.lang", page.lang,
+      "--openapi", JSON.stringify(await redocOptions(page.redoclyConfig)),
     ];
     try {
       await run(process.execPath, args, {
@@ -237,10 +274,21 @@ export async function renderReferencePage(page: ReferencePage): Promise<{ labels
       const last = output.split("\n").map((l) => l.trim()).filter((l) => l && !/[║╔╚]/.test(l)).pop();
       throw new Error(`redocly build-docs failed on ${page.source}: ${last ?? "no output"}`);
     }
-    const finished = finishReferencePage(await fs.readFile(page.outFile, "utf8"), { header: htmlHeader(page.source), nav: page.nav, labels: page.labels });
-    await fs.writeFile(page.outFile, finished.html);
-    return { labelsApplied: finished.labelsApplied };
+    return await fs.readFile(output, "utf8");
   } finally {
     await fs.rm(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * One self-contained reference page: Redoc's page (from `redocly build-docs`, or made from
+ * the page of the same API in another language), finished by `finishReferencePage`.
+ * Returns Redoc's page, to make the other languages from.
+ */
+export async function renderReferencePage(page: ReferencePage): Promise<{ raw: string; labelsApplied: boolean; derived: boolean }> {
+  const derived = page.base ? swapDefinition(page.base.raw, page.base.doc, page.doc, page.lang) : undefined;
+  const raw = derived ?? (await buildDocs(page));
+  const finished = finishReferencePage(raw, { header: htmlHeader(page.source), nav: page.nav, labels: page.labels });
+  await fs.writeFile(page.outFile, finished.html);
+  return { raw, labelsApplied: finished.labelsApplied, derived: derived !== undefined };
 }
