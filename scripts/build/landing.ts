@@ -127,7 +127,7 @@ table { border-collapse: collapse; width: 100%; }
 .matrix a.n:hover { text-decoration: none; outline: 2px solid currentColor; }
 .matrix .dot { color: #a3acbb; font-size: 18px; line-height: 1; cursor: help; }
 .controls { position: sticky; top: 52px; z-index: 4; display: flex; flex-wrap: wrap; align-items: center; gap: 10px; padding: 12px 0; background: #fff; }
-.controls input[type=search] { flex: 1 1 340px; min-width: 240px; height: 40px; padding: 0 14px; border: 1px solid #c8d0dc; border-radius: 8px; font: inherit; }
+.controls input[type=search] { flex: 1 1 260px; min-width: 220px; height: 40px; padding: 0 14px; border: 1px solid #c8d0dc; border-radius: 8px; font: inherit; }
 .controls select, .controls button { height: 40px; padding: 0 10px; border: 1px solid #c8d0dc; border-radius: 8px; background: #fff; font: inherit; color: var(--ink); }
 .controls button { cursor: pointer; }
 .controls input:focus, .controls select:focus, .controls button:focus { outline: 2px solid var(--brand); outline-offset: 1px; }
@@ -138,10 +138,10 @@ table { border-collapse: collapse; width: 100%; }
 .catalog col.c-retry { width: 100px; } .catalog col.c-docs { width: 215px; }
 .catalog td { overflow-wrap: anywhere; }
 .catalog thead th:first-child { border-top-left-radius: 10px; } .catalog thead th:last-child { border-top-right-radius: 10px; }
-.catalog th { position: sticky; top: 116px; z-index: 3; background: var(--soft); text-align: left; font-size: 12.5px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); padding: 10px 12px; border-bottom: 1px solid var(--line); }
+.catalog th { position: sticky; top: var(--thead-top, 116px); z-index: 3; background: var(--soft); text-align: left; font-size: 12.5px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); padding: 10px 12px; border-bottom: 1px solid var(--line); }
 .catalog td { padding: 12px; vertical-align: top; border-bottom: 1px solid var(--line); font-size: 14px; }
 .catalog tbody tr:last-child td { border-bottom: 0; }
-.catalog tr { scroll-margin-top: 170px; }
+.catalog tr { scroll-margin-top: calc(var(--thead-top, 116px) + 56px); }
 .catalog tr:target td { background: #fff8dc; }
 .catalog tr:target td:first-child { box-shadow: inset 4px 0 0 #f0b400; }
 .catalog .code { white-space: nowrap; }
@@ -180,6 +180,11 @@ const script = `(() => {
     document.getElementById("empty").hidden = shown > 0;
   };
   const clear = () => { q.value = ""; family.value = ""; status.value = ""; retry.value = ""; };
+  // The table's header sticks below the bar and the controls, however tall they wrap.
+  const controls = document.querySelector(".controls");
+  const place = () => document.documentElement.style.setProperty("--thead-top", document.querySelector(".bar").offsetHeight + controls.offsetHeight + "px");
+  place();
+  window.addEventListener("resize", place);
   const fromHash = () => {
     const target = decodeURIComponent(location.hash.slice(1));
     const cell = /^codes-(.+)-(\\d{3})$/.exec(target);
