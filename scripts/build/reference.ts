@@ -32,6 +32,9 @@ export const pageText: Record<string, string> = {
 export const redocLabels: Record<string, string> = {
   loading: "Loading...",
   "search.navbar.label": "Search ",
+  "search.searchItem.deprecated": "Deprecated",
+  "search.searchItem.enum": "Enum",
+  "search.searchItem.example": "Example",
   "sidebar.actions.hide": "Hide sidebar",
   "sidebar.actions.changeToSingleColumn": "Switch to single column",
   "sidebar.actions.changeToTwoColumns": "Switch to two columns",
