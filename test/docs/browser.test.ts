@@ -220,6 +220,7 @@ describe.skipIf(!haveChromium)("the reference docs in Chromium", () => {
     expect(text).toContain(String(code.code));
     expect(text).toContain("errorCode");
     expect(text).toContain("Respons"); // Redoc's own label, in Indonesian
+    await page.waitForTimeout(500); // the sidebar's unfolding
     await page.screenshot({ path: path.join(shots, "id-sales-403.png") });
     await page.close();
     for (const name of pages.filter((p) => p.startsWith("id/"))) {
