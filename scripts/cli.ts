@@ -37,8 +37,8 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof BuildFailed) {
       for (const problem of error.problems) console.error(formatProblem(problem));
-      console.error(`error-contracts: build failed: ${error.message}; generated output left as it was`);
-      process.exitCode = 1;
+      console.error(`error-contracts: ${error.verdict}`);
+      process.exitCode = error.exitCode;
       return;
     }
     const message = error instanceof Error ? error.message : String(error);

@@ -105,13 +105,13 @@ const badInputs: { name: string; file: string; edit: (text: string) => string; w
     name: "a duplicate code",
     file: "components/examples/referrals/Referrals99919.yaml",
     edit: (text) => text.replace('code: "99919"', 'code: "99911"'),
-    want: [/^openapi\/components\/examples\/referrals\/Referrals99919\.yaml:\d+:\d+ error catalog: duplicate referrals code 99911: already defined by example Referrals99911$/m],
+    want: [/^openapi\/components\/examples\/referrals\/Referrals99919\.yaml:11:7 error ec-catalog-unique-codes: Code 99911 is already defined by example Referrals99911: define each code once\.$/m],
   },
   {
     name: "an example under the wrong status",
     file: "components/responses/messaging/Messaging404.yaml",
     edit: (text) => `${text}      Messaging30011:\n        $ref: ../../examples/messaging/Messaging30011.yaml\n`,
-    want: [/^openapi\/components\/responses\/messaging\/Messaging404\.yaml:\d+:\d+ error catalog: example Messaging30011 \(status 400\) is listed under a 404 response/m],
+    want: [/^openapi\/components\/responses\/messaging\/Messaging404\.yaml:14:7 error ec-example-status: Example Messaging30011 carries code 30011, whose status is 400, under a 404 response: list it under the 400 response\.$/m],
   },
 ];
 

@@ -38,17 +38,17 @@ export interface paths {
         get: operations["getCustomer"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Remove a customer
+         * @description Ends the relationship with a customer if it still has the ETag sent in `If-Match`. Some customers can't be removed (405).
+         */
+        delete: operations["deleteCustomer"];
         options?: never;
         head?: never;
-        /**
-         * Update a customer
-         * @description Changes a customer if it still has the ETag sent in `If-Match`.
-         */
-        patch: operations["updateCustomer"];
+        patch?: never;
         trace?: never;
     };
-    "/customers/{customerId}/transfers": {
+    "/customers/{customerId}/usage": {
         parameters: {
             query?: never;
             header?: never;
@@ -58,13 +58,13 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
-        put?: never;
         /**
-         * Transfer a customer
-         * @description Starts moving a customer to another partner. Not implemented in every cloud (501).
+         * Read a customer's usage
+         * @description Reads a customer's usage summary. Not implemented in every cloud (501).
          */
-        post: operations["transferCustomer"];
+        get: operations["getCustomerUsage"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -120,16 +120,11 @@ export interface components {
         PartnerErrorResponse: {
             error: components["schemas"]["PartnerError"];
         };
-        /**
-         * Customer update
-         * @description The properties to change. Properties left out keep their value.
-         */
-        CustomerUpdate: {
-            companyName?: string;
-        };
-        /** Customer transfer */
-        CustomerTransfer: {
-            targetPartnerTenantId?: string;
+        /** Customer usage */
+        CustomerUsage: {
+            customerId: string;
+            currency?: string;
+            totalCost?: number;
         };
     };
     responses: {
@@ -345,7 +340,7 @@ export interface operations {
             504: components["responses"]["Partner504"];
         };
     };
-    updateCustomer: {
+    deleteCustomer: {
         parameters: {
             query?: never;
             header: {
@@ -358,21 +353,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CustomerUpdate"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description The updated customer. */
-            200: {
+            /** @description The customer was removed. */
+            204: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Customer"];
-                };
+                content?: never;
             };
             400: components["responses"]["Partner400"];
             401: components["responses"]["Partner401"];
@@ -389,7 +377,7 @@ export interface operations {
             504: components["responses"]["Partner504"];
         };
     };
-    transferCustomer: {
+    getCustomerUsage: {
         parameters: {
             query?: never;
             header?: never;
@@ -399,26 +387,22 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CustomerTransfer"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description The transfer was accepted. */
-            202: {
+            /** @description The usage summary. */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CustomerUsage"];
+                };
             };
             400: components["responses"]["Partner400"];
             401: components["responses"]["Partner401"];
             403: components["responses"]["Partner403"];
             404: components["responses"]["Partner404"];
-            405: components["responses"]["Partner405"];
             406: components["responses"]["Partner406"];
-            409: components["responses"]["Partner409"];
             429: components["responses"]["Partner429"];
             500: components["responses"]["Partner500"];
             501: components["responses"]["Partner501"];

@@ -1,4 +1,4 @@
-import { bundle, getLineColLocation, loadConfig, type Config, type NormalizedProblem } from "@redocly/openapi-core";
+import { BaseResolver, bundle, getLineColLocation, isAbsoluteUrl, loadConfig, type Config, type NormalizedProblem, type Source } from "@redocly/openapi-core";
 import type { Problem } from "./problems.js";
 import type { ApiRoot } from "./sources.js";
 
@@ -35,8 +35,17 @@ function toProblem(problem: NormalizedProblem): Problem {
     rule: problem.ruleId === "bundler" ? "bundle" : problem.ruleId,
     message: problem.message
       .replace(/ in "[^"]+" \(\d+:\d+\)$/, "")
-      .replace(/^Can't resolve \$ref: ENOENT: no such file or directory '([^']+)'$/, "broken $ref: $1 does not exist"),
+      .replace(/^Can't resolve \$ref: ENOENT: no such file or directory '([^']+)'$/, "broken $ref: $1 does not exist")
+      .replace(/^Can't resolve \$ref: (remote \$ref not fetched: .*)$/, "$1"),
   };
+}
+
+/** Reads local files only: a remote `$ref` is reported, never fetched. */
+class LocalResolver extends BaseResolver {
+  override async loadExternalRef(absoluteRef: string): Promise<Source> {
+    if (isAbsoluteUrl(absoluteRef)) throw new Error(`remote $ref not fetched: ${absoluteRef}`);
+    return super.loadExternalRef(absoluteRef);
+  }
 }
 
 /**
@@ -44,7 +53,16 @@ function toProblem(problem: NormalizedProblem): Problem {
  * Clashing component names are an error instead of a silent `Error-2`.
  */
 export async function bundleApi(api: ApiRoot, config: Config): Promise<{ api?: BundledApi; problems: Problem[] }> {
-  const result = await bundle({ ref: api.root, config, componentRenamingConflicts: "error" });
+  let result: Awaited<ReturnType<typeof bundle>>;
+  try {
+    result = await bundle({ ref: api.root, config, componentRenamingConflicts: "error", externalRefResolver: new LocalResolver() });
+  } catch (error) {
+    // The root itself does not parse: Redocly throws instead of reporting.
+    const message = error instanceof Error ? error.message : String(error);
+    const at = /\((\d+):(\d+)\)\s*$/.exec(message);
+    const text = message.replace(/ in "[^"]+" \(\d+:\d+\)$/, "").split("\n")[0];
+    return { problems: [{ file: api.root, line: Number(at?.[1] ?? 1), column: Number(at?.[2] ?? 1), severity: "error", rule: "bundle", message: `Failed to parse: ${text}` }] };
+  }
   const problems = result.problems.filter((p) => !p.ignored).map(toProblem);
   // A file that failed to parse is reported once as "Failed to parse" and again by each
   // `$ref` to it; keep the first, which names the file and line of the syntax error.

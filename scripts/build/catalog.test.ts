@@ -65,49 +65,6 @@ describe("buildCatalog", () => {
 
   const problemCases: { name: string; examples: Record<string, unknown>; responses: Record<string, unknown>; paths?: Record<string, unknown>; files?: string[]; want: RegExp }[] = [
     {
-      name: "a duplicate code",
-      examples: { ShopA: example(404, { errorCode: "GONE", errorMessage: "a" }), ShopB: example(404, { errorCode: "GONE", errorMessage: "b" }) },
-      responses: { Shop404: response("Not Found", ["ShopA", "ShopB"]) },
-      want: /^duplicate shop code GONE: already defined by example ShopA$/,
-    },
-    {
-      name: "a status that is not an HTTP status",
-      examples: { ShopA: example(4040, { errorCode: "GONE", errorMessage: "a" }) },
-      responses: { Shop404: response("Not Found", ["ShopA"]) },
-      want: /x-error.status must be an HTTP status/,
-    },
-    {
-      name: "a body without a code",
-      examples: { ShopA: example(404, { message: "no code" }) },
-      responses: { Shop404: response("Not Found", ["ShopA"]) },
-      want: /value carries no error code/,
-    },
-    {
-      name: "a body without a message",
-      examples: { ShopA: example(404, { errorCode: "GONE" }) },
-      responses: { Shop404: response("Not Found", ["ShopA"]) },
-      want: /value carries no error message for code GONE/,
-    },
-    {
-      name: "a missing description",
-      examples: { ShopA: example(404, { errorCode: "GONE", errorMessage: "a" }, { description: " " }) },
-      responses: { Shop404: response("Not Found", ["ShopA"]) },
-      want: /add a description of code GONE/,
-    },
-    {
-      name: "a problem body whose status disagrees",
-      examples: { ShopA: example(404, { title: "t", status: 400, code: 7 }) },
-      responses: { Shop404: response("Not Found", ["ShopA"]) },
-      want: /body status 400 differs from x-error.status 404/,
-    },
-    {
-      name: "an example under another status",
-      examples: { ShopA: example(404, { errorCode: "GONE", errorMessage: "a" }) },
-      responses: { Shop400: response("Bad Request", ["ShopA"]), Shop404: response("Not Found", []) },
-      paths: { "/x": { get: { responses: { "400": { $ref: "#/components/responses/Shop400" } } } } },
-      want: /example ShopA \(status 404\) is listed under a 400 response/,
-    },
-    {
       name: "a response component under another status",
       examples: {},
       responses: { Shop404: response("Not Found", []) },
@@ -128,6 +85,30 @@ describe("buildCatalog", () => {
       want: /does not start with a family \(shop\)/,
     },
   ];
+  it("leaves out, and reports, what the lint step rejects: a second definition of a code, an entry without status, code or message", () => {
+    const { catalog, problems } = buildCatalog(
+      [
+        shop(
+          {
+            ShopA: example(404, { errorCode: "GONE", errorMessage: "first" }),
+            ShopB: example(404, { errorCode: "GONE", errorMessage: "second" }),
+            ShopC: { description: "d", "x-error": {}, value: { errorCode: "NO_STATUS", errorMessage: "m" } },
+            ShopD: example(404, { errorMessage: "no code" }),
+            ShopE: example(404, { errorCode: "NO_MESSAGE" }),
+          },
+          { Shop404: response("Not Found", ["ShopA", "ShopB", "ShopC", "ShopD", "ShopE"]) },
+        ),
+      ],
+      new Map(),
+      [],
+    );
+    expect(problems.map((p) => p.message)).toEqual([
+      "example ShopB is left out of the catalog: its code GONE is already defined by ShopA (rules ec-catalog-entry, ec-catalog-unique-codes)",
+      ...["ShopC", "ShopD", "ShopE"].map((name) => `example ${name} is left out of the catalog: it lacks a status, a code or a message (rules ec-catalog-entry, ec-catalog-unique-codes)`),
+    ]);
+    expect(catalog.families[0]!.errors.map((e) => [e.code, e.message])).toEqual([["GONE", "first"]]);
+  });
+
   it.each(problemCases)("reports $name", ({ examples, responses, paths, files, want }) => {
     const { problems } = buildCatalog([shop(examples, responses, paths)], new Map(), files ?? []);
     expect(problems).toHaveLength(1);

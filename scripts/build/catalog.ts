@@ -1,7 +1,10 @@
 import path from "node:path";
 import type { BundledApi } from "./bundle.js";
 import type { Problem } from "./problems.js";
+import { readErrorBody } from "../../spectral/functions/lib/error-body.js";
 import { sourceLocation } from "./sources.js";
+
+export { readErrorBody };
 
 /** `generated/catalog.json`: a public format. Fields may be added, never renamed. */
 export interface Catalog {
@@ -47,36 +50,6 @@ const isObject = (value: unknown): value is Json => typeof value === "object" &&
 
 /** Response components named `<Family><status>`, such as `Messaging429`. */
 const statusResponse = /^([A-Z][A-Za-z]*?)([1-5]\d\d)$/;
-
-/** The code and message an error body carries; in an envelope, those of its deepest `innerError`. */
-export interface ErrorBody {
-  code: unknown;
-  message: unknown;
-  kind: CatalogError["kind"];
-  /** Where the code sits in the body. */
-  path: string[];
-}
-
-export function readErrorBody(value: unknown): ErrorBody | undefined {
-  if (!isObject(value)) return undefined;
-  if (isObject(value.error)) {
-    let node: Json = value.error;
-    let found: ErrorBody = { code: node.code, message: node.message, kind: "code", path: ["error", "code"] };
-    let at = ["error"];
-    for (let depth = 0; depth < 64; depth++) {
-      const key = "innerError" in node ? "innerError" : "innererror";
-      const inner = node[key];
-      if (!isObject(inner) || inner.code === undefined) break;
-      at = [...at, key];
-      found = { code: inner.code, message: inner.message, kind: "innerCode", path: [...at, "code"] };
-      node = inner;
-    }
-    return found;
-  }
-  if ("errorCode" in value) return { code: value.errorCode, message: value.errorMessage, kind: "code", path: ["errorCode"] };
-  if ("code" in value) return { code: value.code, message: value.title ?? value.detail, kind: "code", path: ["code"] };
-  return undefined;
-}
 
 const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
@@ -139,7 +112,7 @@ export function buildCatalog(
   const prefixes = [...families.keys()].sort((a, b) => b.length - a.length);
 
   // 2. Errors: every example with `x-error`.
-  const defined = new Map<string, { status: number; family: CatalogFamily }>();
+  const defined = new Set<string>();
   for (const api of apis) {
     const examples = (isObject(api.doc.components) && isObject(api.doc.components.examples) ? api.doc.components.examples : {}) as Json;
     for (const [name, example] of Object.entries(examples)) {
@@ -152,39 +125,22 @@ export function buildCatalog(
         continue;
       }
       const fam = families.get(prefix)!;
+      // The lint step (ec-catalog-entry, ec-catalog-unique-codes) has reported incomplete and
+      // duplicate entries; what is left out here never passed it.
       const status = isObject(meta) ? meta.status : undefined;
-      if (!isObject(meta) || typeof status !== "number" || !Number.isInteger(status) || status < 100 || status > 599) {
-        report(api, [...at, "x-error", "status"], `example ${name}: x-error.status must be an HTTP status (an integer 100–599)`);
-        continue;
-      }
       const body = readErrorBody(example.value);
-      if (!body || (typeof body.code !== "string" && typeof body.code !== "number") || body.code === "") {
-        report(api, [...at, "value"], `example ${name}: value carries no error code (errorCode, code, or error.code)`);
+      const twin = body ? fam.errors.find((e) => String(e.code) === String(body.code)) : undefined;
+      if (typeof status !== "number" || !body || (typeof body.code !== "string" && typeof body.code !== "number") || typeof body.message !== "string" || twin) {
+        // Never dropped in silence, whatever ruleset the build ran with.
+        report(api, at, `example ${name} is left out of the catalog: ${twin ? `its code ${String(body?.code)} is already defined by ${twin.example}` : "it lacks a status, a code or a message"} (rules ec-catalog-entry, ec-catalog-unique-codes)`);
         continue;
       }
-      if (typeof body.message !== "string" || body.message === "") {
-        report(api, [...at, "value"], `example ${name}: value carries no error message for code ${body.code}`);
-        continue;
-      }
-      if (typeof example.description !== "string" || example.description.trim() === "") {
-        report(api, at, `example ${name}: add a description of code ${body.code}`);
-        continue;
-      }
-      const value = example.value as Json;
-      if (typeof value.status === "number" && value.status !== status) {
-        report(api, [...at, "value", "status"], `example ${name}: body status ${value.status} differs from x-error.status ${status}`);
-      }
-      const twin = fam.errors.find((e) => String(e.code) === String(body.code));
-      if (twin) {
-        report(api, [...at, "value", ...body.path], `duplicate ${fam.id} code ${body.code}: already defined by example ${twin.example}`);
-        continue;
-      }
-      defined.set(name, { status, family: fam });
+      defined.add(name);
       fam.errors.push({
         code: body.code,
         status,
         message: body.message,
-        description: example.description,
+        description: typeof example.description === "string" ? example.description : "",
         retryable: isObject(meta) && meta.retryable === true,
         kind: body.kind,
         summary: typeof example.summary === "string" ? example.summary : String(body.code),
@@ -193,38 +149,20 @@ export function buildCatalog(
     }
   }
 
-  // 3. Placement: an example sits only under responses of its own status.
+  // 3. A `<Family><status>` response is listed under its own status only. (Examples under the
+  //    wrong status are the lint step's ec-example-status.)
   for (const api of apis) {
     const paths = isObject(api.doc.paths) ? api.doc.paths : {};
-    const componentResponses = (isObject(api.doc.components) && isObject(api.doc.components.responses) ? api.doc.components.responses : {}) as Json;
     for (const [route, item] of Object.entries(paths)) {
       if (!isObject(item)) continue;
       for (const method of methods) {
         const operation = item[method];
         if (!isObject(operation) || !isObject(operation.responses)) continue;
         for (const [key, response] of Object.entries(operation.responses)) {
-          if (!/^\d{3}$/.test(key)) continue;
           const responseName = refName(response, "responses");
           const named = responseName ? statusResponse.exec(responseName) : null;
           if (named && named[2] !== key) {
             report(api, ["paths", route, method, "responses", key], `response ${responseName} describes status ${named[2]} but is listed under ${key}`);
-          }
-          const resolved = responseName ? componentResponses[responseName] : response;
-          const base = responseName ? ["components", "responses", responseName] : ["paths", route, method, "responses", key];
-          if (!isObject(resolved) || !isObject(resolved.content)) continue;
-          for (const [mediaType, media] of Object.entries(resolved.content)) {
-            if (!isObject(media) || !isObject(media.examples)) continue;
-            for (const [exampleKey, exampleRef] of Object.entries(media.examples)) {
-              const exampleName = refName(exampleRef, "examples") ?? exampleKey;
-              const entry = defined.get(exampleName);
-              if (entry && String(entry.status) !== key) {
-                report(
-                  api,
-                  [...base, "content", mediaType, "examples", exampleKey],
-                  `example ${exampleName} (status ${entry.status}) is listed under a ${key} response: move it to the ${entry.status} response`,
-                );
-              }
-            }
           }
         }
       }

@@ -7,7 +7,7 @@ import { renderClient } from "./client.js";
 import { renderErrorConstants } from "./constants.js";
 import { planEditions, renderDocs } from "./docs.js";
 import { doNotEdit, yamlHeader } from "./header.js";
-import { lintBundle, loadLinter } from "./lint.js";
+import { lintBundle, loadLinter, toProblem } from "./lint.js";
 import { stage, writeFiles } from "./output.js";
 import { BuildFailed, errorsIn, sortProblems, type Problem } from "./problems.js";
 import { componentFiles, findApiRoots, forgetParsedFiles } from "./sources.js";
@@ -72,7 +72,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const problems: Problem[] = [];
     for (const api of apis) {
       const bundlePath = path.join(path.resolve(options.out), api.id, "openapi.yaml");
-      problems.push(...(await lintBundle(linter, bundleTexts.get(api.id)!, bundlePath, api.root, components)));
+      const results = await lintBundle(linter, bundleTexts.get(api.id)!, bundlePath, api.root, components);
+      problems.push(...results.filter((r) => r.severity <= 1).map(toProblem));
     }
     const sorted = sortProblems(problems);
     if (errorsIn(sorted).length > 0) throw new BuildFailed(sorted);

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import { Document, Spectral, type ISpectralDiagnostic } from "@stoplight/spectral-core";
 import Parsers from "@stoplight/spectral-parsers";
 import { bundleAndLoadRuleset } from "@stoplight/spectral-ruleset-bundler/with-loader";
@@ -14,10 +15,9 @@ export async function loadLinter(rulesetPath: string): Promise<Linter> {
   return spectral;
 }
 
-const severities = ["error", "warning", "warning", "warning"] as const;
-
 /**
- * Lints a bundled API and reports each result at its source file and line.
+ * Lints a bundled API and moves each result to its source file and line (1-based in `range`
+ * is not Spectral's way: ranges stay 0-based, as its formatters expect).
  * Spectral runs on the bundle, not on the sources: its resolver inlines files and cannot
  * follow a schema that refers to itself across files (the recursive `innerError`).
  */
@@ -27,14 +27,38 @@ export async function lintBundle(
   bundlePath: string,
   root: string,
   components: Map<string, string>,
-): Promise<Problem[]> {
-  const results: ISpectralDiagnostic[] = await linter.run(new Document(bundleText, Parsers.Yaml, bundlePath));
-  return results
-    .filter((result) => result.severity <= 1)
-    .map((result) => ({
-      ...sourceLocation(result.path, root, components),
-      severity: severities[result.severity] ?? "warning",
-      rule: String(result.code),
-      message: result.message,
-    }));
+): Promise<ISpectralDiagnostic[]> {
+  const results = await linter.run(new Document(bundleText, Parsers.Yaml, bundlePath));
+  return results.map((result) => {
+    const where = sourceLocation(result.path, root, components);
+    const start = { line: where.line - 1, character: where.column - 1 };
+    return { ...result, source: where.file, range: { start, end: start } };
+  });
+}
+
+const severities = ["error", "warning", "warning", "warning"] as const;
+
+/** A Spectral result as a build problem (errors and warnings only; info and hints are dropped by callers). */
+export function toProblem(result: ISpectralDiagnostic): Problem {
+  return {
+    file: result.source ?? "?",
+    line: result.range.start.line + 1,
+    column: result.range.start.character + 1,
+    severity: severities[result.severity] ?? "warning",
+    rule: String(result.code),
+    message: result.message,
+  };
+}
+
+/** Component name → file, from the files a bundle read (a bundle names components after their files). */
+export function componentsOf(files: string[]): Map<string, string> {
+  const byName = new Map<string, string>();
+  const clashes = new Set<string>();
+  for (const file of files) {
+    const name = path.basename(file).replace(/\.(ya?ml|json)$/, "");
+    if (byName.has(name)) clashes.add(name);
+    byName.set(name, file);
+  }
+  for (const name of clashes) byName.delete(name);
+  return byName;
 }

@@ -11,13 +11,19 @@ export interface Problem {
   message: string;
 }
 
-/** Thrown by a build step when its input is wrong; carries every problem found. */
+/** Thrown when the input is wrong; carries every problem found, and what that means for the command. */
 export class BuildFailed extends Error {
   readonly problems: Problem[];
-  constructor(problems: Problem[]) {
-    super(`${problems.length} problem${problems.length === 1 ? "" : "s"}`);
+  /** The closing line: what the command did not do. */
+  readonly verdict: string;
+  readonly exitCode: number;
+  constructor(problems: Problem[], verdict = "build failed: {count}; generated output left as it was", exitCode = 1) {
+    const count = `${problems.length} problem${problems.length === 1 ? "" : "s"}`;
+    super(count);
     this.name = "BuildFailed";
     this.problems = problems;
+    this.verdict = verdict.replace("{count}", count);
+    this.exitCode = exitCode;
   }
 }
 

@@ -11,7 +11,7 @@ export function buildOptions(spec = "openapi", values: { out?: string; ruleset?:
   return {
     spec,
     out: values.out ?? path.join(path.dirname(specDir), "generated"),
-    ruleset: values.ruleset ?? projectFile(".spectral.yaml"),
+    ruleset: values.ruleset ? path.resolve(values.ruleset) : projectFile(".spectral.yaml"),
     redoclyConfig: projectFile("redocly.yaml"),
   };
 }

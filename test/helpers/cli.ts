@@ -41,10 +41,11 @@ export function hashTree(dir: string): string {
   return hash.digest("hex");
 }
 
-/** A temporary copy of this repo's `openapi/` (and its configs), to break or extend in a test. */
+/** A temporary copy of this repo's `openapi/` (with its configs and ruleset), to break or extend in a test. */
 export function copySpec(prefix: string): { dir: string; spec: string; out: string } {
   const dir = fs.mkdtempSync(path.join(fs.realpathSync(process.env.TMPDIR ?? "/tmp"), `${prefix}-`));
   fs.cpSync(path.join(repoRoot, "openapi"), path.join(dir, "openapi"), { recursive: true });
   for (const file of [".spectral.yaml", "redocly.yaml"]) fs.copyFileSync(path.join(repoRoot, file), path.join(dir, file));
+  fs.cpSync(path.join(repoRoot, "spectral"), path.join(dir, "spectral"), { recursive: true, filter: (src) => !src.includes(`${path.sep}fixtures`) });
   return { dir, spec: path.join(dir, "openapi"), out: path.join(dir, "generated") };
 }

@@ -1,0 +1,90 @@
+/**
+ * Ruleset scale: the project's rules (spectral/ruleset.yaml) against a one-rule Spectral ruleset
+ * on GitHub's REST description (13 MB), each a real `spectral lint` process, alternating.
+ * Target: ≤ 1.5 × the one-rule time, peak memory < 2 GiB.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+
+const require = createRequire(import.meta.url);
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const spectralCli = require.resolve("@stoplight/spectral-cli/dist/index.js");
+export const githubDescription = require.resolve("@octokit/openapi/generated/api.github.com.json");
+
+export interface Run {
+  seconds: number;
+  maxRssBytes: number;
+}
+
+/** One `spectral lint` in a process of its own: wall time and peak memory. */
+export function lintOnce(ruleset: string, spec: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [path.join(repoRoot, "bench", "with-rss.mjs"), spectralCli, "lint", "-r", ruleset, spec, "-q", "-f", "json"], {
+      cwd: repoRoot,
+      stdio: ["ignore", "ignore", "pipe"],
+      env: { ...process.env, SCARF_ANALYTICS: "false" },
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", () => {
+      const rss = /maxRSS=(\d+)/.exec(stderr);
+      if (!rss) return reject(new Error(`spectral lint with ${path.basename(ruleset)} did not finish: ${stderr.trim().split("\n").pop()}`));
+      resolve({ seconds: (performance.now() - started) / 1000, maxRssBytes: Number(rss[1]) });
+    });
+  });
+}
+
+export const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+export interface RulesetFigures {
+  rounds: number;
+  oneRuleSeconds: number;
+  rulesetSeconds: number;
+  ratio: number;
+  rulesetMaxRssBytes: number;
+}
+
+/** Alternating rounds, medians, the ratio. */
+export async function benchRuleset(rounds: number, log: (line: string) => void = () => {}): Promise<RulesetFigures> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-ruleset-"));
+  const oneRule = path.join(dir, "one-rule.yaml");
+  fs.writeFileSync(oneRule, "extends: [[spectral:oas, off]]\nrules:\n  info-contact: warn\n");
+  const ours = path.join(repoRoot, "spectral", "ruleset.yaml");
+  const one: Run[] = [];
+  const mine: Run[] = [];
+  try {
+    for (let round = 0; round < rounds; round++) {
+      one.push(await lintOnce(oneRule, githubDescription));
+      mine.push(await lintOnce(ours, githubDescription));
+      log(`  round ${round + 1}/${rounds}: one-rule ${one.at(-1)!.seconds.toFixed(2)} s, ruleset ${mine.at(-1)!.seconds.toFixed(2)} s`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const oneRuleSeconds = median(one.map((r) => r.seconds));
+  const rulesetSeconds = median(mine.map((r) => r.seconds));
+  return { rounds, oneRuleSeconds, rulesetSeconds, ratio: rulesetSeconds / oneRuleSeconds, rulesetMaxRssBytes: Math.max(...mine.map((r) => r.maxRssBytes)) };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const quick = process.argv.includes("--quick");
+  const figures = await benchRuleset(quick ? 1 : 5, (line) => console.error(line));
+  if (process.argv.includes("--json")) console.log(JSON.stringify(figures));
+  else {
+    const met = (ok: boolean) => (ok ? "met" : "NOT met");
+    console.log(`ruleset on GitHub's REST description (${figures.rounds} rounds, medians)`);
+    console.log(`  one-rule ruleset  ${figures.oneRuleSeconds.toFixed(2)} s`);
+    console.log(`  error-contracts   ${figures.rulesetSeconds.toFixed(2)} s  ratio ${figures.ratio.toFixed(2)}×  target ≤ 1.50×  ${met(figures.ratio <= 1.5)}`);
+    console.log(`  peak memory       ${(figures.rulesetMaxRssBytes / 2 ** 20).toFixed(0)} MiB  target < 2048 MiB  ${met(figures.rulesetMaxRssBytes < 2 ** 31)}`);
+  }
+}

@@ -1,0 +1,82 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+/**
+ * The build cache: content hashes of what each API was built from and of what it wrote, kept in a
+ * git-ignored folder. A build whose inputs and outputs all still hash the same has nothing to do;
+ * an API whose inputs changed is rebuilt, the others are taken from the previous output.
+ */
+export interface CacheManifest {
+  /** Hash of the tools' versions, the toolkit's own code, the ruleset, the Redocly config and the options. */
+  toolKey: string;
+  apis: Record<string, CachedApi>;
+}
+
+export interface CachedApi {
+  /** Every source file the API's bundle read → its hash. */
+  inputs: Record<string, string>;
+  /** Every output file the API alone produced (relative to the output folder) → its hash. */
+  outputs: Record<string, string>;
+  /** What later steps need without bundling again: the bundled document and the lint warnings. */
+  doc: Record<string, unknown>;
+  warnings: unknown[];
+}
+
+export function hashText(text: string | Buffer): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/** The hash of a file's bytes, or undefined when it does not exist. */
+export function hashFile(file: string): string | undefined {
+  try {
+    return hashText(fs.readFileSync(file));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every file below `dir` (sorted), for hashing a folder of code. */
+export function filesBelow(dir: string, keep: (file: string) => boolean = () => true): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter(keep)
+    .sort();
+}
+
+/** One hash of many files' names and bytes, plus any extra strings (versions, options). */
+export function hashAll(files: string[], extra: string[] = []): string {
+  const hash = createHash("sha256");
+  for (const value of extra) hash.update(value).update("\0");
+  for (const file of files) hash.update(file).update("\0").update(fs.readFileSync(file)).update("\0");
+  return hash.digest("hex");
+}
+
+/** Whether every file of a record still hashes as recorded (`base` resolves relative names). */
+export function unchanged(recorded: Record<string, string>, base = ""): boolean {
+  return Object.entries(recorded).every(([file, hash]) => hashFile(path.resolve(base, file)) === hash);
+}
+
+/** Where the manifest of one output folder lives. */
+export function manifestPath(cacheDir: string, outDir: string): string {
+  return path.join(cacheDir, `${hashText(path.resolve(outDir)).slice(0, 16)}.json`);
+}
+
+export function readManifest(file: string, toolKey: string): CacheManifest | undefined {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as CacheManifest;
+    return manifest.toolKey === toolKey ? manifest : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeManifest(file: string, manifest: CacheManifest): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, JSON.stringify(manifest));
+  fs.renameSync(temporary, file);
+}

@@ -1,0 +1,83 @@
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import type { ISpectralDiagnostic } from "@stoplight/spectral-core";
+import { githubActions, json, junit, sarif, stylish, text, type Formatter } from "@stoplight/spectral-formatters";
+import { stringifyYaml } from "@redocly/openapi-core";
+import { LineCounter, parseDocument } from "yaml";
+import { bundleApi, loadRedoclyConfig } from "../build/bundle.js";
+import { componentsOf, lintBundle, loadLinter } from "../build/lint.js";
+import { BuildFailed, errorsIn } from "../build/problems.js";
+import { projectFile, UsageError, type Command } from "./command.js";
+
+const require = createRequire(import.meta.url);
+
+const formatters: Record<string, Formatter> = { stylish, json, sarif, "github-actions": githubActions, junit, text };
+const severities: Record<string, number> = { error: 0, warn: 1, info: 2, hint: 3 };
+
+/** Why a file cannot be linted at all, in one line; undefined when it looks like OpenAPI 3.x. */
+function unreadable(file: string): string | undefined {
+  if (!fs.existsSync(file)) return `${file}: no such file`;
+  const content = fs.readFileSync(file, "utf8");
+  if (content.trim() === "") return `${file}: empty file: not an OpenAPI description`;
+  const lines = new LineCounter();
+  const doc = parseDocument(content, { lineCounter: lines, uniqueKeys: false });
+  const syntax = doc.errors[0];
+  if (syntax) {
+    const { line, col } = lines.linePos(syntax.pos[0]);
+    return `${file}:${line}:${col}: not valid YAML or JSON: ${(syntax.message.split("\n")[0] ?? "").replace(/:$/, "")}`;
+  }
+  const value = doc.toJS() as unknown;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return `${file}: not an OpenAPI description (no mapping at the top)`;
+  const version = (value as { openapi?: unknown; swagger?: unknown }).openapi;
+  if ((value as { swagger?: unknown }).swagger !== undefined) return `${file}: OpenAPI 2.0 (swagger) is not supported: convert it to OpenAPI 3.x`;
+  if (typeof version !== "string" || !/^3\.\d/.test(version)) return `${file}: not an OpenAPI 3.x description (no "openapi: 3.x" field)`;
+  return undefined;
+}
+
+export const lintCommand: Command = {
+  name: "lint",
+  summary: "Lint OpenAPI 3.x files with the error-contract ruleset; results point at source lines.",
+  usage: `error-contracts lint <spec...> [--format <name>] [--fail-severity <level>] [--ruleset <file>]
+
+  spec                    OpenAPI 3.x files (YAML or JSON), each bundled first (local $refs only:
+                          a remote $ref is reported, never fetched)
+  --format <name>         stylish (default), json, sarif, github-actions, junit, text
+  --fail-severity <level> error (default), warn, info, hint: exit 1 when a result is at least this severe
+  --ruleset <file>        Spectral ruleset (default: ./.spectral.yaml, else the toolkit's)
+
+Exit codes: 0 no result at the fail severity, 1 some, 2 a file that cannot be linted (one line why).`,
+  async run(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { format: { type: "string", default: "stylish" }, "fail-severity": { type: "string", default: "error" }, ruleset: { type: "string" } },
+    });
+    const format = formatters[values.format];
+    if (!format) throw new UsageError(`--format ${values.format}: use one of ${Object.keys(formatters).join(", ")}`);
+    const failSeverity = severities[values["fail-severity"]];
+    if (failSeverity === undefined) throw new UsageError(`--fail-severity ${values["fail-severity"]}: use one of ${Object.keys(severities).join(", ")}`);
+    if (positionals.length === 0) throw new UsageError("lint takes one or more OpenAPI files");
+    for (const file of positionals) {
+      const why = unreadable(file);
+      if (why) throw new UsageError(why);
+    }
+    const rulesetPath = values.ruleset ? path.resolve(values.ruleset) : projectFile(".spectral.yaml");
+    const [linter, config] = await Promise.all([loadLinter(rulesetPath), loadRedoclyConfig(projectFile("redocly.yaml"))]);
+    const results: ISpectralDiagnostic[] = [];
+    for (const file of positionals) {
+      const root = path.resolve(file);
+      const { api, problems } = await bundleApi({ id: path.basename(file), root }, config);
+      if (!api) throw new BuildFailed(errorsIn(problems), `lint stopped: {count} in ${file} before linting`, 2);
+      const bundleText = stringifyYaml(api.doc, { noRefs: true, lineWidth: -1 });
+      results.push(...(await lintBundle(linter, bundleText, root, root, componentsOf(api.files))));
+    }
+    const cwd = process.cwd();
+    const shown = results.map((r) => ({ ...r, source: r.source && path.isAbsolute(r.source) ? path.relative(cwd, r.source) : r.source }));
+    const version = (require("@stoplight/spectral-cli/package.json") as { version: string }).version;
+    const output = format(shown, { failSeverity }, { ruleset: linter.ruleset!, spectralVersion: version });
+    if (output) console.log(output);
+    return results.some((r) => r.severity <= failSeverity) ? 1 : 0;
+  },
+};

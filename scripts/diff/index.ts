@@ -1,0 +1,72 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Config } from "@redocly/openapi-core";
+import { bundleApi, type BundledApi } from "../build/bundle.js";
+import { BuildFailed, errorsIn } from "../build/problems.js";
+import { findApiRoots, type ApiRoot } from "../build/sources.js";
+import { compareContracts } from "./compare.js";
+import type { ApiDiff } from "./format.js";
+import { checkoutAt, gitLocation } from "./git.js";
+
+type Json = Record<string, unknown>;
+
+/** Bundles one API root; input that cannot be bundled stops the command (exit 2). */
+export async function bundleOrFail(api: ApiRoot, config: Config): Promise<BundledApi> {
+  if (!fs.existsSync(api.root)) throw new Error(`${path.relative(process.cwd(), api.root) || api.root}: no such file`);
+  const { api: bundled, problems } = await bundleApi(api, config);
+  if (!bundled) throw new BuildFailed(errorsIn(problems), `stopped: {count} in ${path.relative(process.cwd(), api.root) || api.root}`, 2);
+  if (typeof bundled.doc.openapi !== "string") throw new Error(`${api.root}: not an OpenAPI 3.x description`);
+  return bundled;
+}
+
+const titleOf = (doc: Json) => String((doc.info as Json | undefined)?.title ?? "");
+const routesOf = (doc: Json) => new Set(Object.keys((doc.paths as Json | undefined) ?? {}));
+
+/** Two versions of one API share a title or, renamed, most of their paths. */
+export function assertSameApi(base: Json, head: Json, baseName: string, headName: string): void {
+  if (titleOf(base) === titleOf(head)) return;
+  const [b, h] = [routesOf(base), routesOf(head)];
+  const shared = [...b].filter((route) => h.has(route)).length;
+  if (shared * 2 >= Math.max(b.size, h.size, 1)) return;
+  throw new Error(`${baseName} and ${headName} describe different APIs ("${titleOf(base)}" and "${titleOf(head)}")`);
+}
+
+export async function diffFiles(baseFile: string, headFile: string, config: Config): Promise<ApiDiff> {
+  const [{ doc: base }, { doc: head }] = await Promise.all([
+    bundleOrFail({ id: "base", root: path.resolve(baseFile) }, config),
+    bundleOrFail({ id: "head", root: path.resolve(headFile) }, config),
+  ]);
+  assertSameApi(base, head, baseFile, headFile);
+  return { api: titleOf(head) || path.basename(headFile), findings: compareContracts(base, head) };
+}
+
+/** Each API of a spec folder against itself at a git ref. */
+export interface BundledPair {
+  base: BundledApi;
+  head: BundledApi;
+}
+
+export async function diffAgainstRef(spec: string, ref: string, config: Config): Promise<{ diffs: ApiDiff[]; pairs: BundledPair[]; cleanup(): void }> {
+  const specDir = path.resolve(spec);
+  const { top, relative } = await gitLocation(specDir);
+  const baseDir = await checkoutAt(top, ref, relative);
+  const cleanup = () => fs.rmSync(baseDir, { recursive: true, force: true });
+  try {
+    const diffs: ApiDiff[] = [];
+    const pairs: BundledPair[] = [];
+    for (const api of findApiRoots(specDir)) {
+      const baseRoot = path.join(baseDir, relative, path.relative(specDir, api.root));
+      if (!fs.existsSync(baseRoot)) {
+        diffs.push({ api: api.id, findings: [] });
+        continue;
+      }
+      const [base, head] = await Promise.all([bundleOrFail({ id: api.id, root: baseRoot }, config), bundleOrFail(api, config)]);
+      diffs.push({ api: api.id, findings: compareContracts(base.doc, head.doc) });
+      pairs.push({ base, head });
+    }
+    return { diffs, pairs, cleanup };
+  } catch (error) {
+    cleanup();
+    throw error;
+  }
+}

@@ -1,0 +1,74 @@
+/** `error-contracts diff` and `review` on real files and a real git checkout. */
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copySpec, runCli, runCommand } from "./helpers/cli.js";
+
+const git = (cwd: string, ...args: string[]) => runCommand("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", ...args], cwd);
+
+describe("diff --base and review in a git checkout", () => {
+  let work: ReturnType<typeof copySpec>;
+  beforeAll(async () => {
+    work = copySpec("diff");
+    await git(work.dir, "init", "-q");
+    await git(work.dir, "add", "-A");
+    expect((await git(work.dir, "commit", "-q", "-m", "base")).code).toBe(0);
+  });
+  afterAll(() => fs.rmSync(work.dir, { recursive: true, force: true }));
+
+  it("each of the four APIs against itself at HEAD: no findings, exit 0", async () => {
+    const run = await runCli(["diff", "--base", "HEAD", "--format", "json"], work.dir);
+    expect(run.stderr).toBe("");
+    const report = JSON.parse(run.stdout) as { apis: { api: string; findings: unknown[] }[] };
+    expect(report.apis).toEqual(["messaging", "partner", "referrals", "sales"].map((api) => ({ api, findings: [] })));
+    expect(run.code).toBe(0);
+  });
+
+  describe("after removing one error response and adding one lint defect", () => {
+    beforeAll(() => {
+      const root = path.join(work.spec, "messaging", "openapi.yaml");
+      const text = fs.readFileSync(root, "utf8");
+      const removed = text.replace("        '503':\n          $ref: ../components/responses/messaging/Messaging503.yaml\n", "");
+      expect(removed).not.toBe(text);
+      fs.writeFileSync(root, removed);
+      const pageSize = path.join(work.spec, "components", "parameters", "messaging", "ConversationPageSize.yaml");
+      fs.writeFileSync(pageSize, fs.readFileSync(pageSize, "utf8").replace("x-error-code: 30007", "x-error-code: 30013"));
+    });
+
+    it("diff: one breaking finding, exit 1", async () => {
+      const run = await runCli(["diff", "--base", "HEAD", "--format", "json"], work.dir);
+      const report = JSON.parse(run.stdout) as { apis: { api: string; findings: { rule: string; level: string; location: string }[] }[] };
+      expect(report.apis.flatMap((a) => a.findings.map(({ rule, level, location }) => ({ api: a.api, rule, level, location })))).toEqual([
+        { api: "messaging", rule: "response-removed", level: "breaking", location: "GET /organizations/{orgId}/channels/{channelId}/conversations 503" },
+      ]);
+      expect(run.code).toBe(1);
+    });
+
+    it("review: exactly the removed response and the new lint defect", async () => {
+      const run = await runCli(["review", "--base", "HEAD"], work.dir);
+      expect(run.stderr).toBe("");
+      const rows = run.stdout.split("\n").filter((line) => /^\| (messaging|partner|referrals|sales) \|/.test(line));
+      expect(rows).toHaveLength(2);
+      expect(rows[0]).toMatch(/^\| messaging \| `response-removed` \| GET \/organizations\/\{orgId\}\/channels\/\{channelId\}\/conversations 503 \|/);
+      expect(rows[1]).toMatch(/^\| messaging \| error \| `ec-limit-code` \| openapi\/components\/parameters\/messaging\/ConversationPageSize\.yaml:\d+ \| x-error-code 30013 has status 404/);
+      expect(run.stdout).toMatch(/^\*\*1 breaking, 0 warning, 0 info\*\* across 1 API\(s\)\.$/m);
+      expect(run.code).toBe(1);
+    });
+  });
+});
+
+describe("diff: bad input is one line and exit 2", () => {
+  const cases: { name: string; args: string[]; want: RegExp }[] = [
+    { name: "two files of different APIs", args: ["diff", "openapi/sales/openapi.yaml", "openapi/messaging/openapi.yaml"], want: /^error-contracts: openapi\/sales\/openapi\.yaml and openapi\/messaging\/openapi\.yaml describe different APIs/ },
+    { name: "a base ref that does not exist", args: ["diff", "--base", "no-such-ref-anywhere"], want: /^error-contracts: base ref "no-such-ref-anywhere" does not exist in / },
+    { name: "an unparsable file", args: ["diff", "test/fixtures/lint/bad-syntax.yaml", "openapi/sales/openapi.yaml"], want: /^test\/fixtures\/lint\/bad-syntax\.yaml:3:1 error bundle: Failed to parse: deficient indentation\nerror-contracts: stopped: 1 problem in test\/fixtures\/lint\/bad-syntax\.yaml\n$/ },
+    { name: "a missing file", args: ["diff", "openapi/sales/nothing.yaml", "openapi/sales/openapi.yaml"], want: /^error-contracts: openapi\/sales\/nothing\.yaml: no such file\n$/ },
+  ];
+  it.concurrent.each(cases)("$name", async ({ args, want }) => {
+    const run = await runCli(args);
+    expect(run.stderr).toMatch(want);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    expect(run.stdout).toBe("");
+    expect(run.code).toBe(2);
+  });
+});
