@@ -1,68 +1,203 @@
-import { execFile } from "node:child_process";
 import fs from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
-import { promisify } from "node:util";
+import { codeAnchor, codeLocations } from "./anchors.js";
+import type { BundledApi } from "./bundle.js";
 import type { Catalog } from "./catalog.js";
-import { htmlHeader } from "./header.js";
+import { editionHref } from "./html.js";
+import { landingText, renderLandingPage, type LandingError } from "./landing.js";
+import type { Problem } from "./problems.js";
+import { docsBundle, pageText, redocLabels, renderNav, renderReferencePage } from "./reference.js";
+import { catalogProse, checkTranslations, invariantsOf, loadTranslations, proseOf, translateDoc, Translator } from "./translate.js";
 
-const run = promisify(execFile);
-const require = createRequire(import.meta.url);
-const redoclyCli = path.join(path.dirname(require.resolve("@redocly/cli/package.json")), "bin", "cli.js");
+type Json = Record<string, unknown>;
 
-/**
- * One self-contained reference page per API: `redocly build-docs --inlineBundle` (Redoc's
- * script inside the page, nothing from a CDN), with telemetry off for every reader.
- */
-export async function renderReferencePage(bundlePath: string, outFile: string, configPath: string, source: string): Promise<void> {
-  try {
-    await run(
-      process.execPath,
-      [redoclyCli, "build-docs", bundlePath, "--inlineBundle", "--output", outFile, "--config", configPath, "--lint-config", "off"],
-      { env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" }, maxBuffer: 16 * 1024 * 1024 },
-    );
-  } catch (error) {
-    const output = String((error as { stderr?: string }).stderr ?? "") + String((error as { stdout?: string }).stdout ?? "");
-    const last = output.split("\n").map((l) => l.trim()).filter((l) => l && !/[║╔╚]/.test(l)).pop();
-    throw new Error(`redocly build-docs failed on ${path.basename(bundlePath)}: ${last ?? "no output"}`);
-  }
-  const html = await fs.readFile(outFile, "utf8");
-  await fs.writeFile(outFile, htmlHeader(source) + html);
+/** One language of the docs: English at the root of `docs/`, each translation in `docs/<locale>/`. */
+export interface Edition {
+  lang: string;
+  /** The language's own name, for the language switch. */
+  language: string;
+  /** The edition's folder inside `docs/`: `""` or `"id/"`. */
+  dir: string;
+  translator: Translator;
+  /** Each API with its prose in this language. */
+  docs: Map<string, Json>;
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+export interface EditionPlan {
+  editions: Edition[];
+  /** Translations that break the invariance rule: the build stops on them. */
+  problems: Problem[];
+  /** One summary per translation: `id: 431 keys, 0 missing, 0 outdated`. */
+  summary: string;
+  /** The keys each translation lacks, has outdated, or no longer needs: one line each. */
+  details: string[];
+}
 
-/** `generated/docs/index.html`: the APIs and every catalogued error code. */
-export function renderLandingPage(apis: { id: string; title: string }[], catalog: Catalog): string {
-  const rows = catalog.families.flatMap((family) =>
-    family.errors.map(
-      (error) =>
-        `<tr id="${escapeHtml(`${family.id}-${error.code}`)}"><td><code>${escapeHtml(String(error.code))}</code></td><td>${error.status}</td>` +
-        `<td>${escapeHtml(family.id)}</td><td>${escapeHtml(error.message)}</td><td>${escapeHtml(error.description)}</td><td>${error.retryable ? "yes" : "no"}</td></tr>`,
-    ),
+/** Every UI text of the pages (landing page, reference bar, Redoc's labels) by translation key. */
+const uiDefaults: Record<string, string> = {
+  ...landingText,
+  ...pageText,
+  ...Object.fromEntries(Object.entries(redocLabels).map(([key, en]) => [`ui.redoc.${key}`, en])),
+};
+
+/**
+ * Reads the translations beside the contracts (`<spec>/i18n/<locale>.yaml`) and translates
+ * every text the pages will show, so that what a translation lacks is known before any page
+ * is rendered. A missing or outdated translation shows the English text.
+ */
+export function planEditions(apis: BundledApi[], catalog: Catalog, components: Map<string, string>, i18nDir: string, displayName: (file: string) => string): EditionPlan {
+  const prose = new Map(apis.map((api) => [api.id, proseOf(api.id, api.doc, (name) => components.has(name))]));
+  const { locales, problems } = loadTranslations(i18nDir);
+  const invariants = invariantsOf(catalog, apis.map((api) => api.doc));
+  const english: Edition = { lang: "en", language: "English", dir: "", translator: new Translator(undefined), docs: new Map(apis.map((api) => [api.id, api.doc])) };
+  const editions = [english];
+  const summaries: string[] = [];
+  const details: string[] = [];
+  for (const translations of locales) {
+    problems.push(...checkTranslations(translations, invariants));
+    const translator = new Translator(translations);
+    const docs = new Map(apis.map((api) => [api.id, translateDoc(api.doc, prose.get(api.id)!, translator)]));
+    for (const field of catalogProse(catalog)) translator.text(field.key, field.en);
+    for (const [key, en] of Object.entries(uiDefaults)) translator.text(key, en);
+    editions.push({ lang: translations.locale, language: translations.language, dir: `${translations.locale}/`, translator, docs });
+    const file = displayName(translations.file);
+    const unused = translator.unused();
+    summaries.push(`${translations.locale}: ${translator.used.size} keys, ${translator.missing.size} missing, ${translator.outdated.size} outdated`);
+    for (const [key, en] of translator.missing) details.push(`  ${file}: missing ${key} (shown in English: "${oneLine(en)}")`);
+    for (const [key, en] of translator.outdated) details.push(`  ${file}: outdated ${key}: the English text is now "${oneLine(en)}"`);
+    for (const key of unused) details.push(`  ${file}: unused ${key}: no text of the contracts has this key`);
+  }
+  return { editions, problems, summary: summaries.join("; ") || "no translations", details };
+}
+
+const oneLine = (text: string) => {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > 80 ? `${line.slice(0, 77)}...` : line;
+};
+
+/** Runs the tasks with at most `limit` at a time. */
+async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await task(item);
+  }));
+}
+
+const apiLabel = (id: string) => id.charAt(0).toUpperCase() + id.slice(1);
+const info = (doc: Json) => (doc.info ?? {}) as { title?: unknown; summary?: unknown; description?: unknown };
+
+/** The landing page of one edition: its texts looked up in the edition's language. */
+function landingErrors(edition: Edition, apis: BundledApi[], catalog: Catalog): LandingError[] {
+  const t = edition.translator;
+  const locations = codeLocations(apis, catalog);
+  return catalog.families.flatMap((family) =>
+    family.errors.map((error) => {
+      const anchor = codeAnchor(family.id, error.code);
+      const where = locations.get(anchor);
+      const message = t.text(`examples.${error.example}.message`, error.message);
+      return {
+        anchor,
+        family: family.id,
+        code: String(error.code),
+        status: error.status,
+        message,
+        ...(message !== error.message ? { wireMessage: error.message } : {}),
+        description: t.text(`examples.${error.example}.description`, error.description),
+        retryable: error.retryable,
+        inner: error.kind === "innerCode",
+        ...(where ? { doc: { href: where.href, label: t.text(`apis.${where.api}.operations.${where.operationId}.summary`, where.summary), status: where.status } } : {}),
+      };
+    }),
   );
-  return `${htmlHeader("openapi/")}<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Error contracts: reference</title>
-</head>
-<body>
-<h1>Error contracts</h1>
-<h2>APIs</h2>
-<ul>
-${apis.map((api) => `<li><a href="${escapeHtml(api.id)}.html">${escapeHtml(api.title)}</a></li>`).join("\n")}
-</ul>
-<h2>Error catalog</h2>
-<table>
-<thead><tr><th>Code</th><th>Status</th><th>Family</th><th>Message</th><th>Description</th><th>Retryable</th></tr></thead>
-<tbody>
-${rows.join("\n")}
-</tbody>
-</table>
-</body>
-</html>
-`;
+}
+
+export interface DocsResult {
+  referencePages: number;
+  /** Pages `redocly build-docs` rendered; the others were made from the page of another language. */
+  builtByRedocly: number;
+  landingPages: number;
+  /** Editions whose Redoc labels stayed English (this Redoc has no hook for them). */
+  englishLabels: string[];
+}
+
+/**
+ * Renders `docs/`: for each edition, one reference page per API (`redocly build-docs`) and the
+ * landing page with the error matrix and the catalog.
+ */
+export async function renderDocs(options: {
+  outDir: string;
+  apis: BundledApi[];
+  /** Render the reference pages of these APIs only (the others' pages are kept from the last build); landing pages always. */
+  only?: Set<string>;
+  catalog: Catalog;
+  editions: Edition[];
+  redoclyConfig: string;
+  sourceName: (file: string) => string;
+}): Promise<DocsResult> {
+  const { apis, catalog, editions } = options;
+  const englishLabels: string[] = [];
+  let built = 0;
+  await Promise.all(editions.map((edition) => fs.mkdir(path.join(options.outDir, edition.dir), { recursive: true })));
+  // Per API: Redoc renders the first edition; the others are made from its page when they can be.
+  const rendered = options.only ? apis.filter((api) => options.only!.has(api.id)) : apis;
+  await pool(rendered, 2, async (api) => {
+    let base: { raw: string; doc: Json } | undefined;
+    for (const edition of editions) {
+      const t = edition.translator;
+      const ui = (key: string) => t.text(key, uiDefaults[key] ?? key);
+      const nav = renderNav({
+        catalogHref: "index.html",
+        text: ui,
+        apis: apis.map((other) => ({ id: other.id, label: apiLabel(other.id), href: `${other.id}.html`, current: other.id === api.id })),
+        languages: editions.map((e) => ({ lang: e.lang, label: e.language, href: editionHref(edition.dir, `${e.dir}${api.id}.html`), current: e === edition })),
+      });
+      const labels = edition.lang === "en" ? undefined : Object.fromEntries(Object.keys(redocLabels).map((key) => [key, ui(`ui.redoc.${key}`)]));
+      const doc = docsBundle(api.id, edition.docs.get(api.id)!, catalog);
+      const result = await renderReferencePage({
+        doc,
+        outFile: path.join(options.outDir, edition.dir, `${api.id}.html`),
+        lang: edition.lang,
+        source: options.sourceName(api.root),
+        redoclyConfig: options.redoclyConfig,
+        nav,
+        ...(labels ? { labels } : {}),
+        ...(base ? { base } : {}),
+      });
+      if (!result.derived) built++;
+      base ??= { raw: result.raw, doc };
+      if (labels && !result.labelsApplied && !englishLabels.includes(edition.lang)) englishLabels.push(edition.lang);
+    }
+  });
+  for (const edition of editions) {
+    const t = edition.translator;
+    const ui = (key: string) => t.text(key, uiDefaults[key] ?? key);
+    const html = renderLandingPage({
+      lang: edition.lang,
+      text: ui,
+      title: ui("ui.landing.title"),
+      languages: editions.map((e) => ({ lang: e.lang, label: e.language, href: editionHref(edition.dir, `${e.dir}index.html`), current: e === edition })),
+      apis: apis.map((api) => {
+        const families = catalog.families.filter((family) => family.apis.includes(api.id));
+        const doc = edition.docs.get(api.id)!;
+        return {
+          id: api.id,
+          title: String(info(doc).title ?? api.id),
+          summary: String(info(doc).summary ?? ""),
+          href: `${api.id}.html`,
+          family: families.map((f) => f.id).join(", "),
+          mediaType: families[0]?.mediaType ?? "",
+          codes: families.reduce((n, f) => n + f.errors.length, 0),
+          statuses: families.reduce((n, f) => n + f.statuses.filter((s) => s.status >= 400).length, 0),
+        };
+      }),
+      families: catalog.families.map((family) => ({
+        id: family.id,
+        statuses: family.statuses.map((s) => ({ status: s.status, meaning: t.text(`responses.${s.response}.description`, s.meaning) })),
+      })),
+      errors: landingErrors(edition, apis, catalog),
+      source: "openapi/",
+    });
+    await fs.writeFile(path.join(options.outDir, edition.dir, "index.html"), html);
+  }
+  return { referencePages: rendered.length * editions.length, builtByRedocly: built, landingPages: editions.length, englishLabels };
 }

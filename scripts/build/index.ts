@@ -7,7 +7,7 @@ import { filesBelow, hashAll, hashFile, manifestPath, readManifest, unchanged, w
 import { buildCatalog, type Catalog } from "./catalog.js";
 import { renderClient } from "./client.js";
 import { renderErrorConstants } from "./constants.js";
-import { renderLandingPage, renderReferencePage } from "./docs.js";
+import { planEditions, renderDocs } from "./docs.js";
 import { doNotEdit, yamlHeader } from "./header.js";
 import { stage, writeFiles } from "./output.js";
 import { BuildFailed, errorsIn, sortProblems, type Problem } from "./problems.js";
@@ -48,7 +48,7 @@ const require = createRequire(import.meta.url);
 const toolPackages = ["@redocly/cli", "@redocly/openapi-core", "openapi-typescript", "openapi-fetch", "@stoplight/spectral-core", "@stoplight/spectral-rulesets", "ajv"];
 
 /** What, besides the sources, decides the output: tool versions, the toolkit's own code, configs, options. */
-function toolKey(options: BuildOptions): string {
+function toolKey(options: BuildOptions, specDir: string): string {
   const versions = toolPackages.map((name) => {
     try {
       return `${name}@${(require(`${name}/package.json`) as { version: string }).version}`;
@@ -57,7 +57,9 @@ function toolKey(options: BuildOptions): string {
     }
   });
   const code = [...filesBelow(path.join(toolkitRoot, "scripts"), (f) => f.endsWith(".ts") && !f.endsWith(".test.ts")), ...filesBelow(path.join(toolkitRoot, "spectral", "functions"))];
-  return hashAll([...code, path.resolve(options.ruleset), path.join(toolkitRoot, "spectral", "ruleset.yaml"), path.resolve(options.redoclyConfig)], [...versions, `docs=${options.docs !== false}`, `node=${process.version}`]);
+  // Translations are read by every API's pages: a change to them rebuilds all.
+  const translations = filesBelow(path.join(specDir, "i18n"));
+  return hashAll([...code, ...translations, path.resolve(options.ruleset), path.join(toolkitRoot, "spectral", "ruleset.yaml"), path.resolve(options.redoclyConfig)], [...versions, `docs=${options.docs !== false}`, `node=${process.version}`]);
 }
 
 /** An output that belongs to one API: its folder, or a page named after it anywhere under docs/. */
@@ -68,14 +70,6 @@ async function timed<T>(log: (line: string) => void, step: string, work: () => P
   const result = await work();
   log(`${step.padEnd(8)} ${summary(result).padEnd(44)} ${Math.round(performance.now() - started)} ms`);
   return result;
-}
-
-/** Runs the tasks with at most `limit` at a time. */
-async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  const queue = [...items];
-  await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await task(item);
-  }));
 }
 
 /**
@@ -96,7 +90,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // The cache: an API whose sources and outputs all hash as recorded is not built again.
   const out = path.resolve(options.out);
   const cacheFile = manifestPath(options.cacheDir ?? path.join(toolkitRoot, "node_modules", ".cache", "error-contracts"), out);
-  const key = toolKey(options);
+  const key = toolKey(options, specDir);
   const manifest = options.force ? undefined : readManifest(cacheFile, key);
   const fresh = new Set(
     roots.filter((root) => {
@@ -169,6 +163,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     files.set("catalog.json", JSON.stringify({ $comment: doNotEdit(sourceName(componentsDir)), ...catalog }, null, 2) + "\n");
   }, () => `${rebuiltApis.length} × client.ts, errors.ts; catalog.json`);
 
+  const plan = await timed(log, "i18n", async () => {
+    const plan = planEditions(apis, catalog, components, path.join(specDir, "i18n"), sourceName);
+    if (plan.problems.length > 0) throw new BuildFailed(sortProblems(plan.problems));
+    return plan;
+  }, (p) => p.summary);
+  for (const line of plan.details) log(line);
+
   const staged = await stage(options.out);
   try {
     // What did not change is taken from the previous output (its hashes were checked above).
@@ -180,13 +181,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     await writeFiles(staged.dir, files);
     if (options.docs !== false) {
-      await timed(log, "docs", async () => {
-        await fs.promises.mkdir(path.join(staged.dir, "docs"), { recursive: true });
-        await pool(rebuiltApis, 2, (api) =>
-          renderReferencePage(path.join(staged.dir, api.id, "openapi.yaml"), path.join(staged.dir, "docs", `${api.id}.html`), options.redoclyConfig, sourceName(api.root)),
-        );
-        await fs.promises.writeFile(path.join(staged.dir, "docs", "index.html"), renderLandingPage(apis.map((api) => ({ id: api.id, title: titleOf(api) })), catalog));
-      }, () => `${rebuiltApis.length} reference pages + index.html (redocly build-docs)`);
+      const docs = await timed(log, "docs", () =>
+        renderDocs({ outDir: path.join(staged.dir, "docs"), apis, only: new Set(rebuiltApis.map((api) => api.id)), catalog, editions: plan.editions, redoclyConfig: options.redoclyConfig, sourceName }),
+      (d) => `${d.referencePages} reference pages (${d.builtByRedocly} by redocly build-docs), ${d.landingPages} landing pages (${plan.editions.map((e) => e.lang).join(", ")})`);
+      for (const lang of docs.englishLabels) log(`  docs: Redoc's labels stay English in docs/${lang}/: this Redoc version has no translate hook the build knows`);
     }
     await fs.promises.chmod(staged.dir, 0o755);
     const written = filesBelow(staged.dir).map((file) => path.relative(staged.dir, file).split(path.sep).join("/"));

@@ -15,7 +15,7 @@ rebuild and fail when this folder differs from what is committed.
 | \`<api>/errors.ts\` | the API's error catalog as \`as const\` objects keyed by code |
 | \`<api>/client.ts\` | \`create<Api>Client()\`: a typed openapi-fetch client of the API |
 | \`catalog.json\` | every family, status and error code: the machine-readable catalog |
-| \`docs/\` | reference pages (\`redocly build-docs\`) and \`index.html\`; not committed |
+| \`docs/\` | \`index.html\` (APIs, error matrix, searchable catalog) and one reference page per API (\`redocly build-docs\`); each translation of \`openapi/i18n/\` in \`docs/<locale>/\`; not committed |
 
 APIs: ${apis.map((api) => `\`${api.id}\` (${api.title})`).join(", ")}.
 `;

@@ -43,6 +43,18 @@ function watch(specDir: string, options: BuildOptions): Promise<number> {
   return new Promise(() => {});
 }
 
+/** The build of a spec folder (default `openapi/`) into `--out` (default `generated/` beside it). */
+export function buildOptions(spec = "openapi", values: { out?: string; ruleset?: string } = {}): BuildOptions {
+  if (!fs.existsSync(spec)) throw new UsageError(`${spec}: no such file or folder`);
+  const specDir = fs.statSync(spec).isDirectory() ? path.resolve(spec) : path.dirname(path.dirname(path.resolve(spec)));
+  return {
+    spec,
+    out: path.resolve(values.out ?? path.join(path.dirname(specDir), "generated")),
+    ruleset: values.ruleset ? path.resolve(values.ruleset) : projectFile(".spectral.yaml"),
+    redoclyConfig: projectFile("redocly.yaml"),
+  };
+}
+
 export const buildCommand: Command = {
   name: "build",
   usage: `error-contracts build [spec] [--out <dir>] [--ruleset <file>] [--no-docs] [--force] [--watch]
@@ -72,13 +84,9 @@ others are taken from the previous output. New tool versions or configs invalida
     });
     if (positionals.length > 1) throw new UsageError("build takes one spec folder or API root");
     const spec = positionals[0] ?? "openapi";
-    if (!fs.existsSync(spec)) throw new UsageError(`${spec}: no such file or folder`);
-    const specDir = fs.statSync(spec).isDirectory() ? path.resolve(spec) : path.dirname(path.dirname(path.resolve(spec)));
+    const specDir = path.resolve(fs.existsSync(spec) && !fs.statSync(spec).isDirectory() ? path.dirname(path.dirname(spec)) : spec);
     const options: BuildOptions = {
-      spec,
-      out: path.resolve(values.out ?? path.join(path.dirname(specDir), "generated")),
-      ruleset: values.ruleset ? path.resolve(values.ruleset) : projectFile(".spectral.yaml"),
-      redoclyConfig: projectFile("redocly.yaml"),
+      ...buildOptions(spec, values),
       docs: !values["no-docs"],
       force: values.force === true,
       log: (line) => console.log(line),

@@ -25,4 +25,9 @@ export const commands: { name: string; summary: string; load(): Promise<Command>
     summary: "One Markdown report for a design review: the error-contract diff and the lint findings a change introduced.",
     load: async () => (await import("./review.js")).reviewCommand,
   },
+  {
+    name: "serve",
+    summary: "Serve the reference docs on this machine and rebuild them when the spec changes.",
+    load: async () => (await import("./serve.js")).serveCommand,
+  },
 ];

@@ -1,0 +1,85 @@
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { build, type BuildOptions } from "../build/index.js";
+import { BuildFailed, formatProblem } from "../build/problems.js";
+import { serveStatic } from "../serve/static.js";
+import { watchTree } from "../serve/watch.js";
+import { buildOptions } from "./build.js";
+import { UsageError, type Command } from "./command.js";
+
+const now = () => new Date().toTimeString().slice(0, 8);
+const seconds = (started: number) => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+
+/** One build, printed as `npm run build` prints it; a failed build is reported, not thrown. */
+async function rebuild(options: BuildOptions): Promise<boolean> {
+  const started = performance.now();
+  try {
+    await build({ ...options, log: (line) => console.log(line) });
+    console.log(`${now()} rebuilt in ${seconds(started)}`);
+    return true;
+  } catch (error) {
+    if (error instanceof BuildFailed) {
+      for (const problem of error.problems) console.log(formatProblem(problem));
+      console.log(`${now()} build failed: ${error.message}; still serving the last good docs`);
+    } else {
+      console.log(`${now()} build failed: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}; still serving the last good docs`);
+    }
+    return false;
+  }
+}
+
+export const serveCommand: Command = {
+  name: "serve",
+  usage: `error-contracts serve [spec] [--port <n>] [--host <address>] [--out <dir>] [--no-watch]
+
+  spec              the spec folder to build and watch (default: openapi/)
+  --port <n>        the port (default: $PORT, else 8080; 0 picks a free one)
+  --host <address>  the address to listen on (default: 127.0.0.1, this machine only)
+  --out <dir>       the build's output (default: generated/ beside the spec folder);
+                    <out>/docs is served, and built first if it is missing
+  --no-watch        serve only; do not rebuild on changes
+
+Stop it with Ctrl+C.`,
+  async run(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { port: { type: "string" }, host: { type: "string" }, out: { type: "string" }, "no-watch": { type: "boolean" } },
+    });
+    if (positionals.length > 1) throw new UsageError("serve takes one spec folder");
+    const spec = positionals[0] ?? "openapi";
+    const port = Number(values.port ?? process.env.PORT ?? 8080);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${values.port}: not a port number`);
+    const options = buildOptions(spec, values);
+    if (!fs.statSync(spec).isDirectory()) throw new UsageError(`${spec}: serve watches a spec folder, not one file`);
+    const docs = path.join(options.out, "docs");
+
+    if (!fs.existsSync(path.join(docs, "index.html"))) {
+      console.log(`${now()} no docs in ${path.relative(process.cwd(), docs) || docs} yet: building`);
+      await rebuild(options);
+    }
+    const server = await serveStatic({ root: docs, host: values.host ?? "127.0.0.1", port });
+    console.log(`serving ${path.relative(process.cwd(), docs) || docs} at ${server.url}`);
+    const watcher = values["no-watch"]
+      ? undefined
+      : watchTree(spec, {
+          include: (file) => /\.ya?ml$/.test(file),
+          onChange: async (files) => {
+            console.log(`${now()} changed: ${files.map((file) => path.join(spec, file)).join(", ")}: rebuilding`);
+            if (await rebuild(options)) console.log(`${now()} serving the new docs at ${server.url}`);
+          },
+          onError: (error) => console.log(`${now()} watch: ${error instanceof Error ? error.message : String(error)}`),
+        });
+    if (watcher) console.log(`watching ${spec} for changes (Ctrl+C to stop)`);
+
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+    watcher?.close();
+    await server.close();
+    return 0;
+  },
+};

@@ -1,0 +1,70 @@
+/** `npm run docs:serve`: a real server on a free port, rebuilding when the spec changes. */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bin, copySpec } from "./helpers/cli.js";
+
+describe("error-contracts serve", () => {
+  let work: ReturnType<typeof copySpec>;
+  let child: ChildProcess;
+  let output = "";
+  const waitFor = async (pattern: RegExp, from: number, ms = 100_000) => {
+    for (const started = Date.now(); !pattern.test(output.slice(from)); await new Promise((r) => setTimeout(r, 50))) {
+      if (Date.now() - started > ms || child.exitCode !== null) throw new Error(`no ${pattern} in:\n${output}`);
+    }
+    return pattern.exec(output.slice(from))!;
+  };
+  let url: string;
+
+  beforeAll(async () => {
+    work = copySpec("serve");
+    fs.mkdirSync(path.join(work.out, "docs"), { recursive: true });
+    fs.writeFileSync(path.join(work.out, "docs", "index.html"), "<p>last good docs</p>");
+    child = spawn(process.execPath, [bin, "serve", "openapi", "--port", "0"], { cwd: work.dir, env: { ...process.env, NO_COLOR: "1" } });
+    child.stdout!.on("data", (chunk) => (output += chunk));
+    child.stderr!.on("data", (chunk) => (output += chunk));
+    url = (await waitFor(/^serving generated\/docs at (http:\/\/127\.0\.0\.1:\d+\/)$/m, 0))[1]!;
+    await waitFor(/^watching openapi for changes/m, 0);
+  });
+  afterAll(async () => {
+    if (child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+    }
+    fs.rmSync(work.dir, { recursive: true, force: true });
+  });
+
+  it("serves the docs folder on 127.0.0.1", async () => {
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("<p>last good docs</p>");
+  });
+
+  it("keeps serving the last good docs when a change breaks the build", async () => {
+    const file = path.join(work.spec, "components/examples/messaging/Messaging30011.yaml");
+    const from = output.length;
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("x-error:\n", "x-error: [\n"));
+    await waitFor(/^\d\d:\d\d:\d\d changed: openapi\/components\/examples\/messaging\/Messaging30011\.yaml: rebuilding$/m, from);
+    await waitFor(/^openapi\/components\/examples\/messaging\/Messaging30011\.yaml:\d+:\d+ error bundle: .*\n\d\d:\d\d:\d\d build failed: \d+ problems?; still serving the last good docs$/m, from);
+    expect(await (await fetch(url)).text()).toBe("<p>last good docs</p>");
+  });
+
+  it("rebuilds when the spec changes, and serves the new docs", async () => {
+    const file = path.join(work.spec, "components/examples/messaging/Messaging30011.yaml");
+    const from = output.length;
+    const fixed = fs.readFileSync(file, "utf8").replace("x-error: [\n", "x-error:\n").replace(/^description: .*$/m, "description: Changed while serving.");
+    fs.writeFileSync(file, fixed);
+    await waitFor(/^\d\d:\d\d:\d\d rebuilt in [\d.]+ s\n\d\d:\d\d:\d\d serving the new docs at http/m, from);
+    const page = await (await fetch(url)).text();
+    expect(page).toContain('id="messaging-30011"');
+    expect(page).toContain("Changed while serving.");
+    expect((await fetch(`${url}id/`)).status).toBe(200);
+  });
+
+  it("stops on SIGTERM with exit code 0", async () => {
+    child.kill("SIGTERM");
+    const code = await new Promise((resolve) => child.once("exit", resolve));
+    expect(code).toBe(0);
+  });
+});
