@@ -1,0 +1,183 @@
+import { retryAfterMs } from "./parse.js";
+
+/** What the error catalog says of one code (`generated/<api>/errors.ts`). */
+export interface CatalogEntry {
+  readonly status: number;
+  readonly message: string;
+  readonly description: string;
+  readonly retryable: boolean;
+  readonly kind: "code" | "innerCode";
+}
+
+/**
+ * What the generated client tells the runtime about its API, all known at build time.
+ * `shape`: `problem` (RFC 9457), `errorCode` (`{errorCode, errorMessage, activityId, details}`)
+ * or `envelope` (`{error: {code, message, target, innerError}}`).
+ */
+export interface ApiSpec {
+  readonly family: string;
+  readonly shape: "problem" | "errorCode" | "envelope";
+  /** The JSON type of the family's codes on the wire: a code of another type is ignored. */
+  readonly codeType: "string" | "number";
+  /** The family's catalog, keyed by code. */
+  readonly catalog: { readonly [code: string]: CatalogEntry };
+  /** The correlation header the family's errors carry, sent by the client on every attempt. */
+  readonly correlationHeader?: string;
+  /** The error statuses each operation documents, keyed `"<method> <path>"`. */
+  readonly errors: { readonly [operation: string]: readonly number[] };
+}
+
+/**
+ * Why the call failed: `status` an HTTP error status; `network` no response (reset, refused);
+ * `timeout` an attempt ran out of time; `aborted` the caller's signal; `invalid` a 2xx
+ * response whose body could not be read as documented.
+ */
+export type FailureReason = "status" | "network" | "timeout" | "aborted" | "invalid";
+
+/** A code of the family's wire type: one of the catalog's (suggested by editors) or another. */
+export type LooseCode<C> = C | (C extends number ? number & {} : string & {});
+
+/** Statuses (and failures without one) that may succeed when repeated. */
+export const transientStatuses = [408, 429, 500, 502, 503, 504];
+
+/**
+ * A failed call: an HTTP error status, or no usable response. `S` is the status, `B` the
+ * documented body of that status, `C` the family's error codes.
+ */
+export class ApiError<S extends number = number, B = unknown, C extends string | number = string | number> extends Error {
+  /** The HTTP status; 0 when no response came (network failure, timeout, abort). */
+  declare readonly status: S;
+  declare readonly reason: FailureReason;
+  /** The error family of the API: `sales`, `messaging`, `partner`, `referrals`. */
+  declare readonly family: string;
+  /** The top-level code, when the body has one of the family's wire type. */
+  declare readonly code: LooseCode<C> | undefined;
+  /** The deepest code of the `innerError` chain the caller understands (`knownCodes`), else `code`. */
+  declare readonly specificCode: LooseCode<C> | undefined;
+  declare readonly target: string | undefined;
+  declare readonly details: unknown;
+  /** `x-ms-correlation-id` of the response, a sales body's `activityId`, else the id the client sent. */
+  declare readonly correlationId: string | undefined;
+  /** How long the server asked to wait (`retry-after-ms`, `Retry-After`), in ms. */
+  declare readonly retryAfterMs: number | undefined;
+  /** How many requests were sent, retries included. */
+  declare readonly attempts: number;
+  /** The body, typed as documented: set when the operation documents the status and the body has the family's shape (members of the wrong JSON type dropped). */
+  declare readonly body: B | undefined;
+  /** What came, unchecked: the parsed JSON, the text, or undefined for no body. */
+  declare readonly raw: unknown;
+  declare readonly response: Response | undefined;
+  /** The catalog entry of `specificCode` (else of `code`), when the catalog has it. */
+  declare readonly catalog: CatalogEntry | undefined;
+  /** Whether repeating the request later can succeed: the catalog's word, else the status's. */
+  declare readonly retryable: boolean;
+
+  constructor({ message, cause, ...fields }: Omit<ApiError<S, B, C>, keyof Error> & { message: string; cause?: unknown }) {
+    super(message, cause === undefined ? undefined : { cause });
+    Object.assign(this, fields);
+    this.name = "ApiError";
+  }
+}
+
+/** Type guard: an `ApiError`, of the given family if one is named. */
+export function isApiError(error: unknown, family?: string): error is ApiError {
+  return error instanceof ApiError && (family === undefined || error.family === family);
+}
+
+type Json = Record<string, unknown>;
+const object = (value: unknown): Json | undefined => (value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Json) : undefined);
+const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+const has = (record: object, key: string) => Object.prototype.hasOwnProperty.call(record, key);
+
+/**
+ * A shallow copy without the listed members whose JSON type is wrong (RFC 9457: ignore them),
+ * or undefined when a required one (`!`) is missing or wrong. Types: s string, n number,
+ * o object, c the family's code type.
+ */
+function clean(value: Json | undefined, members: string, codeType: string): Json | undefined {
+  if (!value) return undefined;
+  const copy = { ...value };
+  for (const member of members.split(" ")) {
+    const [name = "", type = ""] = member.split(":");
+    const want = { s: "string", n: "number", o: "object", c: codeType }[type[0] as "s"];
+    const found = copy[name];
+    if (found === undefined || found === null || typeof found !== want) {
+      if (type.endsWith("!")) return undefined;
+      delete copy[name];
+    }
+  }
+  return copy;
+}
+
+/** The family's shape of a body, or undefined when it has not that shape. */
+function typedBody(spec: ApiSpec, top: Json | undefined): Json | undefined {
+  if (spec.shape === "problem") return clean(top, "type:s title:s status:n detail:s instance:s code:c", spec.codeType);
+  if (spec.shape === "errorCode") return clean(top, "errorCode:c! errorMessage:s activityId:s details:o", spec.codeType);
+  const error = clean(object(top?.error), "code:c! message:s! target:s", spec.codeType);
+  return error && { ...top, error };
+}
+
+export interface Failure {
+  reason: FailureReason;
+  attempts: number;
+  response?: Response | undefined;
+  /** The body as `readBody` returned it. */
+  raw?: unknown;
+  cause?: unknown;
+  /** The correlation id the client sent. */
+  sentId?: string | undefined;
+  /** Whether the operation documents this status. */
+  documented?: boolean;
+  /** The codes the caller understands; default: the catalog's. */
+  known?: ReadonlySet<string> | undefined;
+}
+
+/** Reads an `ApiError` out of whatever came: any body, any headers, or none. */
+export function createApiError(spec: ApiSpec, failure: Failure): ApiError {
+  const { response, raw } = failure;
+  const status = response?.status ?? 0;
+  const top = object(raw);
+  const envelope = object(top?.error);
+  const node = envelope ?? top;
+  const ofType = (code: unknown) => (typeof code === spec.codeType ? (code as string | number) : undefined);
+  const known = (code: string | number | undefined) => code !== undefined && (failure.known ? failure.known.has(String(code)) : has(spec.catalog, String(code)));
+  const entry = (code: string | number | undefined) => (code !== undefined && has(spec.catalog, String(code)) ? spec.catalog[String(code)] : undefined);
+
+  const code = ofType(envelope ? envelope.code : (top?.errorCode ?? top?.code));
+  let specificCode = known(code) ? code : undefined;
+  for (let inner = object(envelope?.innerError ?? envelope?.innererror); inner; inner = object(inner.innerError ?? inner.innererror)) {
+    const innerCode = ofType(inner.code);
+    if (known(innerCode)) specificCode = innerCode;
+  }
+  specificCode ??= code;
+  const catalog = entry(specificCode) ?? entry(code);
+  const details = node?.details;
+  const transient = failure.reason === "network" || failure.reason === "timeout" || (failure.reason === "status" && transientStatuses.includes(status));
+  const message =
+    text(node?.message) ??
+    text(top?.errorMessage) ??
+    text(top?.detail) ??
+    text(top?.title) ??
+    catalog?.message ??
+    (failure.reason === "status" ? `HTTP ${status} ${response?.statusText ?? ""}`.trim() : `${failure.reason}: ${String((failure.cause as Error | undefined)?.message ?? failure.cause)}`);
+
+  return new ApiError({
+    message,
+    cause: failure.cause,
+    status,
+    reason: failure.reason,
+    family: spec.family,
+    code,
+    specificCode,
+    target: text(node?.target),
+    details: details !== null && typeof details === "object" ? details : undefined,
+    correlationId: (spec.correlationHeader && response?.headers.get(spec.correlationHeader)) || text(top?.activityId) || failure.sentId,
+    retryAfterMs: response && retryAfterMs(response.headers),
+    attempts: failure.attempts,
+    body: failure.documented ? typedBody(spec, top) : undefined,
+    raw,
+    response,
+    catalog,
+    retryable: catalog ? catalog.retryable : transient,
+  });
+}

@@ -1,0 +1,126 @@
+import { transientStatuses, type ApiError, type Failure } from "./errors.js";
+
+/** How a client retries, times and reads failed calls; set per client, and per call. */
+export interface RetryPolicy {
+  /** Retries after the first attempt. Default 3. */
+  retries: number;
+  /** The first backoff wait, doubled for each further retry, with jitter (×0.5–1). Default 1000 ms. */
+  retryDelayMs: number;
+  /** The longest backoff wait. Default 60 000 ms. */
+  maxRetryDelayMs: number;
+  /** The longest wait a server may ask for (`retry-after-ms`, `Retry-After`); a longer one returns the error at once. Default 60 000 ms. */
+  maxRetryAfterMs: number;
+  /** Each attempt's time limit, error body (or openapi-fetch's parse of the data) included; 0 for none. Default 30 000 ms. */
+  timeoutMs: number;
+  /** How much of an error body is read and kept. Default 1 MiB. */
+  maxErrorBodyBytes: number;
+  /** Called before each retry's wait. */
+  onRetry?: ((retry: { attempt: number; delayMs: number; error: ApiError }) => void) | undefined;
+}
+
+export const defaultPolicy: RetryPolicy = {
+  retries: 3,
+  retryDelayMs: 1000,
+  maxRetryDelayMs: 60_000,
+  maxRetryAfterMs: 60_000,
+  timeoutMs: 30_000,
+  maxErrorBodyBytes: 1 << 20,
+};
+
+/** One call's state, shared by the client and its retrying `fetch`. */
+export interface CallState {
+  policy: RetryPolicy;
+  /** The transport: the client's `fetch` option, else `globalThis.fetch`. */
+  send: (request: Request, init?: RequestInit) => Promise<Response>;
+  /** Turns a failed attempt into an `ApiError` (reading its body). */
+  fail: (failure: Failure) => Promise<ApiError>;
+  correlationHeader?: string | undefined;
+  attempts: number;
+  sentId?: string | undefined;
+  /** The 2xx response handed to openapi-fetch; `release` ends its attempt's timer once it is parsed. */
+  response?: Response;
+  release?: () => void;
+  timedOut?: boolean;
+}
+
+/**
+ * The wait before retry number `attempt` (1, 2, …), or -1 for none: only transient failures
+ * the catalog does not call final; POST and PATCH only on 429 or with an `Idempotency-Key`;
+ * the server's wait when it names one (unless longer than `maxRetryAfterMs`), else backoff.
+ */
+export function retryDelay(error: ApiError, request: Request, attempt: number, policy: RetryPolicy, random = Math.random()): number {
+  const transient = error.reason === "network" || error.reason === "timeout" || (error.reason === "status" && transientStatuses.includes(error.status));
+  if (!transient || !error.retryable) return -1;
+  if ((request.method === "POST" || request.method === "PATCH") && error.status !== 429 && !request.headers.has("idempotency-key")) return -1;
+  const asked = error.retryAfterMs;
+  if (asked !== undefined) return asked > policy.maxRetryAfterMs ? -1 : asked;
+  return Math.min(policy.maxRetryDelayMs, policy.retryDelayMs * 2 ** (attempt - 1)) * (0.5 + random / 2);
+}
+
+/** Resolves true after `ms`, or false at once when `signal` aborts. */
+function wait(ms: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (slept: boolean) => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", abort);
+      resolve(slept);
+    };
+    const abort = () => done(false);
+    const timer = setTimeout(done, ms, true);
+    signal.addEventListener("abort", abort);
+    if (signal.aborted) abort();
+  });
+}
+
+/**
+ * The `fetch` handed to openapi-fetch: sends the request until it succeeds or may not be
+ * repeated, and throws the last failure as an `ApiError`. A 2xx response is returned as is.
+ */
+export async function fetchWithRetries(request: Request, init: RequestInit | undefined, state: CallState): Promise<Response> {
+  const { policy, correlationHeader: header } = state;
+  const signal = request.signal;
+  if (header) {
+    state.sentId = request.headers.get(header) ?? crypto.randomUUID();
+    request.headers.set(header, state.sentId);
+  }
+  for (let attempt = 1; ; attempt++) {
+    state.attempts = attempt;
+    const last = attempt > policy.retries;
+    let controller: AbortController | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const follow = () => controller!.abort(signal.reason);
+    if (policy.timeoutMs > 0) {
+      controller = new AbortController();
+      signal.addEventListener("abort", follow);
+      if (signal.aborted) follow();
+      timer = setTimeout(() => {
+        state.timedOut = true;
+        controller!.abort(new DOMException(`attempt timed out after ${policy.timeoutMs} ms`, "TimeoutError"));
+      }, policy.timeoutMs);
+    }
+    const release = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", follow);
+    };
+    let error: ApiError;
+    try {
+      // A body can be sent once: keep the request for a later attempt, send a copy.
+      const response = await state.send(last || !request.body ? request : request.clone(), controller ? { ...init, signal: controller.signal } : init);
+      if (response.ok) {
+        state.response = response;
+        state.release = release;
+        return response;
+      }
+      error = await state.fail({ reason: "status", response, attempts: attempt });
+    } catch (cause) {
+      const reason = signal.aborted ? "aborted" : controller?.signal.aborted ? "timeout" : "network";
+      error = await state.fail({ reason, cause, attempts: attempt });
+    }
+    release();
+    state.timedOut = false;
+    const delayMs = last || error.reason === "aborted" ? -1 : retryDelay(error, request, attempt, policy);
+    if (delayMs < 0) throw error;
+    policy.onRetry?.({ attempt, delayMs, error });
+    if (!(await wait(delayMs, signal))) throw await state.fail({ reason: "aborted", cause: error, attempts: attempt });
+  }
+}
