@@ -34,10 +34,10 @@ type InitParam<I> = RequiredKeysOf<I> extends never ? [(I & CallOptions & { [key
 type PathsWith<Paths, M extends HttpMethod> = { [P in keyof Paths]: Paths[P] extends { [K in M]: {} } ? P : never }[keyof Paths];
 type Op<Paths, P, M extends HttpMethod> = P extends keyof Paths ? (M extends keyof Paths[P] ? Paths[P][M] : never) : never;
 
-/** openapi-fetch's result: `error` is set, an `ApiError`, on every failure; `response` is undefined when none came. */
+/** openapi-fetch's result, with `error` set, an `ApiError`, on every failure; `response` is `Response.error()` (status 0) when none came. */
 export type CallResult<O, I, C extends string | number> =
   | { data: DataOf<FetchResponse<O & Record<string | number, any>, I, `${string}/${string}`>>; error?: never; response: Response }
-  | { data?: never; error: ErrorOf<O, C>; response: Response | undefined };
+  | { data?: never; error: ErrorOf<O, C>; response: Response };
 
 export type CallMethod<Paths, M extends HttpMethod, C extends string | number> = <P extends PathsWith<Paths, M>, I extends MaybeOptionalInit<Paths[P], M & keyof Paths[P]>>(
   url: P,
@@ -59,7 +59,7 @@ export type ApiClient<Paths extends {}, C extends string | number> = { [M in Htt
 };
 
 type Init = Record<string, unknown> & { signal?: AbortSignal | null };
-type Result = { data?: unknown; error?: ApiError; response: Response | undefined };
+type Result = { data?: unknown; error?: ApiError; response: Response };
 const policyKeys = [...Object.keys(defaultPolicy), "onRetry"] as (keyof RetryPolicy)[];
 
 /** Takes the policy options out of `options`, on top of `base`. */
@@ -108,15 +108,15 @@ export function createApiClient<Paths extends {}, C extends string | number>(opt
         ...init,
         fetch: (request: Request, ext?: RequestInit) => fetchWithRetries(request, ext, state),
       })) as Result;
-      if (result.response?.ok) return result;
+      if (result.response.ok) return result;
       // A non-2xx that middleware made: openapi-fetch has read its body.
       return { error: await state.fail({ reason: "status", response: result.response, raw: result.error, attempts: state.attempts }), response: result.response };
     } catch (cause) {
-      if (cause instanceof ApiError) return { error: cause, response: cause.response };
+      if (cause instanceof ApiError) return { error: cause, response: cause.response ?? Response.error() };
       if (state.attempts === 0 && !init.signal?.aborted) throw cause; // the request could not be built: a caller's mistake
       const reason: FailureReason = init.signal?.aborted ? "aborted" : state.timedOut ? "timeout" : cause instanceof SyntaxError ? "invalid" : "network";
       const error = await state.fail({ reason, cause, attempts: state.attempts, response: state.response, raw: undefined });
-      return { error, response: state.response };
+      return { error, response: state.response ?? Response.error() };
     } finally {
       state.release?.();
     }
