@@ -47,12 +47,17 @@ Stop it with Ctrl-C.`,
     console.log(`         try: curl -H 'Authorization: Bearer x' -H 'Prefer: code=<status>, example=<ExampleName>' ${server.url}/<path>`);
     server.child.stdout!.pipe(process.stdout);
     server.child.stderr!.pipe(process.stderr);
-    const stop = () => void server.close();
+    let stopping = false;
+    const stop = () => {
+      stopping = true;
+      void server.close();
+    };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
     const code = await new Promise<number | null>((resolve) => server.child.once("exit", (exitCode) => resolve(exitCode)));
     process.off("SIGINT", stop);
     process.off("SIGTERM", stop);
-    return code === 0 || code === null ? 0 : 2;
+    if (stopping || code === 0) return 0;
+    throw new Error(`Prism exited with code ${code}`);
   },
 };
