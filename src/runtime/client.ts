@@ -97,17 +97,18 @@ export function createApiClient<Paths extends {}, C extends string | number>(opt
       fail: async (failure) =>
         createApiError(spec, {
           ...failure,
-          raw: "raw" in failure ? failure.raw : failure.response && (await readBody(failure.response, policy.maxErrorBodyBytes)),
+          raw: "raw" in failure ? failure.raw : failure.response && (await readBody(failure.response, policy.maxErrorBodyBytes, failure.signal)),
           documented: !!failure.response && !!statuses?.includes(failure.response.status),
           sentId: state.sentId,
           known,
         }),
     };
     try {
-      const result = (await (inner.request as (m: string, u: string, i: Init) => Promise<Result>)(method, url, {
+      const pending = (inner.request as (m: string, u: string, i: Init) => Promise<Result>)(method, url, {
         ...init,
         fetch: (request: Request, ext?: RequestInit) => fetchWithRetries(request, ext, state),
-      })) as Result;
+      });
+      const result = policy.timeoutMs > 0 ? await Promise.race([pending, new Promise<never>((_, reject) => (state.interrupt = reject))]) : await pending;
       if (result.response.ok) return result;
       // A non-2xx that middleware made: openapi-fetch has read its body.
       return { error: await state.fail({ reason: "status", response: result.response, raw: result.error, attempts: state.attempts }), response: result.response };

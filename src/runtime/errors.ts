@@ -130,6 +130,8 @@ export interface Failure {
   documented?: boolean;
   /** The codes the caller understands; default: the catalog's. */
   known?: ReadonlySet<string> | undefined;
+  /** Ends the reading of the body (the attempt's timeout, the caller's abort). */
+  signal?: AbortSignal | undefined;
 }
 
 /** Reads an `ApiError` out of whatever came: any body, any headers, or none. */

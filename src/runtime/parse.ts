@@ -4,28 +4,30 @@ const jsonType = /^\s*application\/(?:problem\+)?json\s*(?:;|$)/i;
 /**
  * Reads an error response's body, at most `maxBytes` of it, never throwing: the parsed JSON
  * for a JSON media type, else the text; `undefined` for an empty body. A body that is cut
- * off (too long, reset, timed out) or malformed JSON is kept as the text that came.
+ * off (too long, reset, or stopped by `signal`) or malformed JSON is kept as the text that
+ * came. `signal` also ends a read that would never settle (undici hangs on a bad gzip body).
  */
-export async function readBody(response: Response, maxBytes: number): Promise<unknown> {
+export async function readBody(response: Response, maxBytes: number, signal?: AbortSignal): Promise<unknown> {
   const reader = response.body?.getReader();
   const decoder = new TextDecoder();
+  const stopped = new Promise<undefined>((resolve) => signal?.addEventListener("abort", () => resolve(undefined)));
   let text = "";
   let size = 0;
   let whole = true;
   if (reader) {
     try {
-      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      for (let chunk = await Promise.race([reader.read(), stopped]); !chunk?.done; chunk = await Promise.race([reader.read(), stopped])) {
+        if (!chunk || signal?.aborted) throw signal?.reason;
         size += chunk.value.byteLength;
         if (size > maxBytes) {
           text += decoder.decode(chunk.value.subarray(0, chunk.value.byteLength - size + maxBytes));
-          whole = false;
-          reader.cancel().catch(() => {});
-          break;
+          throw 0;
         }
         text += decoder.decode(chunk.value, { stream: true });
       }
     } catch {
       whole = false;
+      reader.cancel().catch(() => {});
     }
     text += decoder.decode();
   }

@@ -41,6 +41,8 @@ export interface CallState {
   response?: Response;
   release?: () => void;
   timedOut?: boolean;
+  /** Set by the client: rejects its wait for openapi-fetch when the last attempt's signal aborts. */
+  interrupt?: (reason: unknown) => void;
 }
 
 /**
@@ -109,9 +111,11 @@ export async function fetchWithRetries(request: Request, init: RequestInit | und
       if (response.ok) {
         state.response = response;
         state.release = release;
+        // openapi-fetch reads the body next: its read must end with the attempt too.
+        controller?.signal.addEventListener("abort", () => state.interrupt?.(controller!.signal.reason));
         return response;
       }
-      error = await state.fail({ reason: "status", response, attempts: attempt });
+      error = await state.fail({ reason: "status", response, attempts: attempt, signal: controller?.signal ?? signal });
     } catch (cause) {
       const reason = signal.aborted ? "aborted" : controller?.signal.aborted ? "timeout" : "network";
       error = await state.fail({ reason, cause, attempts: attempt });
