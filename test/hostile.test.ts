@@ -60,7 +60,7 @@ describe("a hostile server", () => {
   it("HTML 502 from a proxy: a 502 ApiError with the HTML kept as text, retried a bounded number of times", async () => {
     const html = "<html><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>";
     const { error, connections } = await hostile(http("502 Bad Gateway", { "Content-Type": "text/html" }, html), { retries: 2 });
-    expect(error).toMatchObject({ status: 502, reason: "status", code: undefined, body: undefined, raw: html, message: "HTTP 502 Bad Gateway", attempts: 3 });
+    expect(error).toMatchObject({ status: 502, reason: "status", code: undefined, body: undefined, raw: html, message: "HTTP 502", attempts: 3 });
     expect(connections).toBe(3);
   }, 10_000);
 
@@ -194,6 +194,6 @@ describe("a hostile server", () => {
   it("problem+json with members of the wrong type and unknown extensions (messaging)", async () => {
     respond = http("400 Bad Request", { "Content-Type": "application/problem+json; charset=utf-8", "x-ms-correlation-id": "c-1" }, '{"title":{"x":1},"code":"30011","status":400,"traceId":"t"}');
     const { error } = await createMessagingClient({ baseUrl: server.url }).GET("/organizations/{orgId}/channels/{channelId}/conversations", { params: { path: { orgId: "o", channelId: "c" } } });
-    expect(error).toMatchObject({ status: 400, code: undefined, correlationId: "c-1", body: { status: 400, traceId: "t" }, message: "HTTP 400 Bad Request" });
+    expect(error).toMatchObject({ status: 400, code: undefined, correlationId: "c-1", body: { status: 400, traceId: "t" }, message: "HTTP 400" });
   }, 10_000);
 });

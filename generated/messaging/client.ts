@@ -20,16 +20,16 @@ export type MessagingClient = ApiClient<paths, MessagingErrorCode>;
 
 /** Type guard: an `ApiError` of the messaging family. */
 export function isMessagingError(error: unknown): error is MessagingApiError {
-  return isApiError(error, "messaging");
+  return isApiError(error) && error.family === "messaging";
 }
 
 /** What the runtime needs to know of the Omnichannel messaging API: its error family and each operation's documented error statuses. */
 export const messagingApi: ApiSpec = {
   family: "messaging",
-  shape: "problem",
   codeType: "number",
   catalog: messagingErrors,
   correlationHeader: "x-ms-correlation-id",
+  body: {"":"type:string title:string status:number detail:string instance:string code:number"},
   errors: {
     "get /organizations/{orgId}/channels/{channelId}/conversations": [400, 401, 404, 429, 500, 503],
     "post /organizations/{orgId}/channels/{channelId}/conversations": [400, 401, 404, 429, 500, 503],

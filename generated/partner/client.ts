@@ -20,15 +20,15 @@ export type PartnerClient = ApiClient<paths, PartnerErrorCode>;
 
 /** Type guard: an `ApiError` of the partner family. */
 export function isPartnerError(error: unknown): error is PartnerApiError {
-  return isApiError(error, "partner");
+  return isApiError(error) && error.family === "partner";
 }
 
 /** What the runtime needs to know of the Partner API: its error family and each operation's documented error statuses. */
 export const partnerApi: ApiSpec = {
   family: "partner",
-  shape: "envelope",
   codeType: "string",
   catalog: partnerErrors,
+  body: {"":"error:object!","error":"code:string! message:string! target:string innerError:object"},
   errors: {
     "get /customers": [400, 401, 403, 406, 429, 500, 502, 503, 504],
     "get /customers/{customerId}": [400, 401, 403, 404, 406, 429, 500, 502, 503, 504],

@@ -20,15 +20,15 @@ export type ReferralsClient = ApiClient<paths, ReferralsErrorCode>;
 
 /** Type guard: an `ApiError` of the referrals family. */
 export function isReferralsError(error: unknown): error is ReferralsApiError {
-  return isApiError(error, "referrals");
+  return isApiError(error) && error.family === "referrals";
 }
 
 /** What the runtime needs to know of the Partner Center Referrals API: its error family and each operation's documented error statuses. */
 export const referralsApi: ApiSpec = {
   family: "referrals",
-  shape: "envelope",
   codeType: "string",
   catalog: referralsErrors,
+  body: {"":"error:object!","error":"code:string! message:string! target:string innerError:object"},
   errors: {
     "get /referrals": [400, 401, 403, 406, 429, 500, 503, 504, 509],
     "post /referrals": [400, 401, 403, 406, 411, 413, 415, 422, 429, 500, 503, 504, 507, 509],

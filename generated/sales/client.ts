@@ -20,15 +20,15 @@ export type SalesClient = ApiClient<paths, SalesErrorCode>;
 
 /** Type guard: an `ApiError` of the sales family. */
 export function isSalesError(error: unknown): error is SalesApiError {
-  return isApiError(error, "sales");
+  return isApiError(error) && error.family === "sales";
 }
 
 /** What the runtime needs to know of the Copilot for Sales partner extension: its error family and each operation's documented error statuses. */
 export const salesApi: ApiSpec = {
   family: "sales",
-  shape: "errorCode",
   codeType: "string",
   catalog: salesErrors,
+  body: {"":"errorCode:string! errorMessage:string activityId:string details:object"},
   errors: {
     "get /connections/{connectionId}/records/{recordType}/{recordId}": [400, 401, 403, 404, 429, 500],
   },

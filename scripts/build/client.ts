@@ -18,12 +18,27 @@ function resolve(doc: Json, node: unknown): Json | undefined {
 
 /** What the runtime needs of a family in an API, read from the bundle. */
 export interface ClientFamily {
-  shape: "problem" | "errorCode" | "envelope";
   codeType: "string" | "number";
   /** The schema of the family's error body (`ReferralsErrorResponse`), if it is a named one. */
   bodySchema?: string;
+  /** The body's members whose JSON type the runtime checks (see `ApiSpec.body`). */
+  body: Record<string, string>;
   /** The response header carrying a correlation id (`x-ms-correlation-id`), if the family's errors have one. */
   correlationHeader?: string;
+}
+
+/** JSON Schema types, as JavaScript's `typeof` names them. */
+const typeofNames: Record<string, string> = { string: "string", integer: "number", number: "number", object: "object", boolean: "boolean" };
+
+/** `name:type` for each property of an object schema with a single JSON type; `!` when required. */
+function checkedMembers(doc: Json, schema: Json | undefined): string {
+  const required = new Set(Array.isArray(schema?.required) ? (schema.required as string[]) : []);
+  return Object.entries(resolve(doc, schema?.properties) ?? {})
+    .flatMap(([name, property]) => {
+      const type = typeofNames[String(resolve(doc, property)?.type)];
+      return type ? [`${name}:${type}${required.has(name) ? "!" : ""}`] : [];
+    })
+    .join(" ");
 }
 
 export function describeFamily(doc: Json, family: CatalogFamily): ClientFamily {
@@ -34,10 +49,15 @@ export function describeFamily(doc: Json, family: CatalogFamily): ClientFamily {
   const media = errorResponses.map((r) => (isObject(r.content) ? r.content[family.mediaType] : undefined)).find(isObject);
   const schemaRef = isObject(media?.schema) && typeof media.schema.$ref === "string" ? media.schema.$ref : undefined;
   const bodySchema = schemaRef?.startsWith("#/components/schemas/") ? decodeURIComponent(schemaRef.slice("#/components/schemas/".length)) : undefined;
-  const properties = resolve(doc, resolve(doc, media?.schema)?.properties) ?? {};
-  const shape = "error" in properties ? "envelope" : "errorCode" in properties ? "errorCode" : "problem";
+  const schema = resolve(doc, media?.schema);
+  const body: Record<string, string> = { "": checkedMembers(doc, schema) };
+  // One level down: an envelope's `error` object.
+  for (const [name, property] of Object.entries(resolve(doc, schema?.properties) ?? {})) {
+    const inner = resolve(doc, property);
+    if (inner?.type === "object" && isObject(inner.properties)) body[name] = checkedMembers(doc, inner);
+  }
   const codeType = family.errors.some((e) => typeof e.code === "number") ? "number" : "string";
-  return { shape, codeType, ...(bodySchema ? { bodySchema } : {}), ...(correlationHeader ? { correlationHeader } : {}) };
+  return { codeType, body, ...(bodySchema ? { bodySchema } : {}), ...(correlationHeader ? { correlationHeader } : {}) };
 }
 
 /** `"get /referrals": [400, 401, …]`: the error statuses each operation documents. */
@@ -106,16 +126,16 @@ export function renderClient(apiId: string, title: string, families: CatalogFami
     "",
     `/** Type guard: an \`ApiError\` of the ${familyId} family. */`,
     `export function is${familyName}Error(error: unknown): error is ${familyName}ApiError {`,
-    `  return isApiError(error, ${JSON.stringify(familyId)});`,
+    `  return isApiError(error) && error.family === ${JSON.stringify(familyId)};`,
     "}",
     "",
     `/** What the runtime needs to know of the ${title.replace(/\*\//g, "")}: its error family and each operation's documented error statuses. */`,
     `export const ${camelCase(apiId)}Api: ApiSpec = {`,
     `  family: ${JSON.stringify(familyId)},`,
-    `  shape: ${JSON.stringify(spec?.shape ?? "problem")},`,
     `  codeType: ${JSON.stringify(spec?.codeType ?? "string")},`,
     `  catalog: ${catalog},`,
     ...(spec?.correlationHeader ? [`  correlationHeader: ${JSON.stringify(spec.correlationHeader)},`] : []),
+    `  body: ${JSON.stringify(spec?.body ?? {})},`,
     "  errors: {",
     ...statuses,
     "  },",

@@ -1,10 +1,10 @@
 import createClient, { type ClientOptions, type FetchResponse, type MaybeOptionalInit, type Middleware } from "openapi-fetch";
-import { ApiError, createApiError, type FailureReason, type ApiSpec } from "./errors.js";
+import { ApiError, createApiError, type ApiSpec } from "./errors.js";
 import { readBody } from "./parse.js";
 import { defaultPolicy, fetchWithRetries, type CallState, type RetryPolicy } from "./retry.js";
 
 type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
-const methods: HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const methods = "get put post delete options head patch trace".split(" ") as HttpMethod[];
 
 /** Per-call options: any number of the client's policy. */
 export type CallOptions = Partial<RetryPolicy>;
@@ -60,19 +60,15 @@ export type ApiClient<Paths extends {}, C extends string | number> = { [M in Htt
 
 type Init = Record<string, unknown> & { signal?: AbortSignal | null };
 type Result = { data?: unknown; error?: ApiError; response: Response };
-const policyKeys = [...Object.keys(defaultPolicy), "onRetry"] as (keyof RetryPolicy)[];
 
-/** Takes the policy options out of `options`, on top of `base`. */
-function splitPolicy(options: Init, base: RetryPolicy): [RetryPolicy, Init] {
+/**
+ * `base` with the policy numbers `options` sets. openapi-fetch ignores these options (and
+ * `knownCodes`): they are left in what it gets.
+ */
+function withOptions(base: RetryPolicy, options: Init): RetryPolicy {
   let policy = base;
-  let rest = options;
-  for (const key of policyKeys) {
-    if (options[key] === undefined) continue;
-    if (policy === base) [policy, rest] = [{ ...base }, { ...options }];
-    (policy as unknown as Init)[key] = options[key];
-    delete rest[key];
-  }
-  return [policy, rest];
+  for (const key in base) if (options[key] !== undefined) (policy === base ? (policy = { ...base }) : policy)[key as "retries"] = options[key] as number;
+  return policy;
 }
 
 /**
@@ -80,15 +76,15 @@ function splitPolicy(options: Init, base: RetryPolicy): [RetryPolicy, Init] {
  * failure (error status, no response, unreadable 2xx body) an `ApiError` of the API's family.
  */
 export function createApiClient<Paths extends {}, C extends string | number>(options: ApiClientOptions<NoInfer<C>>, spec: ApiSpec): ApiClient<Paths, C> {
-  const { knownCodes, ...clientOptions } = options;
-  const [clientPolicy, openapiOptions] = splitPolicy(clientOptions, defaultPolicy);
-  const send = (openapiOptions.fetch as CallState["send"] | undefined) ?? ((request, init) => fetch(request, init));
-  const known = knownCodes && new Set(knownCodes.map(String));
-  const inner = createClient<Paths>(openapiOptions);
+  const clientPolicy = withOptions(defaultPolicy, options as Init);
+  const send: CallState["send"] = options.fetch ?? ((request, init) => fetch(request, init));
+  const known = options.knownCodes && new Set(options.knownCodes.map(String));
+  const inner = createClient<Paths>(options);
+  const request = inner.request as (method: string, url: string, init: Init) => Promise<Result>;
+  const failed = (error: ApiError, response = error.response): Result => ({ error, response: response ?? Response.error() });
 
-  async function call(method: HttpMethod, url: string, callOptions: Init = {}): Promise<Result> {
-    const [policy, init] = splitPolicy(callOptions, clientPolicy);
-    const statuses = spec.errors[`${method} ${url}`];
+  async function call(method: HttpMethod, url: string, init: Init = {}): Promise<Result> {
+    const policy = withOptions(clientPolicy, init);
     const state: CallState = {
       policy,
       send,
@@ -98,26 +94,26 @@ export function createApiClient<Paths extends {}, C extends string | number>(opt
         createApiError(spec, {
           ...failure,
           raw: "raw" in failure ? failure.raw : failure.response && (await readBody(failure.response, policy.maxErrorBodyBytes, failure.signal)),
-          documented: !!failure.response && !!statuses?.includes(failure.response.status),
+          documented: !!spec.errors[`${method} ${url}`]?.includes(failure.response?.status ?? 0),
+          attempts: state.attempts,
           sentId: state.sentId,
           known,
         }),
     };
     try {
-      const pending = (inner.request as (m: string, u: string, i: Init) => Promise<Result>)(method, url, {
-        ...init,
-        fetch: (request: Request, ext?: RequestInit) => fetchWithRetries(request, ext, state),
-      });
-      const result = policy.timeoutMs > 0 ? await Promise.race([pending, new Promise<never>((_, reject) => (state.interrupt = reject))]) : await pending;
-      if (result.response.ok) return result;
-      // A non-2xx that middleware made: openapi-fetch has read its body.
-      return { error: await state.fail({ reason: "status", response: result.response, raw: result.error, attempts: state.attempts }), response: result.response };
+      const result = await Promise.race([
+        request(method, url, { ...init, fetch: (input: Request, ext?: RequestInit) => fetchWithRetries(input, ext, state) }),
+        // Rejected when the last attempt's signal aborts while openapi-fetch reads the body.
+        new Promise<never>((_, reject) => (state.interrupt = reject)),
+      ]);
+      // A non-2xx here was made by middleware, and openapi-fetch has read its body.
+      return result.response.ok ? result : failed(await state.fail({ reason: "status", response: result.response, raw: result.error }));
     } catch (cause) {
-      if (cause instanceof ApiError) return { error: cause, response: cause.response ?? Response.error() };
-      if (state.attempts === 0 && !init.signal?.aborted) throw cause; // the request could not be built: a caller's mistake
-      const reason: FailureReason = init.signal?.aborted ? "aborted" : state.timedOut ? "timeout" : cause instanceof SyntaxError ? "invalid" : "network";
-      const error = await state.fail({ reason, cause, attempts: state.attempts, response: state.response, raw: undefined });
-      return { error, response: state.response ?? Response.error() };
+      if (cause instanceof ApiError) return failed(cause);
+      const aborted = init.signal?.aborted;
+      if (!state.attempts && !aborted) throw cause; // the request could not be built: a caller's mistake
+      const reason = aborted ? "aborted" : (cause as Error | undefined)?.name === "TimeoutError" ? "timeout" : cause instanceof SyntaxError ? "invalid" : "network";
+      return failed(await state.fail({ reason, cause, response: state.response, raw: undefined }));
     } finally {
       state.release?.();
     }
@@ -127,11 +123,11 @@ export function createApiClient<Paths extends {}, C extends string | number>(opt
   for (const method of methods) {
     const name = method.toUpperCase();
     client[name] = (url: string, init?: Init) => call(method, url, init);
-    client.orThrow[name] = async (url: string, init?: Init) => {
-      const result = await call(method, url, init);
-      if (result.error) throw result.error;
-      return result;
-    };
+    client.orThrow[name] = (url: string, init?: Init) =>
+      call(method, url, init).then((result) => {
+        if (result.error) throw result.error;
+        return result;
+      });
   }
   return client as unknown as ApiClient<Paths, C>;
 }

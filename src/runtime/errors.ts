@@ -9,14 +9,9 @@ export interface CatalogEntry {
   readonly kind: "code" | "innerCode";
 }
 
-/**
- * What the generated client tells the runtime about its API, all known at build time.
- * `shape`: `problem` (RFC 9457), `errorCode` (`{errorCode, errorMessage, activityId, details}`)
- * or `envelope` (`{error: {code, message, target, innerError}}`).
- */
+/** What the generated client tells the runtime about its API, all known at build time. */
 export interface ApiSpec {
   readonly family: string;
-  readonly shape: "problem" | "errorCode" | "envelope";
   /** The JSON type of the family's codes on the wire: a code of another type is ignored. */
   readonly codeType: "string" | "number";
   /** The family's catalog, keyed by code. */
@@ -25,6 +20,12 @@ export interface ApiSpec {
   readonly correlationHeader?: string;
   /** The error statuses each operation documents, keyed `"<method> <path>"`. */
   readonly errors: { readonly [operation: string]: readonly number[] };
+  /**
+   * The members of the error body schema whose JSON type is checked, as `name:type` (the
+   * `typeof` of the value: string, number, object; `!` required): `""` for the body, a
+   * member's name for that member's object: `{ "": "error:object!", error: "code:string!" }`.
+   */
+  readonly body: { readonly [member: string]: string };
 }
 
 /**
@@ -79,42 +80,39 @@ export class ApiError<S extends number = number, B = unknown, C extends string |
   }
 }
 
-/** Type guard: an `ApiError`, of the given family if one is named. */
-export function isApiError(error: unknown, family?: string): error is ApiError {
-  return error instanceof ApiError && (family === undefined || error.family === family);
-}
+/** Type guard: an `ApiError` (of any family; each generated client has its family's guard). */
+export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
 
 type Json = Record<string, unknown>;
 const object = (value: unknown): Json | undefined => (value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Json) : undefined);
 const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
-const has = (record: object, key: string) => Object.prototype.hasOwnProperty.call(record, key);
 
 /**
  * A shallow copy without the listed members whose JSON type is wrong (RFC 9457: ignore them),
- * or undefined when a required one (`!`) is missing or wrong. Types: s string, n number,
- * o object, c the family's code type.
+ * or undefined when a required one is missing or wrong.
  */
-function clean(value: Json | undefined, members: string, codeType: string): Json | undefined {
-  if (!value) return undefined;
-  const copy = { ...value };
-  for (const member of members.split(" ")) {
-    const [name = "", type = ""] = member.split(":");
-    const want = { s: "string", n: "number", o: "object", c: codeType }[type[0] as "s"];
-    const found = copy[name];
-    if (found === undefined || found === null || typeof found !== want) {
-      if (type.endsWith("!")) return undefined;
+function clean(value: unknown, members = ""): Json | undefined {
+  const copy = object(value) && { ...(value as Json) };
+  for (const [, name = "", type, required] of members.matchAll(/(\w+):(\w+)(!?)/g)) {
+    if (copy && (copy[name] == null || typeof copy[name] !== type)) {
+      if (required) return undefined;
       delete copy[name];
     }
   }
   return copy;
 }
 
-/** The family's shape of a body, or undefined when it has not that shape. */
-function typedBody(spec: ApiSpec, top: Json | undefined): Json | undefined {
-  if (spec.shape === "problem") return clean(top, "type:s title:s status:n detail:s instance:s code:c", spec.codeType);
-  if (spec.shape === "errorCode") return clean(top, "errorCode:c! errorMessage:s activityId:s details:o", spec.codeType);
-  const error = clean(object(top?.error), "code:c! message:s! target:s", spec.codeType);
-  return error && { ...top, error };
+/** The body as its schema types it, or undefined when it has not that shape. */
+function typedBody(spec: ApiSpec, top: unknown): Json | undefined {
+  const body = clean(top, spec.body[""]);
+  for (const member in spec.body) {
+    if (member && body?.[member] !== undefined) {
+      const inner = clean(body[member], spec.body[member]);
+      if (!inner) return undefined;
+      body[member] = inner;
+    }
+  }
+  return body;
 }
 
 export interface Failure {
@@ -136,50 +134,49 @@ export interface Failure {
 
 /** Reads an `ApiError` out of whatever came: any body, any headers, or none. */
 export function createApiError(spec: ApiSpec, failure: Failure): ApiError {
-  const { response, raw } = failure;
+  const { response, raw, reason } = failure;
+  const { catalog } = spec;
   const status = response?.status ?? 0;
   const top = object(raw);
   const envelope = object(top?.error);
   const node = envelope ?? top;
-  const ofType = (code: unknown) => (typeof code === spec.codeType ? (code as string | number) : undefined);
-  const known = (code: string | number | undefined) => code !== undefined && (failure.known ? failure.known.has(String(code)) : has(spec.catalog, String(code)));
-  const entry = (code: string | number | undefined) => (code !== undefined && has(spec.catalog, String(code)) ? spec.catalog[String(code)] : undefined);
+  const details = node?.details;
+  /** The code, if it has the family's wire type. */
+  const wire = (code: unknown) => (typeof code === spec.codeType ? (code as string | number) : undefined);
+  const entry = (code: unknown) => (Object.hasOwn(catalog, code as string) ? catalog[code as string] : undefined);
+  const known = (code: unknown) => code !== undefined && (failure.known ? failure.known.has(String(code)) : !!entry(code));
 
-  const code = ofType(envelope ? envelope.code : (top?.errorCode ?? top?.code));
+  const code = wire(envelope ? envelope.code : (top?.errorCode ?? top?.code));
   let specificCode = known(code) ? code : undefined;
-  for (let inner = object(envelope?.innerError ?? envelope?.innererror); inner; inner = object(inner.innerError ?? inner.innererror)) {
-    const innerCode = ofType(inner.code);
-    if (known(innerCode)) specificCode = innerCode;
+  for (let inner = envelope; (inner = object(inner?.innerError ?? inner?.innererror)); ) {
+    if (known(wire(inner.code))) specificCode = wire(inner.code);
   }
   specificCode ??= code;
-  const catalog = entry(specificCode) ?? entry(code);
-  const details = node?.details;
-  const transient = failure.reason === "network" || failure.reason === "timeout" || (failure.reason === "status" && transientStatuses.includes(status));
-  const message =
-    text(node?.message) ??
-    text(top?.errorMessage) ??
-    text(top?.detail) ??
-    text(top?.title) ??
-    catalog?.message ??
-    (failure.reason === "status" ? `HTTP ${status} ${response?.statusText ?? ""}`.trim() : `${failure.reason}: ${String((failure.cause as Error | undefined)?.message ?? failure.cause)}`);
-
+  const found = entry(specificCode) ?? entry(code);
   return new ApiError({
-    message,
+    message:
+      text(node?.message) ??
+      text(top?.errorMessage) ??
+      text(top?.detail) ??
+      text(top?.title) ??
+      found?.message ??
+      (reason === "status" ? `HTTP ${status}` : `${reason}: ${(failure.cause as Error | undefined)?.message ?? failure.cause}`),
     cause: failure.cause,
     status,
-    reason: failure.reason,
+    reason,
     family: spec.family,
     code,
     specificCode,
     target: text(node?.target),
-    details: details !== null && typeof details === "object" ? details : undefined,
+    details: details && typeof details === "object" ? details : undefined,
     correlationId: (spec.correlationHeader && response?.headers.get(spec.correlationHeader)) || text(top?.activityId) || failure.sentId,
     retryAfterMs: response && retryAfterMs(response.headers),
     attempts: failure.attempts,
     body: failure.documented ? typedBody(spec, top) : undefined,
     raw,
     response,
-    catalog,
-    retryable: catalog ? catalog.retryable : transient,
+    catalog: found,
+    // With no response: a network failure or a timeout may pass, an abort may not.
+    retryable: found ? found.retryable : response ? transientStatuses.includes(status) : reason !== "aborted",
   });
 }

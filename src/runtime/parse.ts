@@ -1,5 +1,5 @@
 /** Media types whose bodies are parsed: `application/json` and `application/problem+json`, with any parameters. */
-const jsonType = /^\s*application\/(?:problem\+)?json\s*(?:;|$)/i;
+const jsonType = /^application\/(problem\+)?json\s*(;|$)/i;
 
 /**
  * Reads an error response's body, at most `maxBytes` of it, never throwing: the parsed JSON
@@ -10,29 +10,26 @@ const jsonType = /^\s*application\/(?:problem\+)?json\s*(?:;|$)/i;
 export async function readBody(response: Response, maxBytes: number, signal?: AbortSignal): Promise<unknown> {
   const reader = response.body?.getReader();
   const decoder = new TextDecoder();
-  const stopped = new Promise<undefined>((resolve) => signal?.addEventListener("abort", () => resolve(undefined)));
+  const stopped = new Promise<void>((resolve) => signal?.addEventListener("abort", () => resolve()));
   let text = "";
-  let size = 0;
+  let left = maxBytes;
   let whole = true;
-  if (reader) {
-    try {
-      for (let chunk = await Promise.race([reader.read(), stopped]); !chunk?.done; chunk = await Promise.race([reader.read(), stopped])) {
-        if (!chunk || signal?.aborted) throw signal?.reason;
-        size += chunk.value.byteLength;
-        if (size > maxBytes) {
-          text += decoder.decode(chunk.value.subarray(0, chunk.value.byteLength - size + maxBytes));
-          throw 0;
-        }
-        text += decoder.decode(chunk.value, { stream: true });
-      }
-    } catch {
-      whole = false;
-      reader.cancel().catch(() => {});
+  try {
+    for (;;) {
+      const chunk = await Promise.race([reader!.read(), stopped]);
+      if (!chunk) throw 0;
+      if (chunk.done) break;
+      text += decoder.decode(chunk.value.subarray(0, left), { stream: true });
+      if ((left -= chunk.value.byteLength) < 0) throw 0;
     }
-    text += decoder.decode();
+  } catch {
+    // No body, or cut off: keep what came.
+    whole = false;
+    reader?.cancel().catch(() => {});
   }
+  text += decoder.decode();
   if (text === "") return undefined;
-  if (whole && jsonType.test(response.headers.get("content-type") ?? "")) {
+  if (whole && jsonType.test(String(response.headers.get("content-type")))) {
     try {
       return JSON.parse(text);
     } catch {
@@ -47,10 +44,9 @@ export async function readBody(response: Response, maxBytes: number, signal?: Ab
  * as delta-seconds or an HTTP-date (a past date is 0). Negative or garbage values: undefined.
  */
 export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
-  const ms = headers.get("retry-after-ms")?.trim();
-  if (ms && /^\d+(?:\.\d+)?$/.test(ms)) return Number(ms);
-  const value = headers.get("retry-after")?.trim() ?? "";
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const date = /^[A-Za-z]{3,9}, .* GMT$/.test(value) ? Date.parse(value) : NaN;
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  // Headers hold values trimmed.
+  const ms = headers.get("retry-after-ms") ?? "";
+  const value = headers.get("retry-after") ?? "";
+  const untilDate = / GMT$/.test(value) ? Date.parse(value) - now : NaN;
+  return /^\d+(\.\d+)?$/.test(ms) ? +ms : /^\d+$/.test(value) ? +value * 1000 : untilDate >= 0 ? untilDate : untilDate < 0 ? 0 : undefined;
 }

@@ -25,6 +25,7 @@ export const defaultPolicy: RetryPolicy = {
   maxRetryAfterMs: 60_000,
   timeoutMs: 30_000,
   maxErrorBodyBytes: 1 << 20,
+  onRetry: undefined,
 };
 
 /** One call's state, shared by the client and its retrying `fetch`. */
@@ -32,31 +33,32 @@ export interface CallState {
   policy: RetryPolicy;
   /** The transport: the client's `fetch` option, else `globalThis.fetch`. */
   send: (request: Request, init?: RequestInit) => Promise<Response>;
-  /** Turns a failed attempt into an `ApiError` (reading its body). */
-  fail: (failure: Failure) => Promise<ApiError>;
+  /** Turns a failed attempt into an `ApiError` (reading its body), with `attempts` so far. */
+  fail: (failure: Omit<Failure, "attempts">) => Promise<ApiError>;
   correlationHeader?: string | undefined;
   attempts: number;
   sentId?: string | undefined;
   /** The 2xx response handed to openapi-fetch; `release` ends its attempt's timer once it is parsed. */
   response?: Response;
   release?: () => void;
-  timedOut?: boolean;
-  /** Set by the client: rejects its wait for openapi-fetch when the last attempt's signal aborts. */
+  /** Set by the client: ends its wait for openapi-fetch's read of the body when the attempt's signal aborts. */
   interrupt?: (reason: unknown) => void;
 }
 
 /**
- * The wait before retry number `attempt` (1, 2, …), or -1 for none: only transient failures
- * the catalog does not call final; POST and PATCH only on 429 or with an `Idempotency-Key`;
- * the server's wait when it names one (unless longer than `maxRetryAfterMs`), else backoff.
+ * The wait before retry number `attempt` (1, 2, …), or -1 for none: only failures that may
+ * pass (`retryable`: the catalog's word, else a transient status, a network failure or a
+ * timeout), never 501 or 505; POST and PATCH only on 429 or with an `Idempotency-Key`; the
+ * server's wait when it names one (unless longer than `maxRetryAfterMs`), else backoff.
  */
 export function retryDelay(error: ApiError, request: Request, attempt: number, policy: RetryPolicy, random = Math.random()): number {
-  const transient = error.reason === "network" || error.reason === "timeout" || (error.reason === "status" && transientStatuses.includes(error.status));
-  if (!transient || !error.retryable) return -1;
-  if ((request.method === "POST" || request.method === "PATCH") && error.status !== 429 && !request.headers.has("idempotency-key")) return -1;
   const asked = error.retryAfterMs;
-  if (asked !== undefined) return asked > policy.maxRetryAfterMs ? -1 : asked;
-  return Math.min(policy.maxRetryDelayMs, policy.retryDelayMs * 2 ** (attempt - 1)) * (0.5 + random / 2);
+  return !error.retryable ||
+    (error.reason === "status" && !transientStatuses.includes(error.status)) ||
+    (/^(POST|PATCH)$/.test(request.method) && error.status !== 429 && !request.headers.has("idempotency-key")) ||
+    asked! > policy.maxRetryAfterMs
+    ? -1
+    : (asked ?? Math.min(policy.maxRetryDelayMs, policy.retryDelayMs * 2 ** (attempt - 1)) * (0.5 + random / 2));
 }
 
 /** Resolves true after `ms`, or false at once when `signal` aborts. */
@@ -64,13 +66,13 @@ function wait(ms: number, signal: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {
     const done = (slept: boolean) => {
       clearTimeout(timer);
-      signal.removeEventListener("abort", abort);
+      signal.removeEventListener("abort", stop);
       resolve(slept);
     };
-    const abort = () => done(false);
+    const stop = () => done(false);
     const timer = setTimeout(done, ms, true);
-    signal.addEventListener("abort", abort);
-    if (signal.aborted) abort();
+    signal.addEventListener("abort", stop);
+    if (signal.aborted) stop();
   });
 }
 
@@ -81,50 +83,38 @@ function wait(ms: number, signal: AbortSignal): Promise<boolean> {
 export async function fetchWithRetries(request: Request, init: RequestInit | undefined, state: CallState): Promise<Response> {
   const { policy, correlationHeader: header } = state;
   const signal = request.signal;
-  if (header) {
-    state.sentId = request.headers.get(header) ?? crypto.randomUUID();
-    request.headers.set(header, state.sentId);
-  }
+  if (header) request.headers.set(header, (state.sentId = request.headers.get(header) ?? crypto.randomUUID()));
   for (let attempt = 1; ; attempt++) {
     state.attempts = attempt;
     const last = attempt > policy.retries;
-    let controller: AbortController | undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const follow = () => controller!.abort(signal.reason);
-    if (policy.timeoutMs > 0) {
-      controller = new AbortController();
-      signal.addEventListener("abort", follow);
-      if (signal.aborted) follow();
-      timer = setTimeout(() => {
-        state.timedOut = true;
-        controller!.abort(new DOMException(`attempt timed out after ${policy.timeoutMs} ms`, "TimeoutError"));
-      }, policy.timeoutMs);
-    }
+    // Each attempt's own signal: the caller's abort, or the attempt's timeout.
+    const controller = new AbortController();
+    const follow = () => controller.abort(signal.reason);
+    const timer = policy.timeoutMs > 0 && setTimeout(() => controller.abort(new DOMException(`${policy.timeoutMs} ms`, "TimeoutError")), policy.timeoutMs);
     const release = () => {
-      clearTimeout(timer);
+      clearTimeout(timer as ReturnType<typeof setTimeout>);
       signal.removeEventListener("abort", follow);
     };
+    signal.addEventListener("abort", follow);
+    if (signal.aborted) follow();
     let error: ApiError;
     try {
       // A body can be sent once: keep the request for a later attempt, send a copy.
-      const response = await state.send(last || !request.body ? request : request.clone(), controller ? { ...init, signal: controller.signal } : init);
+      const response = await state.send(last || !request.body ? request : request.clone(), { ...init, signal: controller.signal });
       if (response.ok) {
         state.response = response;
         state.release = release;
-        // openapi-fetch reads the body next: its read must end with the attempt too.
-        controller?.signal.addEventListener("abort", () => state.interrupt?.(controller!.signal.reason));
+        controller.signal.onabort = () => state.interrupt?.(controller.signal.reason);
         return response;
       }
-      error = await state.fail({ reason: "status", response, attempts: attempt, signal: controller?.signal ?? signal });
+      error = await state.fail({ reason: "status", response, signal: controller.signal });
     } catch (cause) {
-      const reason = signal.aborted ? "aborted" : controller?.signal.aborted ? "timeout" : "network";
-      error = await state.fail({ reason, cause, attempts: attempt });
+      error = await state.fail({ reason: signal.aborted ? "aborted" : controller.signal.aborted ? "timeout" : "network", cause });
     }
     release();
-    state.timedOut = false;
-    const delayMs = last || error.reason === "aborted" ? -1 : retryDelay(error, request, attempt, policy);
+    const delayMs = last ? -1 : retryDelay(error, request, attempt, policy);
     if (delayMs < 0) throw error;
     policy.onRetry?.({ attempt, delayMs, error });
-    if (!(await wait(delayMs, signal))) throw await state.fail({ reason: "aborted", cause: error, attempts: attempt });
+    if (!(await wait(delayMs, signal))) throw await state.fail({ reason: "aborted", cause: error });
   }
 }

@@ -147,7 +147,7 @@ interface TwoBodies {
 }
 
 export async function twoBodies(baseUrl: string): Promise<string | number | undefined> {
-  const client = createApiClient<TwoBodies, "A" | "B">({ baseUrl }, { family: "x", shape: "problem", codeType: "string", catalog: {}, errors: {} });
+  const client = createApiClient<TwoBodies, "A" | "B">({ baseUrl }, { family: "x", codeType: "string", catalog: {}, errors: {}, body: {} });
   const { data, error } = await client.GET("/things/{id}", { params: { path: { id: "1" } } });
   if (!error) return data.id;
   if (error.status === 404) {
