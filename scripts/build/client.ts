@@ -22,7 +22,7 @@ export interface ClientFamily {
   /** The schema of the family's error body (`ReferralsErrorResponse`), if it is a named one. */
   bodySchema?: string;
   /** The body's members whose JSON type the runtime checks (see `ApiSpec.body`). */
-  body: Record<string, string>;
+  body: Record<string, Member[]>;
   /** The response header carrying a correlation id (`x-ms-correlation-id`), if the family's errors have one. */
   correlationHeader?: string;
 }
@@ -30,15 +30,15 @@ export interface ClientFamily {
 /** JSON Schema types, as JavaScript's `typeof` names them. */
 const typeofNames: Record<string, string> = { string: "string", integer: "number", number: "number", object: "object", boolean: "boolean" };
 
-/** `name:type` for each property of an object schema with a single JSON type; `!` when required. */
-function checkedMembers(doc: Json, schema: Json | undefined): string {
+type Member = [name: string, type: string, required?: true];
+
+/** `[name, typeof, required]` for each property of an object schema with a single JSON type. */
+function checkedMembers(doc: Json, schema: Json | undefined): Member[] {
   const required = new Set(Array.isArray(schema?.required) ? (schema.required as string[]) : []);
-  return Object.entries(resolve(doc, schema?.properties) ?? {})
-    .flatMap(([name, property]) => {
-      const type = typeofNames[String(resolve(doc, property)?.type)];
-      return type ? [`${name}:${type}${required.has(name) ? "!" : ""}`] : [];
-    })
-    .join(" ");
+  return Object.entries(resolve(doc, schema?.properties) ?? {}).flatMap(([name, property]): Member[] => {
+    const type = typeofNames[String(resolve(doc, property)?.type)];
+    return type ? [required.has(name) ? [name, type, true] : [name, type]] : [];
+  });
 }
 
 export function describeFamily(doc: Json, family: CatalogFamily): ClientFamily {
@@ -50,7 +50,7 @@ export function describeFamily(doc: Json, family: CatalogFamily): ClientFamily {
   const schemaRef = isObject(media?.schema) && typeof media.schema.$ref === "string" ? media.schema.$ref : undefined;
   const bodySchema = schemaRef?.startsWith("#/components/schemas/") ? decodeURIComponent(schemaRef.slice("#/components/schemas/".length)) : undefined;
   const schema = resolve(doc, media?.schema);
-  const body: Record<string, string> = { "": checkedMembers(doc, schema) };
+  const body: Record<string, Member[]> = { "": checkedMembers(doc, schema) };
   // One level down: an envelope's `error` object.
   for (const [name, property] of Object.entries(resolve(doc, schema?.properties) ?? {})) {
     const inner = resolve(doc, property);
@@ -107,13 +107,13 @@ export function renderClient(apiId: string, title: string, families: CatalogFami
   const familyId = family?.id ?? apiId;
   return [
     tsHeader(source),
-    `import { createApiClient, isApiError, type ApiClient, type ApiClientOptions, type ApiError, type ApiSpec, type ErrorOf } from "${runtime}";`,
+    `import { ApiError, createApiClient, type ApiClient, type ApiClientOptions, type ApiSpec, type ErrorOf } from "${runtime}";`,
     ...(family ? [`import { ${catalog} } from "./errors.js";`] : []),
     `import type { components, operations, paths${family ? `, ${codeType}` : ""} } from "./types.js";`,
     "",
     'export type { components, operations, paths } from "./types.js";',
     ...(family ? [`export type { ${codeType} } from "./types.js";`, `export { ${catalog} } from "./errors.js";`] : []),
-    `export { ApiError, isApiError } from "${runtime}";`,
+    `export { ApiError } from "${runtime}";`,
     `export type { ApiClientOptions, CallOptions, ErrorOf, RetryPolicy } from "${runtime}";`,
     "",
     `/** The body of a ${familyId} error. */`,
@@ -126,7 +126,7 @@ export function renderClient(apiId: string, title: string, families: CatalogFami
     "",
     `/** Type guard: an \`ApiError\` of the ${familyId} family. */`,
     `export function is${familyName}Error(error: unknown): error is ${familyName}ApiError {`,
-    `  return isApiError(error) && error.family === ${JSON.stringify(familyId)};`,
+    `  return error instanceof ApiError && error.family === ${JSON.stringify(familyId)};`,
     "}",
     "",
     `/** What the runtime needs to know of the ${title.replace(/\*\//g, "")}: its error family and each operation's documented error statuses. */`,

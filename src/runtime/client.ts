@@ -66,8 +66,8 @@ type Result = { data?: unknown; error?: ApiError; response: Response };
  * `knownCodes`): they are left in what it gets.
  */
 function withOptions(base: RetryPolicy, options: Init): RetryPolicy {
-  let policy = base;
-  for (const key in base) if (options[key] !== undefined) (policy === base ? (policy = { ...base }) : policy)[key as "retries"] = options[key] as number;
+  const policy = { ...base };
+  for (const key in base) if (options[key] !== undefined) policy[key as "retries"] = options[key] as number;
   return policy;
 }
 
@@ -81,7 +81,7 @@ export function createApiClient<Paths extends {}, C extends string | number>(opt
   const known = options.knownCodes && new Set(options.knownCodes.map(String));
   const inner = createClient<Paths>(options);
   const request = inner.request as (method: string, url: string, init: Init) => Promise<Result>;
-  const failed = (error: ApiError, response = error.response): Result => ({ error, response: response ?? Response.error() });
+  const failed = (error: ApiError): Result => ({ error, response: error.response ?? Response.error() });
 
   async function call(method: HttpMethod, url: string, init: Init = {}): Promise<Result> {
     const policy = withOptions(clientPolicy, init);
@@ -101,11 +101,9 @@ export function createApiClient<Paths extends {}, C extends string | number>(opt
         }),
     };
     try {
-      const result = await Promise.race([
-        request(method, url, { ...init, fetch: (input: Request, ext?: RequestInit) => fetchWithRetries(input, ext, state) }),
-        // Rejected when the last attempt's signal aborts while openapi-fetch reads the body.
-        new Promise<never>((_, reject) => (state.interrupt = reject)),
-      ]);
+      const pending = request(method, url, { ...init, fetch: (input: Request, ext?: RequestInit) => fetchWithRetries(input, ext, state) });
+      // With a timeout: rejected when the last attempt's signal aborts while openapi-fetch reads the body.
+      const result = await (policy.timeoutMs > 0 ? Promise.race([pending, new Promise<never>((_, reject) => (state.interrupt = reject))]) : pending);
       // A non-2xx here was made by middleware, and openapi-fetch has read its body.
       return result.response.ok ? result : failed(await state.fail({ reason: "status", response: result.response, raw: result.error }));
     } catch (cause) {

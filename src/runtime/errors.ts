@@ -21,11 +21,11 @@ export interface ApiSpec {
   /** The error statuses each operation documents, keyed `"<method> <path>"`. */
   readonly errors: { readonly [operation: string]: readonly number[] };
   /**
-   * The members of the error body schema whose JSON type is checked, as `name:type` (the
-   * `typeof` of the value: string, number, object; `!` required): `""` for the body, a
-   * member's name for that member's object: `{ "": "error:object!", error: "code:string!" }`.
+   * The members of the error body schema whose JSON type is checked, as `[name, type,
+   * required]` (type: the `typeof` of the value): `""` for the body, a member's name for that
+   * member's object: `{ "": [["error", "object", true]], error: [["code", "string", true]] }`.
    */
-  readonly body: { readonly [member: string]: string };
+  readonly body: { readonly [member: string]: readonly (readonly [name: string, type: string, required?: boolean])[] };
 }
 
 /**
@@ -80,8 +80,6 @@ export class ApiError<S extends number = number, B = unknown, C extends string |
   }
 }
 
-/** Type guard: an `ApiError` (of any family; each generated client has its family's guard). */
-export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
 
 type Json = Record<string, unknown>;
 const object = (value: unknown): Json | undefined => (value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Json) : undefined);
@@ -91,9 +89,9 @@ const text = (value: unknown): string | undefined => (typeof value === "string" 
  * A shallow copy without the listed members whose JSON type is wrong (RFC 9457: ignore them),
  * or undefined when a required one is missing or wrong.
  */
-function clean(value: unknown, members = ""): Json | undefined {
+function clean(value: unknown, members: ApiSpec["body"][string] = []): Json | undefined {
   const copy = object(value) && { ...(value as Json) };
-  for (const [, name = "", type, required] of members.matchAll(/(\w+):(\w+)(!?)/g)) {
+  for (const [name, type, required] of members) {
     if (copy && (copy[name] == null || typeof copy[name] !== type)) {
       if (required) return undefined;
       delete copy[name];
@@ -160,7 +158,7 @@ export function createApiError(spec: ApiSpec, failure: Failure): ApiError {
       text(top?.detail) ??
       text(top?.title) ??
       found?.message ??
-      (reason === "status" ? `HTTP ${status}` : `${reason}: ${(failure.cause as Error | undefined)?.message ?? failure.cause}`),
+      (reason === "status" ? `HTTP ${status}` : `${reason}: ${failure.cause}`),
     cause: failure.cause,
     status,
     reason,

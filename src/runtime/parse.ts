@@ -1,5 +1,7 @@
 /** Media types whose bodies are parsed: `application/json` and `application/problem+json`, with any parameters. */
 const jsonType = /^application\/(problem\+)?json\s*(;|$)/i;
+/** Decodes whole bodies only (never `stream: true`), so one serves every call. */
+const decoder = new TextDecoder();
 
 /**
  * Reads an error response's body, at most `maxBytes` of it, never throwing: the parsed JSON
@@ -9,17 +11,16 @@ const jsonType = /^application\/(problem\+)?json\s*(;|$)/i;
  */
 export async function readBody(response: Response, maxBytes: number, signal?: AbortSignal): Promise<unknown> {
   const reader = response.body?.getReader();
-  const decoder = new TextDecoder();
-  const stopped = new Promise<void>((resolve) => signal?.addEventListener("abort", () => resolve()));
-  let text = "";
+  const stopped = signal && new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve()));
+  const chunks: Uint8Array[] = [];
   let left = maxBytes;
   let whole = true;
   try {
     for (;;) {
-      const chunk = await Promise.race([reader!.read(), stopped]);
+      const chunk = await (stopped ? Promise.race([reader!.read(), stopped]) : reader!.read());
       if (!chunk) throw 0;
       if (chunk.done) break;
-      text += decoder.decode(chunk.value.subarray(0, left), { stream: true });
+      chunks.push(chunk.value.subarray(0, left));
       if ((left -= chunk.value.byteLength) < 0) throw 0;
     }
   } catch {
@@ -27,8 +28,8 @@ export async function readBody(response: Response, maxBytes: number, signal?: Ab
     whole = false;
     reader?.cancel().catch(() => {});
   }
-  text += decoder.decode();
-  if (text === "") return undefined;
+  const text = decoder.decode(chunks.length === 1 ? chunks[0] : await new Blob(chunks as BlobPart[]).arrayBuffer());
+  if (!text) return undefined;
   if (whole && jsonType.test(String(response.headers.get("content-type")))) {
     try {
       return JSON.parse(text);

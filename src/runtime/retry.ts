@@ -10,7 +10,7 @@ export interface RetryPolicy {
   maxRetryDelayMs: number;
   /** The longest wait a server may ask for (`retry-after-ms`, `Retry-After`); a longer one returns the error at once. Default 60 000 ms. */
   maxRetryAfterMs: number;
-  /** Each attempt's time limit, error body (or openapi-fetch's parse of the data) included; 0 for none. Default 30 000 ms. */
+  /** Each attempt's time limit, error body (or openapi-fetch's parse of the data) included; 0 for none. Default 0: set it, it is the only guard against a server that never finishes. */
   timeoutMs: number;
   /** How much of an error body is read and kept. Default 1 MiB. */
   maxErrorBodyBytes: number;
@@ -23,7 +23,7 @@ export const defaultPolicy: RetryPolicy = {
   retryDelayMs: 1000,
   maxRetryDelayMs: 60_000,
   maxRetryAfterMs: 60_000,
-  timeoutMs: 30_000,
+  timeoutMs: 0,
   maxErrorBodyBytes: 1 << 20,
   onRetry: undefined,
 };
@@ -87,29 +87,30 @@ export async function fetchWithRetries(request: Request, init: RequestInit | und
   for (let attempt = 1; ; attempt++) {
     state.attempts = attempt;
     const last = attempt > policy.retries;
-    // Each attempt's own signal: the caller's abort, or the attempt's timeout.
-    const controller = new AbortController();
-    const follow = () => controller.abort(signal.reason);
-    const timer = policy.timeoutMs > 0 && setTimeout(() => controller.abort(new DOMException(`${policy.timeoutMs} ms`, "TimeoutError")), policy.timeoutMs);
+    // With a timeout, each attempt has its own signal: the caller's abort, or the timeout.
+    const controller = policy.timeoutMs > 0 ? new AbortController() : undefined;
+    const follow = () => controller?.abort(signal.reason);
+    const timer = controller && setTimeout(() => controller.abort(new DOMException(`${policy.timeoutMs} ms`, "TimeoutError")), policy.timeoutMs);
     const release = () => {
-      clearTimeout(timer as ReturnType<typeof setTimeout>);
+      clearTimeout(timer);
       signal.removeEventListener("abort", follow);
     };
-    signal.addEventListener("abort", follow);
+    if (controller) signal.addEventListener("abort", follow);
     if (signal.aborted) follow();
+    const attemptSignal = controller?.signal ?? signal;
     let error: ApiError;
     try {
       // A body can be sent once: keep the request for a later attempt, send a copy.
-      const response = await state.send(last || !request.body ? request : request.clone(), { ...init, signal: controller.signal });
+      const response = await state.send(last || !request.body ? request : request.clone(), controller ? { ...init, signal: attemptSignal } : init);
       if (response.ok) {
         state.response = response;
         state.release = release;
-        controller.signal.onabort = () => state.interrupt?.(controller.signal.reason);
+        controller?.signal.addEventListener("abort", () => state.interrupt?.(attemptSignal.reason));
         return response;
       }
-      error = await state.fail({ reason: "status", response, signal: controller.signal });
+      error = await state.fail({ reason: "status", response, signal: controller?.signal });
     } catch (cause) {
-      error = await state.fail({ reason: signal.aborted ? "aborted" : controller.signal.aborted ? "timeout" : "network", cause });
+      error = await state.fail({ reason: signal.aborted ? "aborted" : attemptSignal.aborted ? "timeout" : "network", cause });
     }
     release();
     const delayMs = last ? -1 : retryDelay(error, request, attempt, policy);
