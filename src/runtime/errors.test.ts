@@ -1,22 +1,13 @@
-import fs from "node:fs";
-import path from "node:path";
-import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import type { Catalog } from "../../scripts/build/catalog.js";
 import { isMessagingError, messagingApi } from "../../generated/messaging/client.js";
 import { partnerApi } from "../../generated/partner/client.js";
 import { referralsApi, referralsErrors } from "../../generated/referrals/client.js";
 import { isSalesError, salesApi } from "../../generated/sales/client.js";
-import { repoRoot } from "../../test/helpers/cli.js";
+import { bundle, catalog } from "../../test/helpers/openapi.js";
 import { ApiError, createApiError, type ApiSpec, type Failure } from "./errors.js";
 
 const specs: Record<string, ApiSpec> = { messaging: messagingApi, partner: partnerApi, referrals: referralsApi, sales: salesApi };
-const catalog = JSON.parse(fs.readFileSync(path.join(repoRoot, "generated", "catalog.json"), "utf8")) as Catalog;
-const examples = new Map<string, Record<string, { value: unknown }>>();
-const examplesOf = (api: string) => {
-  if (!examples.has(api)) examples.set(api, (parse(fs.readFileSync(path.join(repoRoot, "generated", api, "openapi.yaml"), "utf8")) as { components: { examples: Record<string, { value: unknown }> } }).components.examples);
-  return examples.get(api)!;
-};
+const examplesOf = (api: string) => bundle(api).components.examples as Record<string, { value: unknown }>;
 
 const status = (code: number, headers: Record<string, string> = {}) => new Response(null, { status: code, headers });
 const fail = (spec: ApiSpec, raw: unknown, extra: Partial<Failure> = {}) =>

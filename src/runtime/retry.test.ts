@@ -1,15 +1,11 @@
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Catalog } from "../../scripts/build/catalog.js";
 import { createMessagingClient, messagingApi } from "../../generated/messaging/client.js";
 import { createPartnerClient, partnerApi } from "../../generated/partner/client.js";
-import { repoRoot } from "../../test/helpers/cli.js";
+import { catalog } from "../../test/helpers/openapi.js";
 import { startHttpServer, type TestServer } from "../../test/helpers/servers.js";
 import { createApiError, type ApiError, type Failure } from "./errors.js";
 import { defaultPolicy, retryDelay, type RetryPolicy } from "./retry.js";
 
-const catalog = JSON.parse(fs.readFileSync(path.join(repoRoot, "generated", "catalog.json"), "utf8")) as Catalog;
 const error = (status: number, extra: Partial<Failure> = {}, headers: Record<string, string> = {}) =>
   createApiError(partnerApi, { reason: "status", response: new Response(null, { status, headers }), attempts: 1, ...extra });
 const request = (method: string, headers: Record<string, string> = {}) => new Request("http://127.0.0.1/x", { method, headers });

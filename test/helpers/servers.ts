@@ -29,17 +29,8 @@ function track(server: net.Server): { sockets: Set<net.Socket>; listen(): Promis
   };
 }
 
-/** A node:http server; `handle` gets each request with its number (1, 2, …) and its body. */
-export async function startHttpServer(
-  handle: (request: http.IncomingMessage, response: http.ServerResponse, n: number, body: string) => void,
-): Promise<TestServer> {
-  const state = { count: 0 };
-  const server = http.createServer((request, response) => {
-    const n = ++state.count;
-    let body = "";
-    request.on("data", (chunk: Buffer) => (body += chunk.toString()));
-    request.on("end", () => handle(request, response, n, body));
-  });
+/** Listens on 127.0.0.1, port 0, and hands back the server's URL, request count and close. */
+async function serve(server: net.Server, state: { count: number }): Promise<TestServer> {
   const tracked = track(server);
   const url = await tracked.listen();
   return {
@@ -51,8 +42,22 @@ export async function startHttpServer(
   };
 }
 
+/** A node:http server; `handle` gets each request with its number (1, 2, …) and its body. */
+export function startHttpServer(
+  handle: (request: http.IncomingMessage, response: http.ServerResponse, n: number, body: string) => void,
+): Promise<TestServer> {
+  const state = { count: 0 };
+  const server = http.createServer((request, response) => {
+    const n = ++state.count;
+    let body = "";
+    request.on("data", (chunk: Buffer) => (body += chunk.toString()));
+    request.on("end", () => handle(request, response, n, body));
+  });
+  return serve(server, state);
+}
+
 /** A node:net server that writes whatever bytes `handle` wants, once the request's head arrived. */
-export async function startRawServer(handle: (socket: net.Socket, n: number, head: string) => void): Promise<TestServer> {
+export function startRawServer(handle: (socket: net.Socket, n: number, head: string) => void): Promise<TestServer> {
   const state = { count: 0 };
   const server = net.createServer((socket) => {
     let head = "";
@@ -65,13 +70,5 @@ export async function startRawServer(handle: (socket: net.Socket, n: number, hea
       handle(socket, ++state.count, head);
     });
   });
-  const tracked = track(server);
-  const url = await tracked.listen();
-  return {
-    url,
-    get count() {
-      return state.count;
-    },
-    close: tracked.close,
-  };
+  return serve(server, state);
 }
