@@ -77,6 +77,18 @@ describe("the { data, error, response } style", () => {
     expect(error).toMatchObject({ status: 403, code: "accessDenied", message: "No.", attempts: 0 });
   });
 
+  it("sends through the client's or the call's fetch, under the retries", async () => {
+    const sent: string[] = [];
+    const transport = (name: string) => (request: Request, init?: RequestInit) => {
+      sent.push(name);
+      return fetch(request, init);
+    };
+    const c = createReferralsClient({ baseUrl: server.url, fetch: transport("client"), retries: 1, retryDelayMs: 1 });
+    await c.GET("/referrals/{referralId}", { params: { path: { referralId: "503" } } });
+    await c.GET("/referrals/{referralId}", { params: { path: { referralId: "503" } }, fetch: transport("call") });
+    expect(sent).toEqual(["client", "client", "call", "call"]);
+  });
+
   it("still throws a caller's mistake that stops the request from being built", async () => {
     const c = client();
     c.use({

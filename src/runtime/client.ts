@@ -87,7 +87,7 @@ export function createApiClient<Paths extends {}, C extends string | number>(opt
     const policy = withOptions(clientPolicy, init);
     const state: CallState = {
       policy,
-      send,
+      send: (init.fetch as CallState["send"] | undefined) ?? send,
       correlationHeader: spec.correlationHeader,
       attempts: 0,
       fail: async (failure) =>
