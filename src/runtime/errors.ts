@@ -38,7 +38,7 @@ export type FailureReason = "status" | "network" | "timeout" | "aborted" | "inva
 /** A code of the family's wire type: one of the catalog's (suggested by editors) or another. */
 export type LooseCode<C> = C | (C extends number ? number & {} : string & {});
 
-/** Statuses (and failures without one) that may succeed when repeated. */
+/** The HTTP statuses that may pass when repeated (as may a network failure or a timeout). */
 export const transientStatuses = [408, 429, 500, 502, 503, 504];
 
 /**
@@ -46,7 +46,7 @@ export const transientStatuses = [408, 429, 500, 502, 503, 504];
  * documented body of that status, `C` the family's error codes.
  */
 export class ApiError<S extends number = number, B = unknown, C extends string | number = string | number> extends Error {
-  /** The HTTP status; 0 when no response came (network failure, timeout, abort). */
+  /** The HTTP status; 0 when no response came (a network failure, a timeout or an abort before one). */
   declare readonly status: S;
   declare readonly reason: FailureReason;
   /** The error family of the API: `sales`, `messaging`, `partner`, `referrals`. */
