@@ -2,22 +2,148 @@ import type { CatalogFamily } from "./catalog.js";
 import { tsHeader } from "./header.js";
 import { camelCase, pascalCase } from "./names.js";
 
-/** `generated/<api>/client.ts`: a thin typed openapi-fetch client of one API. */
-export function renderClient(apiId: string, title: string, families: CatalogFamily[], source: string): string {
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+/** Where generated clients find the hand-written runtime, from `generated/<api>/`. */
+const runtime = "../../src/runtime/index.js";
+
+function resolve(doc: Json, node: unknown): Json | undefined {
+  if (!isObject(node) || typeof node.$ref !== "string") return isObject(node) ? node : undefined;
+  return node.$ref
+    .slice(2)
+    .split("/")
+    .reduce<unknown>((at, key) => (isObject(at) ? at[decodeURIComponent(key).replace(/~1/g, "/").replace(/~0/g, "~")] : undefined), doc) as Json | undefined;
+}
+
+/** What the runtime needs of a family in an API, read from the bundle. */
+export interface ClientFamily {
+  codeType: "string" | "number";
+  /** The schema of the family's error body (`ReferralsErrorResponse`), if it is a named one. */
+  bodySchema?: string;
+  /** The body's members whose JSON type the runtime checks (see `ApiSpec.body`). */
+  body: Record<string, Member[]>;
+  /** The response header carrying a correlation id (`x-ms-correlation-id`), if the family's errors have one. */
+  correlationHeader?: string;
+}
+
+/** JSON Schema types, as JavaScript's `typeof` names them. */
+const typeofNames: Record<string, string> = { string: "string", integer: "number", number: "number", object: "object", boolean: "boolean" };
+
+type Member = [name: string, type: string, required?: true];
+
+/** `[name, typeof, required]` for each property of an object schema with a single JSON type. */
+function checkedMembers(doc: Json, schema: Json | undefined): Member[] {
+  const required = new Set(Array.isArray(schema?.required) ? (schema.required as string[]) : []);
+  return Object.entries(resolve(doc, schema?.properties) ?? {}).flatMap(([name, property]): Member[] => {
+    const type = typeofNames[String(resolve(doc, property)?.type)];
+    return type ? [required.has(name) ? [name, type, true] : [name, type]] : [];
+  });
+}
+
+export function describeFamily(doc: Json, family: CatalogFamily): ClientFamily {
+  const responses = (isObject(doc.components) && isObject(doc.components.responses) ? doc.components.responses : {}) as Json;
+  const errorResponses = family.statuses.filter((s) => s.status >= 400).map((s) => responses[s.response]).filter(isObject);
+  const headerNames = errorResponses.flatMap((r) => (isObject(r.headers) ? Object.keys(r.headers) : []));
+  const correlationHeader = headerNames.find((name) => /correlation/i.test(name))?.toLowerCase();
+  const media = errorResponses.map((r) => (isObject(r.content) ? r.content[family.mediaType] : undefined)).find(isObject);
+  const schemaRef = isObject(media?.schema) && typeof media.schema.$ref === "string" ? media.schema.$ref : undefined;
+  const bodySchema = schemaRef?.startsWith("#/components/schemas/") ? decodeURIComponent(schemaRef.slice("#/components/schemas/".length)) : undefined;
+  const schema = resolve(doc, media?.schema);
+  const body: Record<string, Member[]> = { "": checkedMembers(doc, schema) };
+  // One level down: an envelope's `error` object.
+  for (const [name, property] of Object.entries(resolve(doc, schema?.properties) ?? {})) {
+    const inner = resolve(doc, property);
+    if (inner?.type === "object" && isObject(inner.properties)) body[name] = checkedMembers(doc, inner);
+  }
+  const codeType = family.errors.some((e) => typeof e.code === "number") ? "number" : "string";
+  return { codeType, body, ...(bodySchema ? { bodySchema } : {}), ...(correlationHeader ? { correlationHeader } : {}) };
+}
+
+/** `"get /referrals": [400, 401, …]`: the error statuses each operation documents. */
+export function errorStatuses(doc: Json): Map<string, number[]> {
+  const found = new Map<string, number[]>();
+  for (const [route, item] of Object.entries(isObject(doc.paths) ? doc.paths : {})) {
+    for (const method of methods) {
+      const operation = isObject(item) ? item[method] : undefined;
+      if (!isObject(operation) || !isObject(operation.responses)) continue;
+      found.set(
+        `${method} ${route}`,
+        Object.keys(operation.responses)
+          .filter((key) => /^[45]\d\d$/.test(key))
+          .map(Number)
+          .sort((a, b) => a - b),
+      );
+    }
+  }
+  return found;
+}
+
+function firstOperationId(doc: Json): string | undefined {
+  for (const item of Object.values(isObject(doc.paths) ? doc.paths : {})) {
+    for (const method of methods) {
+      const operation = isObject(item) ? item[method] : undefined;
+      if (isObject(operation) && typeof operation.operationId === "string") return operation.operationId;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `generated/<api>/client.ts`: a thin typed client of one API. Everything it does is in the
+ * runtime (`src/runtime/`); this file passes what the build knows: the family, its body
+ * shape, its codes' wire type, its catalog, its correlation header and each operation's
+ * documented error statuses.
+ */
+export function renderClient(apiId: string, title: string, families: CatalogFamily[], source: string, doc: Json): string {
   const name = pascalCase(apiId);
-  const exports = families.flatMap((f) => [`${camelCase(f.id)}Errors`]);
+  const family = families[0];
+  const familyName = pascalCase(family?.id ?? apiId);
+  const codeType = family ? `${familyName}ErrorCode` : "string | number";
+  const spec = family ? describeFamily(doc, family) : undefined;
+  const bodyType = spec?.bodySchema ? `components["schemas"][${JSON.stringify(spec.bodySchema)}]` : "unknown";
+  const catalog = family ? `${camelCase(family.id)}Errors` : "{}";
+  const statuses = [...errorStatuses(doc)].map(([operation, codes]) => `    ${JSON.stringify(operation)}: [${codes.join(", ")}],`);
+  const familyId = family?.id ?? apiId;
   return [
     tsHeader(source),
-    'import createClient, { type ClientOptions } from "openapi-fetch";',
-    'import type { paths } from "./types.js";',
+    `import { ApiError, createApiClient, type ApiClient, type ApiClientOptions, type ApiSpec, type ErrorOf } from "${runtime}";`,
+    ...(family ? [`import { ${catalog} } from "./errors.js";`] : []),
+    `import type { components, operations, paths${family ? `, ${codeType}` : ""} } from "./types.js";`,
     "",
     'export type { components, operations, paths } from "./types.js";',
-    ...(families.length > 0 ? [`export type { ${families.map((f) => `${pascalCase(f.id)}ErrorCode`).join(", ")} } from "./types.js";`] : []),
-    ...(exports.length > 0 ? [`export { ${exports.join(", ")} } from "./errors.js";`] : []),
+    ...(family ? [`export type { ${codeType} } from "./types.js";`, `export { ${catalog} } from "./errors.js";`] : []),
+    `export { ApiError } from "${runtime}";`,
+    `export type { ApiClientOptions, CallOptions, ErrorOf, RetryPolicy } from "${runtime}";`,
     "",
-    `/** A typed client of the ${title.replace(/\*\//g, "")}, built on openapi-fetch. */`,
-    `export function create${name}Client(options: ClientOptions = {}) {`,
-    "  return createClient<paths>(options);",
+    `/** The body of a ${familyId} error. */`,
+    `export type ${familyName}ErrorBody = ${bodyType};`,
+    `/** An error of the ${familyId} family, of any operation. */`,
+    `export type ${familyName}ApiError = ApiError<number, ${familyName}ErrorBody, ${codeType}>;`,
+    `/** The error of one operation, narrowed by \`status\`: \`${name}OperationError<"${firstOperationId(doc) ?? "operationId"}">\`. */`,
+    `export type ${name}OperationError<Id extends keyof operations> = ErrorOf<operations[Id], ${codeType}>;`,
+    `export type ${name}Client = ApiClient<paths, ${codeType}>;`,
+    "",
+    `/** Type guard: an \`ApiError\` of the ${familyId} family. */`,
+    `export function is${familyName}Error(error: unknown): error is ${familyName}ApiError {`,
+    `  return error instanceof ApiError && error.family === ${JSON.stringify(familyId)};`,
+    "}",
+    "",
+    `/** What the runtime needs to know of the ${title.replace(/\*\//g, "")}: its error family and each operation's documented error statuses. */`,
+    `export const ${camelCase(apiId)}Api: ApiSpec = {`,
+    `  family: ${JSON.stringify(familyId)},`,
+    `  codeType: ${JSON.stringify(spec?.codeType ?? "string")},`,
+    `  catalog: ${catalog},`,
+    ...(spec?.correlationHeader ? [`  correlationHeader: ${JSON.stringify(spec.correlationHeader)},`] : []),
+    `  body: ${JSON.stringify(spec?.body ?? {})},`,
+    "  errors: {",
+    ...statuses,
+    "  },",
+    "};",
+    "",
+    `/** A typed client of the ${title.replace(/\*\//g, "")} on openapi-fetch: every failure an \`ApiError\`, with retries. */`,
+    `export function create${name}Client(options: ApiClientOptions<${codeType}> = {}): ${name}Client {`,
+    `  return createApiClient<paths, ${codeType}>(options, ${camelCase(apiId)}Api);`,
     "}",
     "",
   ].join("\n");

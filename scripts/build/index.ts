@@ -156,7 +156,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   await timed(log, "clients", async () => {
     for (const api of rebuiltApis) {
       const families = familiesOf(api);
-      files.set(`${api.id}/client.ts`, renderClient(api.id, titleOf(api), families, sourceName(api.root)));
+      files.set(`${api.id}/client.ts`, renderClient(api.id, titleOf(api), families, sourceName(api.root), api.doc));
       if (families.length > 0) files.set(`${api.id}/errors.ts`, renderErrorConstants(families, sourceName(api.root)));
     }
     files.set("README.md", renderGeneratedReadme(apis.map((api) => ({ id: api.id, title: titleOf(api) }))));

@@ -13,7 +13,7 @@ rebuild and fail when this folder differs from what is committed.
 | \`<api>/openapi.yaml\` | the API bundled into one file by Redocly: the input of every other artifact |
 | \`<api>/types.ts\` | TypeScript types of the API (openapi-typescript), plus the union of its error codes |
 | \`<api>/errors.ts\` | the API's error catalog as \`as const\` objects keyed by code |
-| \`<api>/client.ts\` | \`create<Api>Client()\`: a typed openapi-fetch client of the API |
+| \`<api>/client.ts\` | \`create<Api>Client()\`: a typed openapi-fetch client of the API whose every failure is an \`ApiError\`, with retries; thin: the logic is the runtime in \`src/runtime/\` |
 | \`catalog.json\` | every family, status and error code: the machine-readable catalog |
 | \`docs/\` | \`index.html\` (APIs, error matrix, searchable catalog) and one reference page per API (\`redocly build-docs\`); each translation of \`openapi/i18n/\` in \`docs/<locale>/\`; not committed |
 

@@ -30,4 +30,9 @@ export const commands: { name: string; summary: string; load(): Promise<Command>
     summary: "Serve the reference docs on this machine and rebuild them when the spec changes.",
     load: async () => (await import("./serve.js")).serveCommand,
   },
+  {
+    name: "mock",
+    summary: "Serve one bundled API's documented responses and errors on localhost (Prism), to build a client against.",
+    load: async () => (await import("./mock.js")).mockCommand,
+  },
 ];

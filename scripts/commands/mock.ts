@@ -1,0 +1,62 @@
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { startMock } from "../mock/prism.js";
+import { projectFile, UsageError, type Command } from "./command.js";
+
+/** The bundled APIs in a generated/ folder. */
+function bundledApis(generated: string): string[] {
+  if (!fs.existsSync(generated)) return [];
+  return fs
+    .readdirSync(generated, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(generated, entry.name, "openapi.yaml")))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+export const mockCommand: Command = {
+  name: "mock",
+  usage: `error-contracts mock <api> [--port <n>] [--host <host>]
+
+  api            an API of generated/ (messaging, partner, …), or a bundled openapi.yaml
+  --port <n>     the port (default 4010; 0 picks a free one)
+  --host <host>  the address to listen on (default 127.0.0.1)
+
+Ask for any documented error with a Prefer header, and a bearer token (any):
+  curl -H 'Authorization: Bearer x' -H 'Prefer: code=404, example=<ExampleName>' <url>/<path>
+Stop it with Ctrl-C.`,
+  async run(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { port: { type: "string" }, host: { type: "string" } },
+    });
+    const generated = projectFile("generated");
+    const apis = bundledApis(generated);
+    if (positionals.length !== 1) throw new UsageError(`mock takes one API: ${apis.join(", ") || "none built yet (run npm run build)"}`);
+    const api = positionals[0]!;
+    const spec = api.endsWith(".yaml") || api.endsWith(".json") ? path.resolve(api) : path.join(generated, api, "openapi.yaml");
+    if (!fs.existsSync(spec)) {
+      throw new UsageError(api.endsWith(".yaml") || api.endsWith(".json") ? `${api}: no such file` : `unknown API "${api}": one of ${apis.join(", ") || "none (run npm run build)"}`);
+    }
+    const port = Number(values.port ?? 4010);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer 0–65535, not "${values.port}"`);
+    const server = await startMock(spec, { port, host: values.host ?? "127.0.0.1" });
+    console.log(`mock     ${path.relative(process.cwd(), spec) || spec} on ${server.url} (Prism). Ctrl-C stops it.`);
+    console.log(`         try: curl -H 'Authorization: Bearer x' -H 'Prefer: code=<status>, example=<ExampleName>' ${server.url}/<path>`);
+    server.child.stdout!.pipe(process.stdout);
+    server.child.stderr!.pipe(process.stderr);
+    let stopping = false;
+    const stop = () => {
+      stopping = true;
+      void server.close();
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+    const code = await new Promise<number | null>((resolve) => server.child.once("exit", (exitCode) => resolve(exitCode)));
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+    if (stopping || code === 0) return 0;
+    throw new Error(`Prism exited with code ${code}`);
+  },
+};
