@@ -1,4 +1,4 @@
-import { BuildFailed, formatProblem } from "./build/problems.js";
+import { BuildFailed, printFailure } from "./build/problems.js";
 import { UsageError } from "./commands/command.js";
 import { commands } from "./commands/index.js";
 
@@ -37,8 +37,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof BuildFailed) {
-      for (const problem of error.problems) console.error(formatProblem(problem));
-      console.error(`error-contracts: ${error.verdict}`);
+      printFailure(error);
       process.exitCode = error.exitCode;
       return;
     }

@@ -2,6 +2,7 @@ import path from "node:path";
 import type { BundledApi } from "./bundle.js";
 import type { Problem } from "./problems.js";
 import { readErrorBody } from "../../spectral/functions/lib/error-body.js";
+import { operations } from "../../spectral/functions/lib/openapi.js";
 import { sourceLocation } from "./sources.js";
 
 export { readErrorBody };
@@ -50,8 +51,6 @@ const isObject = (value: unknown): value is Json => typeof value === "object" &&
 
 /** Response components named `<Family><status>`, such as `Messaging429`. */
 const statusResponse = /^([A-Z][A-Za-z]*?)([1-5]\d\d)$/;
-
-const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 function refName(node: unknown, kind: string): string | undefined {
   if (!isObject(node) || typeof node.$ref !== "string") return undefined;
@@ -152,19 +151,11 @@ export function buildCatalog(
   // 3. A `<Family><status>` response is listed under its own status only. (Examples under the
   //    wrong status are the lint step's ec-example-status.)
   for (const api of apis) {
-    const paths = isObject(api.doc.paths) ? api.doc.paths : {};
-    for (const [route, item] of Object.entries(paths)) {
-      if (!isObject(item)) continue;
-      for (const method of methods) {
-        const operation = item[method];
-        if (!isObject(operation) || !isObject(operation.responses)) continue;
-        for (const [key, response] of Object.entries(operation.responses)) {
-          const responseName = refName(response, "responses");
-          const named = responseName ? statusResponse.exec(responseName) : null;
-          if (named && named[2] !== key) {
-            report(api, ["paths", route, method, "responses", key], `response ${responseName} describes status ${named[2]} but is listed under ${key}`);
-          }
-        }
+    for (const { operation, path: at } of operations(api.doc)) {
+      for (const [key, response] of Object.entries(isObject(operation.responses) ? operation.responses : {})) {
+        const responseName = refName(response, "responses");
+        const named = responseName ? statusResponse.exec(responseName) : null;
+        if (named && named[2] !== key) report(api, [...at, "responses", key], `response ${responseName} describes status ${named[2]} but is listed under ${key}`);
       }
     }
   }

@@ -43,3 +43,9 @@ export function sortProblems(problems: Problem[]): Problem[] {
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message),
   );
 }
+
+/** Prints a failed command's problems, one line each, then its verdict, to stderr. */
+export function printFailure(error: BuildFailed): void {
+  for (const problem of error.problems) console.error(formatProblem(problem));
+  console.error(`error-contracts: ${error.verdict}`);
+}

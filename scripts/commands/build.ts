@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { build, type BuildOptions } from "../build/index.js";
-import { BuildFailed, formatProblem } from "../build/problems.js";
+import { BuildFailed, printFailure } from "../build/problems.js";
 import { projectFile, UsageError, type Command } from "./command.js";
 
 async function buildOnce(options: BuildOptions): Promise<void> {
@@ -28,8 +28,7 @@ function watch(specDir: string, options: BuildOptions): Promise<number> {
         await buildOnce(options);
       } catch (error) {
         if (!(error instanceof BuildFailed)) throw error;
-        for (const problem of error.problems) console.error(formatProblem(problem));
-        console.error(`error-contracts: ${error.verdict}`);
+        printFailure(error);
       }
     });
   };
@@ -99,8 +98,7 @@ others are taken from the previous output. New tool versions or configs invalida
       await buildOnce(options);
     } catch (error) {
       if (!(error instanceof BuildFailed)) throw error;
-      for (const problem of error.problems) console.error(formatProblem(problem));
-      console.error(`error-contracts: ${error.verdict}`);
+      printFailure(error);
     }
     return watch(specDir, { ...options, force: false });
   },
