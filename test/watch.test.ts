@@ -1,0 +1,46 @@
+/** `error-contracts build --watch`: rebuilds on save and says what changed. */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bin, copySpec } from "./helpers/cli.js";
+
+describe("build --watch", () => {
+  let work: ReturnType<typeof copySpec>;
+  let child: ChildProcess;
+  let output = "";
+  const waitFor = (pattern: RegExp, ms = 90_000) =>
+    new Promise<void>((resolve, reject) => {
+      const started = Date.now();
+      const check = setInterval(() => {
+        if (pattern.test(output)) {
+          clearInterval(check);
+          resolve();
+        } else if (Date.now() - started > ms) {
+          clearInterval(check);
+          reject(new Error(`no ${pattern} in:\n${output}`));
+        }
+      }, 100);
+    });
+  beforeAll(() => {
+    work = copySpec("watch");
+    child = spawn(process.execPath, [bin, "build", "openapi", "--no-docs", "--watch"], { cwd: work.dir, env: { ...process.env, NO_COLOR: "1" } });
+    child.stdout!.on("data", (chunk) => (output += chunk));
+    child.stderr!.on("data", (chunk) => (output += chunk));
+  });
+  afterAll(() => {
+    child.kill("SIGTERM");
+    fs.rmSync(work.dir, { recursive: true, force: true });
+  });
+
+  it("builds, then rebuilds only what a save changed, printing the file and the time", async () => {
+    await waitFor(/watching openapi for changes/);
+    expect(output).toMatch(/^built 4 of 4 APIs, 50 error codes into generated in \d+ ms$/m);
+    const example = path.join(work.spec, "components", "examples", "messaging", "Messaging30011.yaml");
+    fs.writeFileSync(example, fs.readFileSync(example, "utf8").replace("Shorten it", "Make it shorter"));
+    await waitFor(/^built 1 of 4 APIs, 50 error codes into generated in \d+ ms$/m);
+    expect(output).toMatch(/^changed: openapi\/components\/examples\/messaging\/Messaging30011\.yaml$/m);
+    expect(output).toMatch(/^cached {3}partner, referrals, sales unchanged; rebuilding messaging$/m);
+    expect(fs.readFileSync(path.join(work.out, "catalog.json"), "utf8")).toContain("Make it shorter");
+  });
+});
