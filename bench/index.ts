@@ -1,7 +1,8 @@
 /**
- * The benchmark runner: `npm run bench` prints a table; `-- --json` prints one JSON object
- * (stable names: `benches.<bench>.<figure>`); `-- --quick` runs fewer rounds. Each bench is a
- * module exporting a `Bench`; add yours to `benches` below.
+ * The benchmark runner: `npm run bench` runs every bench and prints a table; `-- client` (bench
+ * names) runs only those; `-- --json` prints one JSON object (stable names:
+ * `benches.<bench>.<figure>`); `-- --quick` runs fewer rounds. Each bench is a module
+ * exporting a `Bench`; add yours to `benches` below.
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -29,10 +30,15 @@ export interface Bench {
 /** Every bench, in the order they run. */
 export const benches: Bench[] = [clientBench, rulesetBench, buildBench];
 
-const { values } = parseArgs({ options: { json: { type: "boolean" }, quick: { type: "boolean" } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: "boolean" }, quick: { type: "boolean" } } });
+const unknown = positionals.filter((name) => !benches.some((bench) => bench.name === name));
+if (unknown.length > 0) {
+  console.error(`bench: no bench named ${unknown.join(", ")}; benches: ${benches.map((b) => b.name).join(", ")}`);
+  process.exit(2);
+}
 const quick = values.quick === true;
 const results: { bench: string; figures: Figure[] }[] = [];
-for (const bench of benches) results.push({ bench: bench.name, figures: await bench.run({ quick }) });
+for (const bench of benches.filter((b) => positionals.length === 0 || positionals.includes(b.name))) results.push({ bench: bench.name, figures: await bench.run({ quick }) });
 
 const met = (figure: Figure) => (figure.max === undefined ? undefined : figure.value <= figure.max);
 const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? "unknown", node: process.version, platform: `${os.platform()} ${os.arch()}` };

@@ -1,6 +1,6 @@
 /**
  * Type tests: a consumer of each generated client, compiled by `tsc --noEmit --strict` (in
- * `npm test`, and against the packed package in test/package.test.ts, which rewrites these
+ * `npm test`, and against the packed package in test/consumer.test.ts, which rewrites these
  * imports to `error-contracts/<api>`). Never run: every assertion is a type that must compile,
  * or a line that must not (`@ts-expect-error`).
  */
