@@ -14,7 +14,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { generateSpec } from "./generate-spec.js";
 import type { Bench, Figure } from "./index.js";
-import { median } from "./ruleset.js";
+import { median } from "./stats.js";
 
 const require = createRequire(import.meta.url);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

@@ -17,6 +17,7 @@ import type * as MessagingClient from "../generated/messaging/client.js";
 import type { paths as MessagingPaths } from "../generated/messaging/types.js";
 import type * as ReferralsClient from "../generated/referrals/client.js";
 import type { paths as ReferralsPaths } from "../generated/referrals/types.js";
+import { median } from "./stats.js";
 import type { Bench, Figure } from "./index.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -43,7 +44,6 @@ function stub(status: number, body: string, contentType: string): (request: Requ
   return async () => new Response(body, { status, headers: { "content-type": contentType } });
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** µs one call takes. */
 async function timed(call: () => Promise<unknown>): Promise<number> {

@@ -1,8 +1,7 @@
+import { followRef, isObject, operations } from "../../spectral/functions/lib/openapi.js";
 import type { Catalog, CatalogError, CatalogFamily } from "./catalog.js";
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
-const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /** The landing page's anchor of a code: `messaging-30011`, `sales-INSUFFICIENT_PERMISSIONS`. */
 export const codeAnchor = (family: string, code: string | number) => `${family}-${code}`;
@@ -34,13 +33,7 @@ export interface CodeLocation {
   href: string;
 }
 
-function resolve(doc: Json, node: unknown): unknown {
-  if (!isObject(node) || typeof node.$ref !== "string" || !node.$ref.startsWith("#/")) return node;
-  return node.$ref
-    .slice(2)
-    .split("/")
-    .reduce<unknown>((at, key) => (isObject(at) ? at[decodeURIComponent(key).replace(/~1/g, "/").replace(/~0/g, "~")] : undefined), doc);
-}
+const resolve = (doc: Json, node: unknown): unknown => followRef(doc, node).node;
 
 const refName = (node: unknown) => (isObject(node) && typeof node.$ref === "string" ? node.$ref.split("/").at(-1) : undefined);
 
@@ -73,38 +66,33 @@ export function codeLocations(apis: { id: string; doc: Json }[], catalog: Catalo
   for (const family of catalog.families) for (const error of family.errors) byExample.set(error.example, { family, error });
   const preferred = new Set<string>();
   for (const api of apis) {
-    const paths = isObject(api.doc.paths) ? api.doc.paths : {};
-    for (const [route, item] of Object.entries(paths)) {
-      if (!isObject(item)) continue;
-      for (const method of methods) {
-        const operation = item[method];
-        if (!isObject(operation) || typeof operation.operationId !== "string" || !isObject(operation.responses)) continue;
-        const tag = Array.isArray(operation.tags) && typeof operation.tags[0] === "string" ? operation.tags[0] : undefined;
-        if (!tag) continue;
-        const limits = limitCodes(api.doc, operation, item);
-        const operationRoute = redocOperationRoute(tag, operation.operationId);
-        for (const [status, ref] of Object.entries(operation.responses)) {
-          const response = resolve(api.doc, ref);
-          if (!isObject(response) || !isObject(response.content)) continue;
-          for (const media of Object.values(response.content)) {
-            if (!isObject(media) || !isObject(media.examples)) continue;
-            for (const [key, example] of Object.entries(media.examples)) {
-              const entry = byExample.get(refName(example) ?? key);
-              if (!entry || !entry.family.apis.includes(api.id)) continue;
-              const anchor = codeAnchor(entry.family.id, entry.error.code);
-              const namesLimit = limits.has(String(entry.error.code));
-              if (found.has(anchor) && (preferred.has(anchor) || !namesLimit)) continue;
-              if (namesLimit) preferred.add(anchor);
-              found.set(anchor, {
-                api: api.id,
-                operationId: operation.operationId,
-                method,
-                path: route,
-                summary: typeof operation.summary === "string" ? operation.summary : operation.operationId,
-                status: Number(status),
-                href: `${api.id}.html${redocResponseHash(operationRoute, status)}`,
-              });
-            }
+    for (const { route, method, operation, item } of operations(api.doc)) {
+      if (typeof operation.operationId !== "string" || !isObject(operation.responses)) continue;
+      const tag = Array.isArray(operation.tags) && typeof operation.tags[0] === "string" ? operation.tags[0] : undefined;
+      if (!tag) continue;
+      const limits = limitCodes(api.doc, operation, item);
+      const operationRoute = redocOperationRoute(tag, operation.operationId);
+      for (const [status, ref] of Object.entries(operation.responses)) {
+        const response = resolve(api.doc, ref);
+        if (!isObject(response) || !isObject(response.content)) continue;
+        for (const media of Object.values(response.content)) {
+          if (!isObject(media) || !isObject(media.examples)) continue;
+          for (const [key, example] of Object.entries(media.examples)) {
+            const entry = byExample.get(refName(example) ?? key);
+            if (!entry || !entry.family.apis.includes(api.id)) continue;
+            const anchor = codeAnchor(entry.family.id, entry.error.code);
+            const namesLimit = limits.has(String(entry.error.code));
+            if (found.has(anchor) && (preferred.has(anchor) || !namesLimit)) continue;
+            if (namesLimit) preferred.add(anchor);
+            found.set(anchor, {
+              api: api.id,
+              operationId: operation.operationId,
+              method,
+              path: route,
+              summary: typeof operation.summary === "string" ? operation.summary : operation.operationId,
+              status: Number(status),
+              href: `${api.id}.html${redocResponseHash(operationRoute, status)}`,
+            });
           }
         }
       }

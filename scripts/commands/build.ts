@@ -3,6 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { build, type BuildOptions } from "../build/index.js";
 import { BuildFailed, printFailure } from "../build/problems.js";
+import { watchTree } from "../serve/watch.js";
 import { projectFile, UsageError, type Command } from "./command.js";
 
 async function buildOnce(options: BuildOptions): Promise<void> {
@@ -16,27 +17,19 @@ async function buildOnce(options: BuildOptions): Promise<void> {
 
 /** Rebuilds on every save under the spec folder; prints what changed, then the build's own lines. */
 function watch(specDir: string, options: BuildOptions): Promise<number> {
-  let timer: NodeJS.Timeout | undefined;
-  let running = Promise.resolve();
-  const changed = new Set<string>();
-  const rebuild = () => {
-    const files = [...changed];
-    changed.clear();
-    running = running.then(async () => {
-      console.log(`changed: ${files.join(", ")}`);
+  const folder = path.basename(specDir);
+  watchTree(specDir, {
+    debounceMs: 150,
+    onChange: async (files) => {
+      console.log(`changed: ${files.map((file) => `${folder}/${file}`).join(", ")}`);
       try {
         await buildOnce(options);
       } catch (error) {
         if (!(error instanceof BuildFailed)) throw error;
         printFailure(error);
       }
-    });
-  };
-  fs.watch(specDir, { recursive: true }, (_event, file) => {
-    if (!file) return;
-    changed.add(path.join(path.basename(specDir), String(file)));
-    clearTimeout(timer);
-    timer = setTimeout(rebuild, 150);
+    },
+    onError: (error) => console.error(`error-contracts: ${error instanceof Error ? error.message : String(error)}`),
   });
   console.log(`watching ${path.relative(process.cwd(), specDir) || "."} for changes (Ctrl-C stops)`);
   return new Promise(() => {});
