@@ -1,17 +1,10 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { filesBelow, hashAll, hashFile, manifestPath, readManifest, unchanged, writeManifest, type CacheManifest } from "./cache.js";
+import { scratchDir } from "../../test/helpers/scratch.js";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cache-"));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-const write = (name: string, text: string) => {
-  const file = path.join(dir, name);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
-  return file;
-};
+const { dir, write } = scratchDir("cache");
 
 describe("hashes", () => {
   it("change with a file's bytes and name, and not otherwise", () => {

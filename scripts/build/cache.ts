@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 
 /**
  * The build cache: content hashes of what each API was built from and of what it wrote, kept in a
@@ -23,6 +25,31 @@ export interface CachedApi {
   /** What later steps need without bundling again: the bundled document and the lint warnings. */
   doc: Record<string, unknown>;
   warnings: unknown[];
+}
+
+/** Where the cache lives unless a build says otherwise: git-ignored, beside the toolkit's packages. */
+export const defaultCacheDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "node_modules", ".cache", "error-contracts");
+
+const require = createRequire(import.meta.url);
+
+/** An installed package's version, found from its entry point (some packages do not export `package.json`). */
+export function packageVersion(name: string): string {
+  try {
+    return (require(`${name}/package.json`) as { version: string }).version;
+  } catch {
+    // Not exported by every package: found from the entry point below.
+  }
+  try {
+    for (let dir = path.dirname(require.resolve(name)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      const manifest = path.join(dir, "package.json");
+      if (!fs.existsSync(manifest)) continue;
+      const { name: found, version } = JSON.parse(fs.readFileSync(manifest, "utf8")) as { name?: string; version?: string };
+      if (found === name) return version ?? "?";
+    }
+  } catch {
+    // Not installed: its absence is part of the key.
+  }
+  return "?";
 }
 
 export function hashText(text: string | Buffer): string {

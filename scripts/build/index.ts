@@ -1,9 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { BundledApi } from "./bundle.js";
-import { filesBelow, hashAll, hashFile, manifestPath, readManifest, unchanged, writeManifest, type CacheManifest } from "./cache.js";
+import { defaultCacheDir, filesBelow, hashAll, hashFile, manifestPath, packageVersion, readManifest, unchanged, writeManifest, type CacheManifest } from "./cache.js";
 import { buildCatalog, type Catalog } from "./catalog.js";
 import { renderClient } from "./client.js";
 import { renderErrorConstants } from "./constants.js";
@@ -44,18 +43,11 @@ export interface BuildResult {
 }
 
 const toolkitRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const require = createRequire(import.meta.url);
 const toolPackages = ["@redocly/cli", "@redocly/openapi-core", "openapi-typescript", "openapi-fetch", "@stoplight/spectral-core", "@stoplight/spectral-rulesets", "ajv"];
 
 /** What, besides the sources, decides the output: tool versions, the toolkit's own code, configs, options. */
 function toolKey(options: BuildOptions, specDir: string): string {
-  const versions = toolPackages.map((name) => {
-    try {
-      return `${name}@${(require(`${name}/package.json`) as { version: string }).version}`;
-    } catch {
-      return `${name}@?`;
-    }
-  });
+  const versions = toolPackages.map((name) => `${name}@${packageVersion(name)}`);
   const code = [...filesBelow(path.join(toolkitRoot, "scripts"), (f) => f.endsWith(".ts") && !f.endsWith(".test.ts")), ...filesBelow(path.join(toolkitRoot, "spectral", "functions"))];
   // Translations are read by every API's pages: a change to them rebuilds all.
   const translations = filesBelow(path.join(specDir, "i18n"));
@@ -89,7 +81,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   // The cache: an API whose sources and outputs all hash as recorded is not built again.
   const out = path.resolve(options.out);
-  const cacheFile = manifestPath(options.cacheDir ?? path.join(toolkitRoot, "node_modules", ".cache", "error-contracts"), out);
+  const cacheDir = options.cacheDir ?? defaultCacheDir;
+  const cacheFile = manifestPath(cacheDir, out);
   const key = toolKey(options, specDir);
   const manifest = options.force ? undefined : readManifest(cacheFile, key);
   const fresh = new Set(
@@ -123,7 +116,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const warnings = await timed(log, "lint", async () => {
     const { lintBundle, loadLinter, toProblem } = await import("./lint.js");
-    const linter = await loadLinter(options.ruleset);
+    // --force is a cold build: the ruleset is bundled again too.
+    const linter = await loadLinter(options.ruleset, cacheDir, { force: options.force === true });
     const problems: Problem[] = [...[...fresh].flatMap((id) => manifest!.apis[id]!.warnings as Problem[])];
     for (const api of rebuiltApis) {
       const bundlePath = path.join(path.resolve(options.out), api.id, "openapi.yaml");

@@ -2,16 +2,17 @@ import fs from "node:fs";
 import path from "node:path";
 import { Document, Spectral, type ISpectralDiagnostic } from "@stoplight/spectral-core";
 import Parsers from "@stoplight/spectral-parsers";
-import { bundleAndLoadRuleset } from "@stoplight/spectral-ruleset-bundler/with-loader";
+import { defaultCacheDir } from "./cache.js";
 import type { Problem } from "./problems.js";
+import { loadRuleset } from "./ruleset.js";
 import { sourceLocation } from "./sources.js";
 
 export type Linter = Spectral;
 
-/** Loads a Spectral ruleset (`.spectral.yaml`) once, for every API of a build. */
-export async function loadLinter(rulesetPath: string): Promise<Linter> {
+/** Loads a Spectral ruleset (`.spectral.yaml`) once, for every API of a build (bundled code cached in `cacheDir`). */
+export async function loadLinter(rulesetPath: string, cacheDir: string = defaultCacheDir, options: { force?: boolean } = {}): Promise<Linter> {
   const spectral = new Spectral();
-  spectral.setRuleset(await bundleAndLoadRuleset(rulesetPath, { fs, fetch }));
+  spectral.setRuleset(await loadRuleset(rulesetPath, cacheDir, options));
   return spectral;
 }
 

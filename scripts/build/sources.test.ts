@@ -1,17 +1,10 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { componentFiles, findApiRoots, locate, sourceLocation } from "./sources.js";
+import { scratchDir } from "../../test/helpers/scratch.js";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sources-"));
-const write = (relative: string, text: string) => {
-  const file = path.join(dir, relative);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
-  return file;
-};
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const { dir, write } = scratchDir("sources");
 
 const example = write("spec/components/examples/a/ShopGone.yaml", "summary: s\nx-error:\n  status: 404\nvalue:\n  errors:\n    - code: GONE\n      message: m\n");
 const root = write("spec/shop/openapi.yaml", "openapi: 3.1.0\npaths:\n  /x:\n    get:\n      responses:\n        '404':\n          $ref: x\n");
