@@ -1,0 +1,61 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot, runCommand } from "./helpers/cli.js";
+import { scratchDir } from "./helpers/scratch.js";
+
+// A copy of the command (bin/, scripts/ and the spectral/ helpers it imports) using this repo's packages, with its bundles in a
+// folder of its own: what bin/error-contracts.js makes, reuses and makes again.
+const { dir } = scratchDir("bin");
+const toolkit = path.join(dir, "toolkit");
+fs.cpSync(path.join(repoRoot, "bin"), path.join(toolkit, "bin"), { recursive: true });
+fs.copyFileSync(path.join(repoRoot, "package.json"), path.join(toolkit, "package.json"));
+fs.cpSync(path.join(repoRoot, "scripts"), path.join(toolkit, "scripts"), { recursive: true, filter: (src) => !src.includes(`${path.sep}fixtures`) });
+fs.cpSync(path.join(repoRoot, "spectral"), path.join(toolkit, "spectral"), { recursive: true, filter: (src) => !src.includes(`${path.sep}fixtures`) });
+fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(toolkit, "node_modules"), "dir");
+const bundles = path.join(dir, "bundles");
+const help = (env: NodeJS.ProcessEnv = {}) => runCommand(process.execPath, [path.join(toolkit, "bin", "error-contracts.js"), "help"], dir, { ERROR_CONTRACTS_BUNDLE_DIR: bundles, ...env });
+const made = () => (fs.existsSync(bundles) ? fs.readdirSync(bundles).filter((name) => /^cli-[0-9a-f]{16}$/.test(name)).sort() : []);
+
+describe("bin/error-contracts.js", () => {
+  it("bundles scripts/ on first use, split per command, and runs the bundle", async () => {
+    const run = await help();
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run.stdout).toMatch(/^Usage: error-contracts <command>/);
+    expect(made()).toHaveLength(1);
+    const files = fs.readdirSync(path.join(bundles, made()[0]!));
+    expect(files).toContain("cli.mjs");
+    expect(files.filter((file) => file.startsWith("build-"))).toHaveLength(1);
+  });
+
+  it("runs the same bundle again while scripts/ is unchanged", async () => {
+    const [before] = made();
+    const stamp = fs.statSync(path.join(bundles, before!, "cli.mjs")).mtimeMs;
+    expect((await help()).code).toBe(0);
+    expect(made()).toEqual([before]);
+    expect(fs.statSync(path.join(bundles, before!, "cli.mjs")).mtimeMs).toBe(stamp);
+  });
+
+  it("bundles again after an edit of a script, and runs the edit", async () => {
+    const cli = path.join(toolkit, "scripts", "cli.ts");
+    fs.writeFileSync(cli, fs.readFileSync(cli, "utf8").replace('"Usage: error-contracts <command> [options]"', '"Usage (edited): error-contracts <command> [options]"'));
+    const run = await help();
+    expect(run.stdout).toMatch(/^Usage \(edited\): error-contracts/);
+    expect(made()).toHaveLength(2);
+  });
+
+  it("bundles again after an edit of a file outside scripts/ that the bundle holds", async () => {
+    const helper = path.join(toolkit, "spectral", "functions", "lib", "openapi.js");
+    fs.appendFileSync(helper, "\n// edited\n");
+    expect((await help()).stdout).toMatch(/^Usage \(edited\)/);
+    expect(made()).toHaveLength(3);
+  });
+
+  it("runs the sources through tsx where no bundle can be written", async () => {
+    const blocked = path.join(dir, "a-file");
+    fs.writeFileSync(blocked, "not a folder");
+    const run = await help({ ERROR_CONTRACTS_BUNDLE_DIR: path.join(blocked, "bundles") });
+    expect(run.stdout).toMatch(/^Usage \(edited\): error-contracts/);
+    expect(run.stderr).toBe("");
+  });
+});
