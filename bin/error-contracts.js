@@ -5,8 +5,7 @@
 // (node_modules/.cache/error-contracts/cli-<hash>/, split where scripts/ imports lazily, so that
 // a command loads only its own tools) until a file it was made from, esbuild or Node changes:
 // going through tsx's hooks for every module cost about a second a build. Where the bundle
-// cannot be made or written, the sources run through tsx as before. ERROR_CONTRACTS_BUNDLE_DIR
-// puts the bundles elsewhere; DEBUG=1 says why the bundle was not used.
+// cannot be made or written, the sources run through tsx as before; DEBUG=1 says why.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -14,7 +13,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const entry = path.join(root, "scripts", "cli.ts");
-const cacheDir = process.env.ERROR_CONTRACTS_BUNDLE_DIR || path.join(root, "node_modules", ".cache", "error-contracts");
+// Inside the toolkit's node_modules, so that the bundle's imports of packages resolve as the sources' do.
+const cacheDir = path.join(root, "node_modules", ".cache", "error-contracts");
 /** Which bundle is current, and the hash of every file it was made from. */
 const pointer = path.join(cacheDir, "cli.json");
 

@@ -9,12 +9,17 @@ import { scratchDir } from "./helpers/scratch.js";
 const { dir } = scratchDir("bin");
 const toolkit = path.join(dir, "toolkit");
 fs.cpSync(path.join(repoRoot, "bin"), path.join(toolkit, "bin"), { recursive: true });
-fs.copyFileSync(path.join(repoRoot, "package.json"), path.join(toolkit, "package.json"));
+for (const file of ["package.json", "redocly.yaml", ".spectral.yaml"]) fs.copyFileSync(path.join(repoRoot, file), path.join(toolkit, file));
 fs.cpSync(path.join(repoRoot, "scripts"), path.join(toolkit, "scripts"), { recursive: true, filter: (src) => !src.includes(`${path.sep}fixtures`) });
 fs.cpSync(path.join(repoRoot, "spectral"), path.join(toolkit, "spectral"), { recursive: true, filter: (src) => !src.includes(`${path.sep}fixtures`) });
-fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(toolkit, "node_modules"), "dir");
-const bundles = path.join(dir, "bundles");
-const help = (env: NodeJS.ProcessEnv = {}) => runCommand(process.execPath, [path.join(toolkit, "bin", "error-contracts.js"), "help"], dir, { ERROR_CONTRACTS_BUNDLE_DIR: bundles, ...env });
+// Its own node_modules: a link to each of this repo's packages, and a cache folder of its own.
+fs.mkdirSync(path.join(toolkit, "node_modules"));
+for (const name of fs.readdirSync(path.join(repoRoot, "node_modules")).filter((name) => name !== ".cache")) {
+  fs.symlinkSync(path.join(repoRoot, "node_modules", name), path.join(toolkit, "node_modules", name));
+}
+const bundles = path.join(toolkit, "node_modules", ".cache", "error-contracts");
+const run = (args: string[]) => runCommand(process.execPath, [path.join(toolkit, "bin", "error-contracts.js"), ...args], dir);
+const help = () => run(["help"]);
 const made = () => (fs.existsSync(bundles) ? fs.readdirSync(bundles).filter((name) => /^cli-[0-9a-f]{16}$/.test(name)).sort() : []);
 
 describe("bin/error-contracts.js", () => {
@@ -51,11 +56,16 @@ describe("bin/error-contracts.js", () => {
     expect(made()).toHaveLength(3);
   });
 
+  it("runs a command that loads the tools from the bundle", async () => {
+    const lint = await run(["lint", path.join(repoRoot, "openapi", "sales", "openapi.yaml"), "--format", "json"]);
+    expect(lint).toMatchObject({ code: 0, stdout: "[]\n" });
+  });
+
   it("runs the sources through tsx where no bundle can be written", async () => {
-    const blocked = path.join(dir, "a-file");
-    fs.writeFileSync(blocked, "not a folder");
-    const run = await help({ ERROR_CONTRACTS_BUNDLE_DIR: path.join(blocked, "bundles") });
-    expect(run.stdout).toMatch(/^Usage \(edited\): error-contracts/);
-    expect(run.stderr).toBe("");
+    fs.rmSync(path.join(toolkit, "node_modules", ".cache"), { recursive: true });
+    fs.writeFileSync(path.join(toolkit, "node_modules", ".cache"), "a file where the cache folder would go");
+    const ran = await help();
+    expect(ran.stdout).toMatch(/^Usage \(edited\): error-contracts/);
+    expect(ran.stderr).toBe("");
   });
 });

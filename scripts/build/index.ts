@@ -57,8 +57,7 @@ function toolKey(options: BuildOptions, specDir: string): string {
 /** An output that belongs to one API: its folder, or a page named after it anywhere under docs/. */
 const belongsTo = (file: string, api: string) => file.startsWith(`${api}/`) || (file.startsWith("docs/") && path.basename(file) === `${api}.html`);
 
-async function timed<T>(log: (line: string) => void, step: string, work: () => Promise<T>, summary: (result: T) => string): Promise<T> {
-  const started = performance.now();
+async function timed<T>(log: (line: string) => void, step: string, work: () => Promise<T>, summary: (result: T) => string, started = performance.now()): Promise<T> {
   const result = await work();
   log(`${step.padEnd(8)} ${summary(result).padEnd(44)} ${Math.round(performance.now() - started)} ms`);
   return result;
@@ -142,11 +141,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const files = new Map<string, string>();
   for (const api of rebuiltApis) files.set(`${api.id}/openapi.yaml`, bundleTexts.get(api.id)!);
 
-  await timed(log, "types", async () => {
-    const { renderTypes } = await import("./types.js");
-    for (const api of rebuiltApis) files.set(`${api.id}/types.ts`, await renderTypes(api.doc, familiesOf(api), sourceName(api.root)));
-  }, () => `${rebuiltApis.length} × types.ts (openapi-typescript)`);
-
   await timed(log, "clients", async () => {
     for (const api of rebuiltApis) {
       const families = familiesOf(api);
@@ -173,12 +167,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         await fs.promises.copyFile(path.join(out, file), path.join(staged.dir, file));
       }
     }
-    await writeFiles(staged.dir, files);
-    if (options.docs !== false) {
-      const docs = await timed(log, "docs", () =>
-        renderDocs({ outDir: path.join(staged.dir, "docs"), apis, only: new Set(rebuiltApis.map((api) => api.id)), catalog, editions: plan.editions, redoclyConfig: options.redoclyConfig, sourceName }),
-      (d) => `${d.referencePages} reference pages (${d.builtByRedocly} by redocly build-docs), ${d.landingPages} landing pages (${plan.editions.map((e) => e.lang).join(", ")})`);
-      for (const lang of docs.englishLabels) log(`  docs: Redoc's labels stay English in docs/${lang}/: this Redoc version has no translate hook the build knows`);
+    // Docs render in `redocly build-docs` processes; types are generated here meanwhile.
+    const docsStarted = performance.now();
+    const docs = options.docs === false ? undefined : renderDocs({ outDir: path.join(staged.dir, "docs"), apis, only: new Set(rebuiltApis.map((api) => api.id)), catalog, editions: plan.editions, redoclyConfig: options.redoclyConfig, sourceName });
+    try {
+      await timed(log, "types", async () => {
+        const { renderTypes } = await import("./types.js");
+        for (const api of rebuiltApis) files.set(`${api.id}/types.ts`, await renderTypes(api.doc, familiesOf(api), sourceName(api.root)));
+      }, () => `${rebuiltApis.length} × types.ts (openapi-typescript)`);
+      await writeFiles(staged.dir, files);
+    } finally {
+      await docs?.catch(() => {}); // nothing is left writing into the staging folder
+    }
+    if (docs) {
+      const rendered = await timed(log, "docs", () => docs,
+      (d) => `${d.referencePages} reference pages (${d.builtByRedocly} by redocly build-docs), ${d.landingPages} landing pages (${plan.editions.map((e) => e.lang).join(", ")})`, docsStarted);
+      for (const lang of rendered.englishLabels) log(`  docs: Redoc's labels stay English in docs/${lang}/: this Redoc version has no translate hook the build knows`);
     }
     await fs.promises.chmod(staged.dir, 0o755);
     const written = filesBelow(staged.dir).map((file) => path.relative(staged.dir, file).split(path.sep).join("/"));
