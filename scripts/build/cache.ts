@@ -94,18 +94,28 @@ export function manifestPath(cacheDir: string, outDir: string): string {
   return path.join(cacheDir, `${hashText(path.resolve(outDir)).slice(0, 16)}.json`);
 }
 
-export function readManifest(file: string, toolKey: string): CacheManifest | undefined {
+/** A JSON file of the cache, or undefined when it is missing or unreadable. */
+export function readJson<T>(file: string): T | undefined {
   try {
-    const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as CacheManifest;
-    return manifest.toolKey === toolKey ? manifest : undefined;
+    return JSON.parse(fs.readFileSync(file, "utf8")) as T;
   } catch {
     return undefined;
   }
 }
 
-export function writeManifest(file: string, manifest: CacheManifest): void {
+/** Writes a JSON file of the cache whole or not at all (a temporary file, then a rename). */
+export function writeJson(file: string, value: unknown): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, JSON.stringify(manifest));
+  fs.writeFileSync(temporary, JSON.stringify(value));
   fs.renameSync(temporary, file);
+}
+
+export function readManifest(file: string, toolKey: string): CacheManifest | undefined {
+  const manifest = readJson<CacheManifest>(file);
+  return manifest?.toolKey === toolKey ? manifest : undefined;
+}
+
+export function writeManifest(file: string, manifest: CacheManifest): void {
+  writeJson(file, manifest);
 }

@@ -119,7 +119,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const linter = await loadLinter(options.ruleset, cacheDir, { force: options.force === true });
     const problems: Problem[] = [...[...fresh].flatMap((id) => manifest!.apis[id]!.warnings as Problem[])];
     for (const api of rebuiltApis) {
-      const bundlePath = path.join(path.resolve(options.out), api.id, "openapi.yaml");
+      const bundlePath = path.join(out, api.id, "openapi.yaml");
       const results = await lintBundle(linter, bundleTexts.get(api.id)!, bundlePath, api.root, components);
       problems.push(...results.filter((r) => r.severity <= 1).map(toProblem));
     }

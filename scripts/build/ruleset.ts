@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { Ruleset } from "@stoplight/spectral-core";
-import { hashFile, hashText, packageVersion, unchanged } from "./cache.js";
+import { hashFile, hashText, packageVersion, readJson, unchanged, writeJson } from "./cache.js";
 
 const require = createRequire(import.meta.url);
 /** The Spectral packages whose versions decide what a bundled ruleset contains. */
@@ -31,27 +31,16 @@ export async function loadRuleset(rulesetPath: string, cacheDir?: string, option
   const file = path.resolve(rulesetPath);
   const cacheFile = cacheDir ? path.join(cacheDir, `ruleset-${hashText(file).slice(0, 16)}.json`) : undefined;
   const key = versions();
-  const cached = cacheFile && !options.force ? readCached(cacheFile) : undefined;
+  const cached = cacheFile && !options.force ? readJson<CachedRuleset>(cacheFile) : undefined;
   if (cached && cached.versions === key && unchanged(cached.files)) return evaluate(cached.code, file);
 
   const { code, files, remote } = await bundle(file);
   const ruleset = evaluate(code, file);
   if (cacheFile && !remote) {
     const entry: CachedRuleset = { versions: key, files: Object.fromEntries(files.flatMap((f) => { const h = hashFile(f); return h ? [[f, h]] : []; })), code };
-    fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-    const temporary = `${cacheFile}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, JSON.stringify(entry));
-    fs.renameSync(temporary, cacheFile);
+    writeJson(cacheFile, entry);
   }
   return ruleset;
-}
-
-function readCached(file: string): CachedRuleset | undefined {
-  try {
-    return JSON.parse(fs.readFileSync(file, "utf8")) as CachedRuleset;
-  } catch {
-    return undefined;
-  }
 }
 
 /** What `@stoplight/spectral-ruleset-bundler/with-loader` does, keeping the list of files it read. */

@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { ISpectralDiagnostic } from "@stoplight/spectral-core";
@@ -7,11 +6,11 @@ import { githubActions, json, junit, sarif, stylish, text, type Formatter } from
 import { stringifyYaml } from "@redocly/openapi-core";
 import { LineCounter, parseDocument } from "yaml";
 import { bundleApi, loadRedoclyConfig } from "../build/bundle.js";
+import { packageVersion } from "../build/cache.js";
 import { componentsOf, lintBundle, loadLinter } from "../build/lint.js";
 import { BuildFailed, errorsIn } from "../build/problems.js";
 import { projectFile, UsageError, type Command } from "./command.js";
 
-const require = createRequire(import.meta.url);
 
 const formatters: Record<string, Formatter> = { stylish, json, sarif, "github-actions": githubActions, junit, text };
 const severities: Record<string, number> = { error: 0, warn: 1, info: 2, hint: 3 };
@@ -74,8 +73,7 @@ Exit codes: 0 no result at the fail severity, 1 some, 2 a file that cannot be li
     }
     const cwd = process.cwd();
     const shown = results.map((r) => ({ ...r, source: r.source && path.isAbsolute(r.source) ? path.relative(cwd, r.source) : r.source }));
-    const version = (require("@stoplight/spectral-cli/package.json") as { version: string }).version;
-    const output = format(shown, { failSeverity }, { ruleset: linter.ruleset!, spectralVersion: version });
+    const output = format(shown, { failSeverity }, { ruleset: linter.ruleset!, spectralVersion: packageVersion("@stoplight/spectral-cli") });
     if (output) console.log(output);
     return results.some((r) => r.severity <= failSeverity) ? 1 : 0;
   },
