@@ -1,6 +1,7 @@
 import { BuildFailed, printFailure } from "./build/problems.js";
 import { UsageError } from "./commands/command.js";
 import { commands } from "./commands/index.js";
+import { endQuietlyOnClosedOutput } from "./core/lifetime.js";
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
@@ -31,6 +32,7 @@ async function main([name, ...args]: string[]): Promise<number> {
   return command.run(args);
 }
 
+endQuietlyOnClosedOutput();
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

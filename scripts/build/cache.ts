@@ -14,6 +14,8 @@ export interface CacheManifest {
   toolKey: string;
   /** Outputs that belong to no single API (catalog.json, the landing page) → their hashes. */
   shared: Record<string, string>;
+  /** Folders whose listing a step reads (components/: the catalog's orphan check) → the hash of their file names. */
+  listings?: Record<string, string>;
   apis: Record<string, CachedApi>;
 }
 
@@ -103,12 +105,22 @@ export function readJson<T>(file: string): T | undefined {
   }
 }
 
-/** Writes a JSON file of the cache whole or not at all (a temporary file, then a rename). */
-export function writeJson(file: string, value: unknown): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+/**
+ * Writes a JSON file of the cache whole or not at all (a temporary file, then a rename). A cache
+ * that cannot be written (a read-only install, another user's project) is no error: the next run
+ * finds nothing cached and does the work again. Returns whether it was written.
+ */
+export function writeJson(file: string, value: unknown): boolean {
   const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, JSON.stringify(value));
-  fs.renameSync(temporary, file);
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(temporary, JSON.stringify(value));
+    fs.renameSync(temporary, file);
+    return true;
+  } catch {
+    fs.rmSync(temporary, { force: true });
+    return false;
+  }
 }
 
 export function readManifest(file: string, toolKey: string): CacheManifest | undefined {
@@ -116,6 +128,6 @@ export function readManifest(file: string, toolKey: string): CacheManifest | und
   return manifest?.toolKey === toolKey ? manifest : undefined;
 }
 
-export function writeManifest(file: string, manifest: CacheManifest): void {
-  writeJson(file, manifest);
+export function writeManifest(file: string, manifest: CacheManifest): boolean {
+  return writeJson(file, manifest);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { BundledApi } from "./bundle.js";
+import type { BundledApi } from "../core/bundle.js";
 import { buildCatalog, readErrorBody } from "./catalog.js";
 
 describe("readErrorBody", () => {

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { BundledApi } from "./bundle.js";
+import type { BundledApi } from "../core/bundle.js";
 import type { Problem } from "./problems.js";
 import { readErrorBody } from "../../spectral/functions/lib/error-body.js";
 import { operations } from "../../spectral/functions/lib/openapi.js";

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { BundledApi } from "./bundle.js";
+import type { BundledApi } from "../core/bundle.js";
 import type { Catalog } from "./catalog.js";
 import { planEditions } from "./docs.js";
 

@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { codeAnchor, codeLocations } from "./anchors.js";
-import type { BundledApi } from "./bundle.js";
+import type { BundledApi } from "../core/bundle.js";
 import type { Catalog } from "./catalog.js";
 import { editionHref } from "./html.js";
 import { landingText, renderLandingPage, type LandingError } from "./landing.js";

@@ -1,14 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { BundledApi } from "./bundle.js";
-import { defaultCacheDir, filesBelow, hashAll, hashFile, manifestPath, packageVersion, readManifest, unchanged, writeManifest, type CacheManifest } from "./cache.js";
+import type { BundledApi } from "../core/bundle.js";
+import { listingHash, SourceReader } from "../core/read.js";
+import { toYaml } from "../core/yaml.js";
+import { defaultCacheDir, filesBelow, hashAll, hashFile, manifestPath, packageVersion, readJson, readManifest, unchanged, writeManifest, type CacheManifest } from "./cache.js";
 import { buildCatalog, type Catalog } from "./catalog.js";
 import { renderClient } from "./client.js";
 import { renderErrorConstants } from "./constants.js";
 import { planEditions, renderDocs } from "./docs.js";
 import { doNotEdit, yamlHeader } from "./header.js";
-import { stage, writeFiles } from "./output.js";
+import { claimOutput, markerName, recoverOutput, stage, writeFiles } from "./output.js";
 import { BuildFailed, errorsIn, sortProblems, type Problem } from "./problems.js";
 import { componentFiles, findApiRoots, forgetParsedFiles } from "./sources.js";
 import { renderGeneratedReadme } from "./readme.js";
@@ -54,6 +56,10 @@ function toolKey(options: BuildOptions, specDir: string): string {
   return hashAll([...code, ...translations, path.resolve(options.ruleset), path.join(toolkitRoot, "spectral", "ruleset.yaml"), path.resolve(options.redoclyConfig)], [...versions, `docs=${options.docs !== false}`, `node=${process.version}`]);
 }
 
+/** Every file a cache manifest records the build writing into its output folder. */
+const recordedOutputs = (manifest: CacheManifest | undefined) =>
+  new Set(manifest ? [manifest.shared, ...Object.values(manifest.apis).map((api) => api.outputs)].flatMap(Object.keys) : []);
+
 /** An output that belongs to one API: its folder, or a page named after it anywhere under docs/. */
 const belongsTo = (file: string, api: string) => file.startsWith(`${api}/`) || (file.startsWith("docs/") && path.basename(file) === `${api}.html`);
 
@@ -74,14 +80,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const roots = findApiRoots(options.spec);
   const specDir = fs.statSync(options.spec).isDirectory() ? path.resolve(options.spec) : path.dirname(path.dirname(path.resolve(options.spec)));
   const sourceName = (file: string) => path.relative(path.dirname(specDir), file).split(path.sep).join("/");
-  const componentsDir = path.join(specDir, "components");
-  const { files: components, problems: nameProblems } = componentFiles(componentsDir);
-  if (nameProblems.length > 0) throw new BuildFailed(nameProblems);
-
-  // The cache: an API whose sources and outputs all hash as recorded is not built again.
+  // The output: put right what an interrupted build left, then make sure this build may replace it.
   const out = path.resolve(options.out);
   const cacheDir = options.cacheDir ?? defaultCacheDir;
   const cacheFile = manifestPath(cacheDir, out);
+  for (const line of recoverOutput(out)) log(line);
+  claimOutput(out, specDir, recordedOutputs(readJson<CacheManifest>(cacheFile)));
+  // Every file is read once, through the reader: the cache records the hashes of the bytes read.
+  const reader = new SourceReader();
+  const componentsDir = path.join(specDir, "components");
+  const { files: components, problems: nameProblems } = componentFiles(componentsDir, reader.list(componentsDir));
+  if (nameProblems.length > 0) throw new BuildFailed(nameProblems);
+
+  // The cache: an API whose sources and outputs all hash as recorded is not built again; the
+  // listing of components/ (which the catalog reads) must be the same too.
   const key = toolKey(options, specDir);
   const manifest = options.force ? undefined : readManifest(cacheFile, key);
   const fresh = new Set(
@@ -91,18 +103,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }).map((root) => root.id),
   );
   const sameApis = manifest !== undefined && Object.keys(manifest.apis).sort().join() === roots.map((r) => r.id).sort().join();
-  if (fresh.size === roots.length && sameApis && unchanged(manifest.shared, out)) {
+  const sameListings = manifest !== undefined && Object.entries(manifest.listings ?? {}).every(([dir, hash]) => reader.listings.get(dir) === hash);
+  if (fresh.size === roots.length && sameApis && sameListings && unchanged(manifest.shared, out)) {
+    const warnings = sortProblems(Object.values(manifest.apis).flatMap((a) => a.warnings as Problem[]));
     log(`up to date: ${roots.length} APIs, nothing changed in ${sourceName(specDir)} (--force rebuilds)`);
-    return { apis: roots.map((r) => r.id), rebuilt: [], upToDate: true, warnings: Object.values(manifest.apis).flatMap((a) => a.warnings as Problem[]) };
+    for (const warning of warnings) log(`  ${warning.file}:${warning.line}:${warning.column} warning ${warning.rule}: ${warning.message}`);
+    return { apis: roots.map((r) => r.id), rebuilt: [], upToDate: true, warnings };
   }
   const stale = roots.filter((root) => !fresh.has(root.id));
-  if (fresh.size > 0) log(`cached   ${[...fresh].join(", ")} unchanged; rebuilding ${stale.map((r) => r.id).join(", ")}`);
+  if (fresh.size > 0) {
+    const rebuilding = stale.length > 0 ? `rebuilding ${stale.map((r) => r.id).join(", ")}` : "a folder listing changed: checking the catalog again";
+    log(`cached   ${[...fresh].join(", ")} unchanged; ${rebuilding}`);
+  }
 
-  const { bundleApi, loadRedoclyConfig } = await import("./bundle.js");
-  const { stringifyYaml } = await import("@redocly/openapi-core");
+  const { bundleApi, loadRedoclyConfig } = await import("../core/bundle.js");
   const redocly = await loadRedoclyConfig(options.redoclyConfig);
   const rebuiltApis = await timed(log, "bundle", async () => {
-    const results = await Promise.all(stale.map((root) => bundleApi(root, redocly)));
+    const results = await Promise.all(stale.map((root) => bundleApi(root, redocly, reader)));
     const problems = results.flatMap((r) => r.problems);
     if (errorsIn(problems).length > 0) throw new BuildFailed(sortProblems(problems));
     return results.map((r) => r.api!);
@@ -111,16 +128,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     .map((root) => rebuiltApis.find((api) => api.id === root.id) ?? { ...root, doc: manifest!.apis[root.id]!.doc, files: Object.keys(manifest!.apis[root.id]!.inputs) })
     .sort((a, b) => a.id.localeCompare(b.id));
 
-  const bundleTexts = new Map(rebuiltApis.map((api) => [api.id, yamlHeader(sourceName(api.root)) + stringifyYaml(api.doc, { noRefs: true, lineWidth: -1 })]));
+  const bundleTexts = new Map(rebuiltApis.map((api) => [api.id, yamlHeader(sourceName(api.root)) + toYaml(api.doc)]));
 
   const warnings = await timed(log, "lint", async () => {
     const { lintBundle, loadLinter, toProblem } = await import("./lint.js");
     // --force is a cold build: the ruleset is bundled again too.
-    const linter = await loadLinter(options.ruleset, cacheDir, { force: options.force === true });
+    const linter = rebuiltApis.length > 0 ? await loadLinter(options.ruleset, cacheDir, { force: options.force === true }) : undefined;
     const problems: Problem[] = [...[...fresh].flatMap((id) => manifest!.apis[id]!.warnings as Problem[])];
     for (const api of rebuiltApis) {
       const bundlePath = path.join(out, api.id, "openapi.yaml");
-      const results = await lintBundle(linter, bundleTexts.get(api.id)!, bundlePath, api.root, components);
+      const results = await lintBundle(linter!, bundleTexts.get(api.id)!, bundlePath, api.root, components, (file) => reader.read(file));
       problems.push(...results.filter((r) => r.severity <= 1).map(toProblem));
     }
     const sorted = sortProblems(problems);
@@ -185,10 +202,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       for (const lang of rendered.englishLabels) log(`  docs: Redoc's labels stay English in docs/${lang}/: this Redoc version has no translate hook the build knows`);
     }
     await fs.promises.chmod(staged.dir, 0o755);
-    const written = filesBelow(staged.dir).map((file) => path.relative(staged.dir, file).split(path.sep).join("/"));
+    const written = filesBelow(staged.dir)
+      .map((file) => path.relative(staged.dir, file).split(path.sep).join("/"))
+      .filter((file) => file !== markerName);
     const hashes = (names: string[]) => Object.fromEntries(names.map((name) => [name, hashFile(path.join(staged.dir, name))!]));
     const next: CacheManifest = {
       toolKey: key,
+      listings: Object.fromEntries(reader.listings),
       shared: hashes(written.filter((file) => !apis.some((api) => belongsTo(file, api.id)))),
       apis: Object.fromEntries(
         apis.map((api) => [
@@ -196,7 +216,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           fresh.has(api.id)
             ? manifest!.apis[api.id]!
             : {
-                inputs: Object.fromEntries([api.root, ...api.files].map((file) => [file, hashFile(file)!])),
+                // The bytes the bundle read, hashed when it read them: a file saved since is a change.
+                inputs: Object.fromEntries([api.root, ...api.files].map((file) => [file, reader.hashes.get(file) ?? "unread"])),
                 outputs: hashes(written.filter((file) => belongsTo(file, api.id))),
                 doc: api.doc,
                 warnings: warnings.filter((w) => api.files.includes(w.file) || w.file === api.root),
@@ -205,6 +226,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       ),
     };
     await staged.commit();
+    // A cache that cannot be written (a read-only install) costs the next build time, nothing else.
     writeManifest(cacheFile, next);
   } catch (error) {
     await staged.discard();

@@ -28,10 +28,11 @@ export async function lintBundle(
   bundlePath: string,
   root: string,
   components: Map<string, string>,
+  read?: (file: string) => string,
 ): Promise<ISpectralDiagnostic[]> {
   const results = await linter.run(new Document(bundleText, Parsers.Yaml, bundlePath));
   return results.map((result) => {
-    const where = sourceLocation(result.path, root, components);
+    const where = sourceLocation(result.path, root, components, read);
     const start = { line: where.line - 1, character: where.column - 1 };
     return { ...result, source: where.file, range: { start, end: start } };
   });

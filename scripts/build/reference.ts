@@ -1,11 +1,11 @@
-import { execFile } from "node:child_process";
+import { rmSync } from "node:fs";
 import fs from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { parse } from "yaml";
+import { runNode, untilDone } from "../core/lifetime.js";
 import type { Catalog } from "./catalog.js";
 import { htmlHeader } from "./header.js";
 import { contentSecurityPolicy, cspMeta, escapeHtml, scriptJson } from "./html.js";
@@ -13,7 +13,6 @@ import { inertMarkdown } from "./sanitize.js";
 import { proseOf } from "./translate.js";
 
 type Json = Record<string, unknown>;
-const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 const redoclyCli = path.join(path.dirname(require.resolve("@redocly/cli/package.json")), "bin", "cli.js");
 const template = path.join(path.dirname(fileURLToPath(import.meta.url)), "reference.hbs");
@@ -258,17 +257,18 @@ export interface ReferencePage {
 /** `redocly build-docs --inlineBundle` (Redoc's script in the page, nothing from a CDN), telemetry off. */
 async function buildDocs(page: ReferencePage): Promise<string> {
   const work = await fs.mkdtemp(path.join(os.tmpdir(), "error-contracts-docs-"));
+  const done = untilDone(() => rmSync(work, { recursive: true, force: true }));
   try {
     const input = path.join(work, "openapi.json");
     const output = path.join(work, "page.html");
     await fs.writeFile(input, JSON.stringify(page.doc));
     const args = [
-      redoclyCli, "build-docs", input, "--inlineBundle", "--output", output, "--config", page.redoclyConfig,
+      "build-docs", input, "--inlineBundle", "--output", output, "--config", page.redoclyConfig,
       "--lint-config", "off", "--template", template, "--templateOptions.lang", page.lang,
       "--openapi", JSON.stringify(await redocOptions(page.redoclyConfig)),
     ];
     try {
-      await run(process.execPath, args, {
+      await runNode(redoclyCli, args, {
         env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" },
         maxBuffer: 16 * 1024 * 1024,
       });
@@ -280,6 +280,7 @@ async function buildDocs(page: ReferencePage): Promise<string> {
     return await fs.readFile(output, "utf8");
   } finally {
     await fs.rm(work, { recursive: true, force: true });
+    done();
   }
 }
 

@@ -42,10 +42,13 @@ function yamlFiles(dir: string): string[] {
  * bundle (`components.examples.Messaging30011.value`) back to the file a person edits.
  * Two files with one name would be renamed by the bundler (`Error-2`): that is a problem.
  */
-export function componentFiles(componentsDir: string): { files: Map<string, string>; problems: Problem[] } {
+export function componentFiles(
+  componentsDir: string,
+  listed: string[] = yamlFiles(componentsDir),
+): { files: Map<string, string>; problems: Problem[] } {
   const files = new Map<string, string>();
   const problems: Problem[] = [];
-  for (const file of yamlFiles(componentsDir)) {
+  for (const file of listed.filter((name) => /\.ya?ml$/.test(name))) {
     const name = path.basename(file).replace(/\.ya?ml$/, "");
     const first = files.get(name);
     if (first) {
@@ -64,14 +67,15 @@ export function componentFiles(componentsDir: string): { files: Map<string, stri
   return { files, problems };
 }
 
+const readOrEmpty = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "");
 const parsedFiles = new Map<string, { doc: ReturnType<typeof parseDocument>; lines: LineCounter }>();
 
 /** Line and column (1-based) of the deepest node of `jsonPath` that exists in a YAML file. */
-export function locate(file: string, jsonPath: readonly (string | number)[]): { line: number; column: number } {
+export function locate(file: string, jsonPath: readonly (string | number)[], read: (file: string) => string = readOrEmpty): { line: number; column: number } {
   let parsed = parsedFiles.get(file);
   if (!parsed) {
     const lines = new LineCounter();
-    const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+    const text = read(file);
     parsed = { doc: parseDocument(text, { lineCounter: lines, uniqueKeys: false }), lines };
     parsedFiles.set(file, parsed);
   }
@@ -102,17 +106,19 @@ export function forgetParsedFiles(): void {
 }
 
 /**
- * Maps a JSON path in a bundled API back to the source file and line a person edits:
+ * Maps a JSON path in a bundled API back to the source file and line a person edits (read with
+ * `read`: the build passes its reader, so lines come from the bytes it built from):
  * `components.<kind>.<Name>.…` → the component's own file; anything else → the API root.
  */
 export function sourceLocation(
   jsonPath: readonly (string | number)[],
   root: string,
   components: Map<string, string>,
+  read?: (file: string) => string,
 ): { file: string; line: number; column: number } {
   if (jsonPath[0] === "components" && jsonPath.length >= 3) {
     const file = components.get(String(jsonPath[2]));
-    if (file) return { file, ...locate(file, jsonPath.slice(3)) };
+    if (file) return { file, ...locate(file, jsonPath.slice(3), read) };
   }
-  return { file: root, ...locate(root, jsonPath) };
+  return { file: root, ...locate(root, jsonPath, read) };
 }

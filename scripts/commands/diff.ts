@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { parseArgs } from "node:util";
-import { loadRedoclyConfig } from "../build/bundle.js";
+import { loadRedoclyConfig } from "../core/bundle.js";
 import { applyConfig, loadDiffConfig } from "../diff/config.js";
 import { formatJson, formatMarkdown, formatText, type ApiDiff } from "../diff/format.js";
 import { diffAgainstRef, diffFiles } from "../diff/index.js";

@@ -3,12 +3,14 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { ISpectralDiagnostic } from "@stoplight/spectral-core";
 import { githubActions, json, junit, sarif, stylish, text, type Formatter } from "@stoplight/spectral-formatters";
-import { stringifyYaml } from "@redocly/openapi-core";
+import { toYaml } from "../core/yaml.js";
 import { LineCounter, parseDocument } from "yaml";
-import { bundleApi, loadRedoclyConfig } from "../build/bundle.js";
+import { bundleApi, loadRedoclyConfig } from "../core/bundle.js";
 import { packageVersion } from "../build/cache.js";
 import { componentsOf, lintBundle, loadLinter } from "../build/lint.js";
 import { BuildFailed, errorsIn } from "../build/problems.js";
+import { SourceReader, UnreadableFile } from "../core/read.js";
+import { rootProblem } from "../core/root.js";
 import { projectFile, UsageError, type Command } from "./command.js";
 
 
@@ -17,9 +19,17 @@ const severities: Record<string, number> = { error: 0, warn: 1, info: 2, hint: 3
 
 /** Why a file cannot be linted at all, in one line; undefined when it looks like OpenAPI 3.x. */
 function unreadable(file: string): string | undefined {
-  if (!fs.existsSync(file)) return `${file}: no such file`;
-  const content = fs.readFileSync(file, "utf8");
-  if (content.trim() === "") return `${file}: empty file: not an OpenAPI description`;
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat) return `${file}: no such file`;
+  if (stat.isDirectory()) return `${file}: is a folder: lint takes OpenAPI files, such as ${path.join(file, "<api>", "openapi.yaml")}`;
+  let content: string;
+  try {
+    content = new SourceReader().read(file);
+  } catch (error) {
+    if (error instanceof UnreadableFile) return `${file}: ${error.reason}`;
+    throw error;
+  }
+  if (content.trim() === "") return `${file}: ${rootProblem(undefined, content)}`;
   const lines = new LineCounter();
   const doc = parseDocument(content, { lineCounter: lines, uniqueKeys: false });
   const syntax = doc.errors[0];
@@ -27,12 +37,14 @@ function unreadable(file: string): string | undefined {
     const { line, col } = lines.linePos(syntax.pos[0]);
     return `${file}:${line}:${col}: not valid YAML or JSON: ${(syntax.message.split("\n")[0] ?? "").replace(/:$/, "")}`;
   }
-  const value = doc.toJS() as unknown;
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return `${file}: not an OpenAPI description (no mapping at the top)`;
-  const version = (value as { openapi?: unknown; swagger?: unknown }).openapi;
-  if ((value as { swagger?: unknown }).swagger !== undefined) return `${file}: OpenAPI 2.0 (swagger) is not supported: convert it to OpenAPI 3.x`;
-  if (typeof version !== "string" || !/^3\.\d/.test(version)) return `${file}: not an OpenAPI 3.x description (no "openapi: 3.x" field)`;
-  return undefined;
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    return `${file}: YAML aliases expand it too far (an alias bomb?)`;
+  }
+  const why = rootProblem(value, content);
+  return why && `${file}: ${why}`;
 }
 
 export const lintCommand: Command = {
@@ -68,7 +80,7 @@ Exit codes: 0 no result at the fail severity, 1 some, 2 a file that cannot be li
       const root = path.resolve(file);
       const { api, problems } = await bundleApi({ id: path.basename(file), root }, config);
       if (!api) throw new BuildFailed(errorsIn(problems), `lint stopped: {count} in ${file} before linting`, 2);
-      const bundleText = stringifyYaml(api.doc, { noRefs: true, lineWidth: -1 });
+      const bundleText = toYaml(api.doc);
       results.push(...(await lintBundle(linter, bundleText, root, root, componentsOf(api.files))));
     }
     const cwd = process.cwd();

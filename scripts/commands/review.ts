@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { stringifyYaml } from "@redocly/openapi-core";
+import { toYaml } from "../core/yaml.js";
 import type { ISpectralDiagnostic } from "@stoplight/spectral-core";
-import { loadRedoclyConfig, type BundledApi } from "../build/bundle.js";
+import { loadRedoclyConfig, type BundledApi } from "../core/bundle.js";
 import { componentsOf, lintBundle, loadLinter, type Linter } from "../build/lint.js";
 import { applyConfig, loadDiffConfig } from "../diff/config.js";
 import { formatMarkdown } from "../diff/format.js";
@@ -15,7 +15,7 @@ import { DIFF_CONFIG } from "./diff.js";
 const severityNames = ["error", "warning", "info", "hint"];
 
 async function lintApi(linter: Linter, api: BundledApi): Promise<ISpectralDiagnostic[]> {
-  const text = stringifyYaml(api.doc, { noRefs: true, lineWidth: -1 });
+  const text = toYaml(api.doc);
   return lintBundle(linter, text, api.root, api.root, componentsOf(api.files));
 }
 

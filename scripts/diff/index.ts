@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Config } from "@redocly/openapi-core";
-import { bundleApi, type BundledApi } from "../build/bundle.js";
+import { bundleApi, type BundledApi } from "../core/bundle.js";
 import { BuildFailed, errorsIn } from "../build/problems.js";
 import { findApiRoots, type ApiRoot } from "../build/sources.js";
 import { compareContracts } from "./compare.js";
