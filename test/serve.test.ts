@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { markerName } from "../scripts/build/output.js";
 import { bin, copySpec } from "./helpers/cli.js";
 
 describe("error-contracts serve", () => {
@@ -21,6 +22,8 @@ describe("error-contracts serve", () => {
     work = copySpec("serve");
     fs.mkdirSync(path.join(work.out, "docs"), { recursive: true });
     fs.writeFileSync(path.join(work.out, "docs", "index.html"), "<p>last good docs</p>");
+    // As an earlier build leaves it: marked as the build's own, so that a rebuild may replace it.
+    fs.writeFileSync(path.join(work.out, markerName), "");
     child = spawn(process.execPath, [bin, "serve", "openapi", "--port", "0"], { cwd: work.dir, env: { ...process.env, NO_COLOR: "1" } });
     child.stdout!.on("data", (chunk) => (output += chunk));
     child.stderr!.on("data", (chunk) => (output += chunk));

@@ -58,7 +58,8 @@ class LocalResolver extends BaseResolver {
       text = this.reader.read(absoluteRef);
     } catch (error) {
       if (error instanceof UnreadableFile) this.fail(error);
-      throw new Error((error as Error).message.replace(/^(\w+): (.*?), \w+ '.*'$/, "$2"));
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new Error(`ENOENT: no such file or directory '${absoluteRef}'`);
+      throw error;
     }
     return new Source(absoluteRef, text.replace(/\r\n/g, "\n"));
   }
@@ -157,7 +158,6 @@ async function toProblem(p: NormalizedProblem, resolver: BaseResolver): Promise<
   let message = p.message
     .replace(/ in "[^"]+" \(\d+:\d+\)$/, "")
     .replace(/^Can't resolve \$ref: ENOENT: no such file or directory '([^']+)'$/, "broken $ref: $1 does not exist")
-    .replace(/^Can't resolve \$ref: (no such file or directory|ENOENT\b.*)$/, "broken $ref: the file does not exist")
     .replace(/^Can't resolve \$ref: (remote \$ref not fetched: .*)$/, "$1");
   if (message === "Can't resolve $ref" && location) {
     // Redocly names no pointer: say which, and in which file it was looked for.

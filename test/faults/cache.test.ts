@@ -1,0 +1,86 @@
+/**
+ * The cache answers "up to date" only when a cold build would give the same bytes and the same
+ * problems: it keys on the bytes the build read (when it read them), and on the listing of
+ * components/ that the catalog's checks read.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { build, type BuildOptions } from "../../scripts/build/index.js";
+import { BuildFailed } from "../../scripts/build/problems.js";
+import { hashTree } from "../helpers/cli.js";
+import { project, type Project } from "./project.js";
+
+const options = (work: Project, log: (line: string) => void = () => {}): BuildOptions => ({
+  spec: work.spec,
+  out: work.out,
+  ruleset: path.join(work.dir, ".spectral.yaml"),
+  redoclyConfig: path.join(work.dir, "redocly.yaml"),
+  docs: false,
+  log,
+  cacheDir: fs.mkdtempSync(path.join(os.tmpdir(), "faults-cache-")),
+});
+
+const example = "openapi/components/examples/sales/SalesRecordNotFound.yaml";
+
+describe("a file saved while the build runs", () => {
+  it("is built by the next build, which matches a --force build", async () => {
+    const work = project("faults-save");
+    const settings = options(work);
+    await build(settings);
+    work.edit(example, (text) => text.replace("Refresh the record reference", "Look the record up again"));
+    // The save lands after the bundle step read the file and before the build records anything.
+    await build({
+      ...settings,
+      log: (line) => {
+        if (line.startsWith("bundle")) work.edit(example, (text) => text.replace("Look the record up again", "Saved mid-build"));
+      },
+    });
+    const lines: string[] = [];
+    const next = await build({ ...settings, log: (line) => lines.push(line) });
+    expect(next.upToDate, lines.join("\n")).toBe(false);
+    expect(next.rebuilt).toEqual(["sales"]);
+    expect(fs.readFileSync(path.join(work.out, "catalog.json"), "utf8")).toContain("Saved mid-build");
+    const incremental = hashTree(work.out);
+    await build({ ...settings, force: true });
+    expect(hashTree(work.out)).toBe(incremental);
+  });
+});
+
+describe("the catalog's checks on a warm cache", () => {
+  it.each([
+    ["an example that no response lists", "Referrals99929.yaml", (text: string) => text],
+    ["an unlisted example that repeats a code", "Referrals99930.yaml", (text: string) => text.replace('code: "99919"', 'code: "99911"')],
+  ])("%s fails the build as it would cold", async (_name, file, change) => {
+    const work = project("faults-catalog");
+    const settings = options(work);
+    await build(settings);
+    const source = path.join(work.spec, "components/examples/referrals/Referrals99919.yaml");
+    work.write(`openapi/components/examples/referrals/${file}`, change(fs.readFileSync(source, "utf8")));
+    const before = hashTree(work.out);
+    const failure = await build(settings).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(BuildFailed);
+    expect((failure as BuildFailed).problems.map((p) => `${path.basename(p.file)} ${p.rule}: ${p.message}`)).toEqual([
+      `${file} catalog: example ${file.replace(".yaml", "")} is not listed under any response: add it to the response of its status`,
+    ]);
+    expect(hashTree(work.out)).toBe(before);
+  });
+});
+
+describe("up to date", () => {
+  it("prints the warnings a cold build prints", async () => {
+    const work = project("faults-warnings");
+    // A 503 without Retry-After is a warning of the ruleset, not an error.
+    work.edit("openapi/components/responses/referrals/Referrals503.yaml", (text) => text.replace(/^headers:\n(?: .*\n)+/m, ""));
+    const settings = options(work);
+    const cold: string[] = [];
+    const first = await build({ ...settings, log: (line) => cold.push(line) });
+    expect(first.warnings.length).toBeGreaterThan(0);
+    const lines: string[] = [];
+    const cached = await build({ ...settings, log: (line) => lines.push(line) });
+    expect(cached.upToDate).toBe(true);
+    const warningsOf = (log: string[]) => log.filter((line) => / warning /.test(line));
+    expect(warningsOf(lines)).toEqual(warningsOf(cold));
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * What the fault tests share: a temporary copy of this repo's spec with a built `generated/`
+ * (no docs), a CLI run that is killed if it overruns, and a check that a run changed nothing.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, expect } from "vitest";
+import { bin, copySpec, hashTree, repoRoot, type Run } from "../helpers/cli.js";
+
+export interface Project {
+  dir: string;
+  spec: string;
+  out: string;
+  /** Writes a file of the copy (relative to the project folder). */
+  write(relative: string, text: string | Buffer): string;
+  /** Edits a file of the copy; the edit must change it. */
+  edit(relative: string, change: (text: string) => string): void;
+  /** The entries of the project folder whose names start with `generated.` (staging, old outputs). */
+  leftovers(): string[];
+}
+
+/** A copy of openapi/ and the configs, with this repo's built generated/ (docs left out) beside it. */
+export function project(prefix: string): Project {
+  const work = copySpec(prefix);
+  fs.cpSync(path.join(repoRoot, "generated"), work.out, { recursive: true, filter: (src) => !src.includes(`${path.sep}docs`) });
+  afterAll(() => fs.rmSync(work.dir, { recursive: true, force: true }));
+  return {
+    ...work,
+    write(relative, text) {
+      const file = path.join(work.dir, relative);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, text);
+      return file;
+    },
+    edit(relative, change) {
+      const file = path.join(work.dir, relative);
+      const before = fs.readFileSync(file, "utf8");
+      const after = change(before);
+      expect(after, `the edit of ${relative} changes nothing`).not.toBe(before);
+      fs.writeFileSync(file, after);
+    },
+    leftovers: () => fs.readdirSync(work.dir).filter((name) => name.startsWith("generated.")),
+  };
+}
+
+/** Runs the CLI in `cwd`; kills it after `limitMs` (a run that needs that long is the defect). */
+export function runLimited(args: string[], cwd: string, limitMs = 30_000, env: NodeJS.ProcessEnv = {}): Promise<Run & { ms: number }> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: "1", ...env } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill("SIGKILL"), limitMs);
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? (signal === "SIGKILL" ? -9 : -1), stdout, stderr, ms: performance.now() - started });
+    });
+  });
+}
+
+/** The run failed as bad input must: exit `code`, stderr's lines match `lines` exactly, no stack trace. */
+export function expectRefusal(run: Run, code: number, lines: RegExp[]): void {
+  expect(run.stderr).not.toMatch(/^\s+at /m);
+  const got = run.stderr.trim().split("\n");
+  expect(got.length, run.stderr).toBe(lines.length);
+  lines.forEach((line, i) => expect(got[i]).toMatch(line));
+  expect(run.code, run.stderr).toBe(code);
+}
+
+/** Runs `act` and expects the tree below `dir` to be byte-identical afterwards. */
+export async function expectUntouched<T>(dir: string, act: () => Promise<T>): Promise<T> {
+  const before = hashTree(dir);
+  const result = await act();
+  expect(hashTree(dir), `${dir} changed`).toBe(before);
+  return result;
+}
