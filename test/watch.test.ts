@@ -9,11 +9,12 @@ describe("build --watch", () => {
   let work: ReturnType<typeof copySpec>;
   let child: ChildProcess;
   let output = "";
-  const waitFor = (pattern: RegExp, ms = 90_000) =>
+  /** Waits for `pattern` in what the command printed after `from`. */
+  const waitFor = (pattern: RegExp, from = 0, ms = 90_000) =>
     new Promise<void>((resolve, reject) => {
       const started = Date.now();
       const check = setInterval(() => {
-        if (pattern.test(output)) {
+        if (pattern.test(output.slice(from))) {
           clearInterval(check);
           resolve();
         } else if (Date.now() - started > ms) {
@@ -28,8 +29,12 @@ describe("build --watch", () => {
     child.stdout!.on("data", (chunk) => (output += chunk));
     child.stderr!.on("data", (chunk) => (output += chunk));
   });
-  afterAll(() => {
-    child.kill("SIGTERM");
+  afterAll(async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    }
     fs.rmSync(work.dir, { recursive: true, force: true });
   });
 
@@ -42,5 +47,21 @@ describe("build --watch", () => {
     expect(output).toMatch(/^changed: openapi\/components\/examples\/messaging\/Messaging30011\.yaml$/m);
     expect(output).toMatch(/^cached {3}partner, referrals, sales unchanged; rebuilding messaging$/m);
     expect(fs.readFileSync(path.join(work.out, "catalog.json"), "utf8")).toContain("Make it shorter");
+  });
+
+  it("rebuilds after each save that replaces a component by rename, ending with the last text", async () => {
+    const example = path.join(work.spec, "components", "examples", "messaging", "Messaging30002.yaml");
+    const original = fs.readFileSync(example, "utf8");
+    for (const text of ["is not a channel ID we know", "names no channel"]) {
+      const from = output.length;
+      // An editor's safe write: the new text goes to a file beside it, which is renamed onto it.
+      fs.writeFileSync(`${example}.tmp`, original.replace("is not a valid channel ID", text));
+      fs.renameSync(`${example}.tmp`, example);
+      await waitFor(/^built 1 of 4 APIs, 50 error codes into generated in \d+ ms$/m, from, 60_000);
+      expect(output.slice(from)).toMatch(/^changed: openapi\/components\/examples\/messaging\/Messaging30002\.yaml$/m);
+    }
+    const catalog = fs.readFileSync(path.join(work.out, "catalog.json"), "utf8");
+    expect(catalog).toContain("names no channel");
+    expect(catalog).not.toContain("is not a channel ID we know");
   });
 });

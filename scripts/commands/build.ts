@@ -16,9 +16,9 @@ async function buildOnce(options: BuildOptions): Promise<void> {
 }
 
 /** Rebuilds on every save under the spec folder; prints what changed, then the build's own lines. */
-function watch(specDir: string, options: BuildOptions): Promise<number> {
+async function watch(specDir: string, options: BuildOptions): Promise<number> {
   const folder = path.basename(specDir);
-  watchTree(specDir, {
+  const watcher = watchTree(specDir, {
     debounceMs: 150,
     onChange: async (files) => {
       console.log(`changed: ${files.map((file) => `${folder}/${file}`).join(", ")}`);
@@ -31,6 +31,7 @@ function watch(specDir: string, options: BuildOptions): Promise<number> {
     },
     onError: (error) => console.error(`error-contracts: ${error instanceof Error ? error.message : String(error)}`),
   });
+  await watcher.ready;
   console.log(`watching ${path.relative(process.cwd(), specDir) || "."} for changes (Ctrl-C stops)`);
   return new Promise(() => {});
 }

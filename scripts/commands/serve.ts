@@ -71,6 +71,7 @@ Stop it with Ctrl+C.`,
           },
           onError: (error) => console.log(`${now()} watch: ${error instanceof Error ? error.message : String(error)}`),
         });
+    await watcher?.ready;
     if (watcher) console.log(`watching ${spec} for changes (Ctrl+C to stop)`);
 
     await new Promise<void>((resolve) => {
@@ -78,7 +79,7 @@ Stop it with Ctrl+C.`,
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
     });
-    watcher?.close();
+    await watcher?.close();
     await server.close();
     return 0;
   },
