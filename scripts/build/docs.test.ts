@@ -60,7 +60,7 @@ describe("planEditions", () => {
     const dir = i18n({ "id.yaml": "language: Bahasa Indonesia\ntranslations:\n  apis.shop.info.description:\n    en: Fails with NOT_FOUND.\n    id: Gagal dengan TIDAK_DITEMUKAN.\n" });
     const plan = planEditions([api], catalog, components, dir, name);
     expect(plan.problems.map((p) => `${path.basename(p.file)}:${p.line} ${p.rule}: ${p.message}`)).toEqual([
-      "id.yaml:5 i18n: apis.shop.info.description: the translation keeps NOT_FOUND verbatim",
+      "id.yaml:5 i18n: apis.shop.info.description: the translation must keep the code NOT_FOUND verbatim",
       "id.yaml:5 i18n: apis.shop.info.description: the translation adds the code TIDAK_DITEMUKAN, which the English text does not have: codes are never translated",
     ]);
   });

@@ -4,6 +4,7 @@ import { Document, Spectral } from "@stoplight/spectral-core";
 import Parsers from "@stoplight/spectral-parsers";
 import { describe, expect, it } from "vitest";
 import { loadRuleset } from "./ruleset.js";
+import { runCli } from "../../test/helpers/cli.js";
 import { scratchDir } from "../../test/helpers/scratch.js";
 
 const { dir, write } = scratchDir("ruleset");
@@ -55,5 +56,146 @@ describe("loadRuleset", () => {
   it("names a ruleset it cannot read", async () => {
     const missing = path.join(dir, "nowhere", ".spectral.yaml");
     await expect(loadRuleset(missing, cacheDir)).rejects.toThrow(/nowhere\/\.spectral\.yaml/);
+  });
+});
+
+/** Writes the files of a broken ruleset under broken/<name>/ and returns the ruleset's path. */
+const broken = (name: string, files: Record<string, string>) =>
+  Object.entries(files).map(([file, text]) => write(`broken/${name}/${file}`, text))[0]!;
+const at = (name: string, file = ".spectral.yaml") => path.join(dir, "broken", name, file);
+const noThen = 'the rule must have at least "given" and "then" properties';
+const lines = (...texts: string[]) => texts.map((text) => `${text}\n`).join("");
+
+describe("loadRuleset: a broken ruleset gets one line with its file, the line and Spectral's reason", () => {
+  const cases: { given: string; name: string; files: Record<string, string>; want: string }[] = [
+    {
+      given: "an unknown rule key",
+      name: "unknown-key",
+      files: {
+        ".spectral.yaml": lines(
+          "rules:", "  my-rule:", "    given: $.info", "    colour: red", "    then:", "      function: truthy",
+        ),
+      },
+      want: `${at("unknown-key")}:4: the ruleset is invalid: rules.my-rule: `
+        + "must NOT have additional properties (colour)",
+    },
+    {
+      given: "a rule without then",
+      name: "no-then",
+      files: { ".spectral.yaml": lines("rules:", "  my-rule:", "    given: $.info", "    severity: error") },
+      want: `${at("no-then")}:2: the ruleset is invalid: rules.my-rule: ${noThen}`,
+    },
+    {
+      given: "a rule without then in a ruleset it extends: that file",
+      name: "extends-no-then",
+      files: {
+        ".spectral.yaml": lines("extends: [./base.yaml]"),
+        "base.yaml": lines(
+          "rules:", "  ok:", "    given: $", "    then: { function: truthy }", "  my-rule:", "    given: $.info",
+        ),
+      },
+      want: `${at("extends-no-then", "base.yaml")}:5: the ruleset is invalid: rules.my-rule: ${noThen}`,
+    },
+    {
+      given: "options a function does not take",
+      name: "function-options",
+      files: {
+        ".spectral.yaml": lines(
+          "rules:", "  my-rule:", "    given: $.info", "    then:", "      field: title", "      function: pattern",
+          "      functionOptions:", "        nope: 1",
+        ),
+      },
+      want: `${at("function-options")}:8: the ruleset is invalid: rules.my-rule.then.functionOptions.nope: `
+        + '"pattern" function does not support "nope" option',
+    },
+    {
+      given: "functions that are no list (Spectral's migrator says only \"Invalid ruleset provided\")",
+      name: "functions-string",
+      files: { ".spectral.yaml": lines("functions: shout", "rules: {}") },
+      want: `${at("functions-string")}:1: the ruleset is invalid: functions: must be array`,
+    },
+    {
+      given: "an empty file",
+      name: "empty",
+      files: { ".spectral.yaml": "" },
+      want: `${at("empty")}: the ruleset is invalid: Provided ruleset is not an object`,
+    },
+    {
+      given: "a function file that does not exist",
+      name: "no-function-file",
+      files: {
+        ".spectral.yaml": lines(
+          "functions: [nosuch]", "rules:", "  my-rule:", "    given: $.info", "    then:", "      function: nosuch",
+        ),
+      },
+      want: `${at("no-function-file")}: the ruleset cannot be loaded: `
+        + `${at("no-function-file", "functions/nosuch.js")} does not exist`,
+    },
+    {
+      given: "a YAML syntax error",
+      name: "yaml-syntax",
+      files: {
+        ".spectral.yaml": lines("rules:", "  my-rule:", "    given: $.info", "   then:", "      function: truthy"),
+      },
+      want: `${at("yaml-syntax")}:4: the ruleset is not valid YAML: bad indentation of a mapping entry`,
+    },
+    {
+      given: "a YAML syntax error in a ruleset it extends",
+      name: "extends-yaml-syntax",
+      files: {
+        ".spectral.yaml": lines("extends: ./base.yaml"),
+        "base.yaml": lines("rules:", "  my-rule:", '    given: "$.info'),
+      },
+      want: `${at("extends-yaml-syntax", "base.yaml")}:4: the ruleset is not valid YAML: `
+        + "unexpected end of the stream within a double quoted scalar",
+    },
+    {
+      given: "a ruleset it extends that does not exist",
+      name: "extends-missing",
+      files: { ".spectral.yaml": lines("extends: [./nowhere.yaml]") },
+      want: `${at("extends-missing")}: the ruleset cannot be loaded: `
+        + `${at("extends-missing", "nowhere.yaml")} does not exist`,
+    },
+    {
+      given: "a ruleset file that does not exist",
+      name: "none",
+      files: {},
+      want: `${at("none")}: the ruleset file does not exist`,
+    },
+  ];
+  it.each(cases)("$given", async ({ name, files, want }) => {
+    broken(name, files);
+    const error = await loadRuleset(at(name), cacheDir).then(() => undefined, (e: unknown) => e as Error);
+    expect(error?.message).toBe(want);
+  });
+});
+
+describe("error-contracts lint and build with a broken --ruleset", () => {
+  const ruleset = broken("cli", {
+    ".spectral.yaml": lines("rules:", "  my-rule:", "    given: $.info", "    severity: error"),
+  });
+  const stderr = `error-contracts: ${ruleset}:2: the ruleset is invalid: rules.my-rule: ${noThen}\n`;
+  it("lint: exit 2 and one line, without a stack trace", async () => {
+    const run = await runCli(["lint", "openapi/messaging/openapi.yaml", "--ruleset", ruleset]);
+    expect({ code: run.code, stderr: run.stderr, stdout: run.stdout }).toEqual({ code: 2, stderr, stdout: "" });
+  });
+  it("lint: a function file that does not exist is one line too (no warning from rollup)", async () => {
+    const missing = broken("cli-function", {
+      ".spectral.yaml": lines(
+        "functions: [nosuch]", "rules:", "  my-rule:", "    given: $", "    then: { function: nosuch }",
+      ),
+    });
+    const run = await runCli(["lint", "openapi/messaging/openapi.yaml", "--ruleset", missing]);
+    const reason = `${at("cli-function", "functions/nosuch.js")} does not exist`;
+    expect({ code: run.code, stderr: run.stderr }).toEqual({
+      code: 2,
+      stderr: `error-contracts: ${missing}: the ruleset cannot be loaded: ${reason}\n`,
+    });
+  });
+  it("build: exit 2 and one line, the output left as it was", async () => {
+    const out = path.join(dir, "out");
+    const run = await runCli(["build", "--no-docs", "--ruleset", ruleset, "--out", out]);
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 2, stderr });
+    expect(fs.existsSync(out)).toBe(false);
   });
 });

@@ -219,11 +219,14 @@ export interface Invariants {
   codes: Set<string>;
   /** Names from the contracts: camelCase property and parameter names, header names. */
   names: Set<string>;
+  /** The HTTP statuses the contracts document (their responses' keys: `404`, `429`), as text. */
+  statuses: Set<string>;
 }
 
 export function invariantsOf(catalog: Catalog, docs: Json[]): Invariants {
   const codes = new Set(catalog.families.flatMap((family) => family.errors.map((error) => String(error.code))));
   const names = new Set<string>();
+  const statuses = new Set<string>();
   // `at` is the path to `node`; a `headers` map names headers, except `components.headers` (components).
   const visit = (node: unknown, at: string[]): void => {
     if (Array.isArray(node)) return node.forEach((item) => visit(item, [...at, "[]"]));
@@ -232,6 +235,7 @@ export function invariantsOf(catalog: Catalog, docs: Json[]): Invariants {
     for (const [key, value] of entries(node)) {
       if (parent === "properties" && /[a-z][A-Z]/.test(key)) names.add(key);
       if (headerMap) names.add(key);
+      if (parent === "responses" && statusLike.test(key)) statuses.add(key);
       if (key === "name" && typeof value === "string" && isObject(node) && typeof node.in === "string") {
         if (node.in === "header" || /[a-z][A-Z]/.test(value)) names.add(value);
       }
@@ -239,37 +243,145 @@ export function invariantsOf(catalog: Catalog, docs: Json[]): Invariants {
     }
   };
   for (const doc of docs) visit(doc, []);
-  return { codes, names };
+  return { codes, names, statuses };
 }
 
-const codeSpans = (text: string) => [...text.matchAll(/(`+)([\s\S]*?[^`])\1(?!`)/g)].map((m) => m[2]!.trim());
+const codeSpanPattern = /(`+)([\s\S]*?[^`])\1(?!`)/g;
+const codeSpans = (text: string) => [...text.matchAll(codeSpanPattern)].map((m) => m[2]!.trim());
 /** Words, hyphenated words (`Retry-After`) and their parts (`ETag` of `ETag-nya`). */
-const words = (text: string) => (text.match(/[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)*/gu) ?? []).flatMap((word) => (word.includes("-") ? [word, ...word.split("-")] : [word]));
+const words = (text: string) =>
+  (text.match(/[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)*/gu) ?? [])
+    .flatMap((word) => (word.includes("-") ? [word, ...word.split("-")] : [word]));
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** The token as a word of `text`: not inside a longer word (a suffix such as `-nya` may follow). */
 const hasWord = (text: string, token: string) =>
-  new RegExp(`(?<![\\p{L}\\p{N}_-])${token.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}_])`, "u").test(text);
-const urls = (text: string) => text.match(/https?:\/\/[^\s)>\]"'`]+/g) ?? [];
+  new RegExp(`(?<![\\p{L}\\p{N}_-])${escapeRegExp(token)}(?![\\p{L}\\p{N}_])`, "u").test(text);
+/** URLs, without the punctuation that ends a sentence or clause after them. */
+const urlPattern = /https?:\/\/[^\s)>\]"'`]+/g;
+const urls = (text: string) => (text.match(urlPattern) ?? []).map((url) => url.replace(/[.,;:!?]+$/, ""));
 const upperSnake = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 
+/** An HTTP status written in prose: a three-digit number from 100 to 599 (`429`); its class is `4xx`. */
+const statusLike = /^[1-5]\d\d$/;
+const statusClasses = (text: string) =>
+  (text.match(/(?<![\p{L}\p{N}_])[1-5]xx(?![\p{L}\p{N}_])/giu) ?? []).map((c) => c.toLowerCase());
+
+/** How a locale writes numbers: its thousands separator and decimal mark (Indonesian: `.` and `,`). */
+interface NumberStyle {
+  group: string;
+  decimal: string;
+  format: (value: number) => string;
+}
+const numberStyles = new Map<string, NumberStyle>();
+function numberStyle(locale: string): NumberStyle {
+  let style = numberStyles.get(locale);
+  if (style) return style;
+  let format: Intl.NumberFormat;
+  try {
+    format = new Intl.NumberFormat(locale.replace(/_/g, "-"), { maximumFractionDigits: 20 });
+  } catch {
+    format = new Intl.NumberFormat("en", { maximumFractionDigits: 20 }); // a file name that is no language tag
+  }
+  const parts = format.formatToParts(12345.6);
+  const part = (type: string, fallback: string) => parts.find((p) => p.type === type)?.value ?? fallback;
+  style = { group: part("group", ","), decimal: part("decimal", "."), format: (value) => format.format(value) };
+  numberStyles.set(locale, style);
+  return style;
+}
+const english = numberStyle("en");
+
 /**
- * The invariance rule: a translation keeps every code, field name, header name, code span and
- * URL of its English text exactly, and adds none. Returns what breaks it (empty when none).
+ * The numbers of a prose text, outside code spans and URLs (those are kept verbatim as a
+ * whole): digits with separators between groups (`6,000`, `1.024`, `2,5`, `10.2.3`), not
+ * part of a word (`base64`, `Messaging30011`, `4xx`).
  */
-export function invarianceProblems(en: string, translated: string, invariants: Invariants): string[] {
+function numbers(text: string, style: NumberStyle): string[] {
+  const prose = text.replace(codeSpanPattern, " ").replace(urlPattern, " ");
+  const separators = escapeRegExp([...new Set([".", ",", style.group, style.decimal])].join(""));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])\\d+(?:[${separators}]\\d+)*(?![\\p{L}\\p{N}_])`, "gu");
+  return prose.match(pattern) ?? [];
+}
+
+/**
+ * The value of a number as `style` writes it (`1.024` in Indonesian is 1024), or none when it
+ * is no such number (`10.2.3`).
+ */
+function valueOf(token: string, style: NumberStyle): number | undefined {
+  const [integer, fraction, ...more] = token.split(style.decimal);
+  if (more.length > 0 || (fraction !== undefined && !/^\d+$/.test(fraction))) return undefined;
+  const groups = integer!.split(style.group);
+  if (!groups.every((group) => /^\d+$/.test(group))) return undefined;
+  const [first, ...rest] = groups;
+  const grouped = rest.length === 0 || (first!.length <= 3 && rest.every((group) => group.length === 3));
+  if (!grouped) return undefined;
+  return Number(`${groups.join("")}${fraction === undefined ? "" : `.${fraction}`}`);
+}
+
+/**
+ * The invariance rule: a translation keeps every code, HTTP status, field name, header name,
+ * code span and URL of its English text exactly, and every other number's value (written the
+ * locale's way: `1.024` for `1,024`), and adds none. Returns what breaks it (empty when none).
+ */
+export function invarianceProblems(en: string, translated: string, invariants: Invariants, locale: string): string[] {
   const problems: string[] = [];
   const enSpans = codeSpans(en);
   const trSpans = codeSpans(translated);
-  for (const span of new Set(enSpans)) if (!trSpans.includes(span)) problems.push(`keeps \`${span}\` of the English text`);
-  for (const span of new Set(trSpans)) if (!enSpans.includes(span)) problems.push(`adds \`${span}\`, which the English text does not have`);
-  // Tokens outside code spans too: "innerError", "Retry-After", "INSUFFICIENT_PERMISSIONS", "30011".
-  const protectedToken = (word: string) => invariants.codes.has(word) || invariants.names.has(word) || upperSnake.test(word);
-  for (const word of new Set(words(en))) if (protectedToken(word) && !hasWord(translated, word)) problems.push(`keeps ${word} verbatim`);
-  for (const word of new Set(words(translated))) {
-    if (protectedToken(word) && !hasWord(en, word)) {
-      problems.push(invariants.codes.has(word) || upperSnake.test(word) ? `adds the code ${word}, which the English text does not have: codes are never translated` : `adds ${word}, which the English text does not have`);
-    }
+  for (const span of new Set(enSpans)) {
+    if (!trSpans.includes(span)) problems.push(`must keep \`${span}\` of the English text`);
   }
-  for (const url of new Set(urls(en))) if (!translated.includes(url)) problems.push(`keeps the URL ${url}`);
+  for (const span of new Set(trSpans)) {
+    if (!enSpans.includes(span)) problems.push(`adds \`${span}\`, which the English text does not have`);
+  }
+  // Tokens outside code spans too: "innerError", "Retry-After", "INSUFFICIENT_PERMISSIONS", "30011".
+  const isCode = (word: string) => invariants.codes.has(word) || upperSnake.test(word);
+  const protectedToken = (word: string) => isCode(word) || invariants.names.has(word);
+  for (const word of new Set(words(en))) {
+    if (!protectedToken(word) || hasWord(translated, word)) continue;
+    const what = invariants.codes.has(word) ? "the code " : invariants.names.has(word) ? "the name " : "";
+    problems.push(`must keep ${what}${word} verbatim`);
+  }
+  for (const word of new Set(words(translated))) {
+    if (!protectedToken(word) || hasWord(en, word)) continue;
+    problems.push(isCode(word)
+      ? `adds the code ${word}, which the English text does not have: codes are never translated`
+      : `adds ${word}, which the English text does not have`);
+  }
+  const trUrls = urls(translated);
+  for (const url of new Set(urls(en))) if (!trUrls.includes(url)) problems.push(`must keep the URL ${url}`);
+
+  // HTTP statuses verbatim; other numbers by value. A code is checked as a code, above.
+  const enClasses = statusClasses(en);
+  const trClasses = statusClasses(translated);
+  for (const c of new Set(enClasses)) {
+    if (!trClasses.includes(c)) problems.push(`must keep the HTTP status class ${c} verbatim`);
+  }
+  for (const c of new Set(trClasses)) {
+    if (!enClasses.includes(c)) problems.push(`adds the HTTP status class ${c}, which the English text does not have`);
+  }
+  const style = numberStyle(locale);
+  const enNumbers = numbers(en, english);
+  const trNumbers = numbers(translated, style);
+  /** The same number: spelled the same, or (not a status) of the same value as each language writes it. */
+  const same = (enNumber: string, trNumber: string) => {
+    if (enNumber === trNumber) return true;
+    if (statusLike.test(enNumber) || statusLike.test(trNumber)) return false;
+    const value = valueOf(enNumber, english);
+    return value !== undefined && valueOf(trNumber, style) === value;
+  };
+  for (const number of new Set(enNumbers)) {
+    if (invariants.codes.has(number) || trNumbers.some((other) => same(number, other))) continue;
+    const value = valueOf(number, english);
+    const local = value === undefined ? number : style.format(value);
+    if (invariants.statuses.has(number)) problems.push(`must keep the HTTP status ${number} verbatim`);
+    else if (/[.,]/.test(number) && local !== number) {
+      problems.push(`must keep the number ${number} (its value, written ${local} in ${locale})`);
+    } else problems.push(`must keep the number ${number}`);
+  }
+  for (const number of new Set(trNumbers)) {
+    if (invariants.codes.has(number) || enNumbers.some((other) => same(other, number))) continue;
+    const what = invariants.statuses.has(number) ? "the HTTP status" : "the number";
+    problems.push(`adds ${what} ${number}, which the English text does not have`);
+  }
   return [...new Set(problems)];
 }
 
@@ -278,7 +390,7 @@ export function checkTranslations(translations: Translations, invariants: Invari
   const problems: Problem[] = [];
   for (const [key, entry] of translations.entries) {
     if (entry.text.trim() === "") continue;
-    for (const message of invarianceProblems(entry.en, entry.text, invariants)) {
+    for (const message of invarianceProblems(entry.en, entry.text, invariants, translations.locale)) {
       problems.push({ file: translations.file, line: entry.line, column: entry.column, severity: "error", rule: "i18n", message: `${key}: the translation ${message}` });
     }
   }

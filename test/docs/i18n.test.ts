@@ -8,7 +8,7 @@ import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, inject, it } from "vitest";
 import type { Catalog } from "../../scripts/build/catalog.js";
-import { repoRoot } from "../helpers/cli.js";
+import { copySpec, repoRoot, runCli } from "../helpers/cli.js";
 
 const catalog = JSON.parse(fs.readFileSync(path.join(repoRoot, "generated", "catalog.json"), "utf8")) as Catalog;
 const docs = path.join(repoRoot, "generated", "docs");
@@ -46,5 +46,28 @@ describe("the Indonesian edition (docs/id/)", () => {
   it("translates prose, not codes: every English text with a code keeps it in Indonesian", () => {
     const withCodes = Object.entries(file.translations).filter(([, { en }]) => codes.some(({ code }) => word(code).test(en)));
     expect(withCodes.length).toBeGreaterThan(5);
+  });
+});
+
+describe("a translation that changes an HTTP status", () => {
+  it("stops the build: one line names openapi/i18n/id.yaml, the line and what the translation must keep", async () => {
+    const { dir, out } = copySpec("i18n-status");
+    try {
+      const file = path.join(dir, "openapi", "i18n", "id.yaml");
+      const lines = fs.readFileSync(file, "utf8").split("\n");
+      const at = lines.findIndex((line) => line.includes("Respons 429 dan 503 membawa `Retry-After`"));
+      expect(at).toBeGreaterThan(0);
+      lines[at] = lines[at]!.replace("Respons 429 dan", "Respons 492 dan");
+      fs.writeFileSync(file, lines.join("\n"));
+      const key = lines.slice(0, at).reverse().find((line) => /^ {2}\S+:$/.test(line))!.trim().slice(0, -1);
+      const run = await runCli(["build", "openapi", "--no-docs"], dir);
+      expect(run.code).toBe(1);
+      const want = `openapi/i18n/id.yaml:${at + 1}:9 error i18n: ${key}: `
+        + "the translation must keep the HTTP status 429 verbatim";
+      expect(run.stderr.split("\n")).toContain(want);
+      expect(fs.existsSync(out)).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
