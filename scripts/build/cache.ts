@@ -16,6 +16,8 @@ export interface CacheManifest {
   shared: Record<string, string>;
   /** Folders whose listing a step reads (components/: the catalog's orphan check) → the hash of their file names. */
   listings?: Record<string, string>;
+  /** Every file of the Spectral ruleset (its functions, the rulesets it extends) → its hash: the lint results depend on them. */
+  rulesetInputs?: Record<string, string>;
   apis: Record<string, CachedApi>;
 }
 
@@ -130,4 +132,13 @@ export function readManifest(file: string, toolKey: string): CacheManifest | und
 
 export function writeManifest(file: string, manifest: CacheManifest): boolean {
   return writeJson(file, manifest);
+}
+
+/** Where the bundled Spectral ruleset of a ruleset file is kept (see ruleset.ts). */
+export const rulesetCacheFile = (rulesetPath: string, cacheDir: string) =>
+  path.join(cacheDir, `ruleset-${hashText(path.resolve(rulesetPath)).slice(0, 16)}.json`);
+
+/** Every local file the cached bundle of a ruleset was made from → its hash (what a build's lint results depend on). */
+export function rulesetInputs(rulesetPath: string, cacheDir: string): Record<string, string> | undefined {
+  return readJson<{ files?: Record<string, string> }>(rulesetCacheFile(rulesetPath, cacheDir))?.files;
 }

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { BundledApi } from "../core/bundle.js";
 import { listingHash, SourceReader } from "../core/read.js";
 import { toYaml } from "../core/yaml.js";
-import { defaultCacheDir, filesBelow, hashAll, hashFile, manifestPath, packageVersion, readJson, readManifest, unchanged, writeManifest, type CacheManifest } from "./cache.js";
+import { defaultCacheDir, filesBelow, hashAll, hashFile, manifestPath, packageVersion, readJson, readManifest, rulesetInputs, unchanged, writeManifest, type CacheManifest } from "./cache.js";
 import { buildCatalog, type Catalog } from "./catalog.js";
 import { renderClient } from "./client.js";
 import { renderErrorConstants } from "./constants.js";
@@ -95,7 +95,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // The cache: an API whose sources and outputs all hash as recorded is not built again; the
   // listing of components/ (which the catalog reads) must be the same too.
   const key = toolKey(options, specDir);
-  const manifest = options.force ? undefined : readManifest(cacheFile, key);
+  const recorded = options.force ? undefined : readManifest(cacheFile, key);
+  // A changed ruleset file (a custom function, an extended ruleset) changes every API's lint results.
+  const manifest = recorded && unchanged(recorded.rulesetInputs ?? {}) ? recorded : undefined;
   const fresh = new Set(
     roots.filter((root) => {
       const cached = manifest?.apis[root.id];
@@ -209,6 +211,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const next: CacheManifest = {
       toolKey: key,
       listings: Object.fromEntries(reader.listings),
+      rulesetInputs: rebuiltApis.length > 0 ? rulesetInputs(options.ruleset, cacheDir) : manifest?.rulesetInputs,
       shared: hashes(written.filter((file) => !apis.some((api) => belongsTo(file, api.id)))),
       apis: Object.fromEntries(
         apis.map((api) => [

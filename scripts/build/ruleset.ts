@@ -3,7 +3,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { assertValidRuleset, Ruleset } from "@stoplight/spectral-core";
 import Parsers from "@stoplight/spectral-parsers";
-import { hashFile, hashText, packageVersion, readJson, unchanged, writeJson } from "./cache.js";
+import { hashFile, packageVersion, readJson, rulesetCacheFile, unchanged, writeJson } from "./cache.js";
 
 const require = createRequire(import.meta.url);
 /** The Spectral packages whose versions decide what a bundled ruleset contains. */
@@ -33,7 +33,7 @@ export async function loadRuleset(rulesetPath: string, cacheDir?: string, option
   const stat = fs.statSync(file, { throwIfNoEntry: false });
   if (!stat) throw new RulesetError(`${shown(file)}: the ruleset file does not exist`);
   if (!stat.isFile()) throw new RulesetError(`${shown(file)}: the ruleset is a folder, not a file`);
-  const cacheFile = cacheDir ? path.join(cacheDir, `ruleset-${hashText(file).slice(0, 16)}.json`) : undefined;
+  const cacheFile = cacheDir ? rulesetCacheFile(file, cacheDir) : undefined;
   const key = versions();
   const cached = cacheFile && !options.force ? readJson<CachedRuleset>(cacheFile) : undefined;
   if (cached && cached.versions === key && unchanged(cached.files)) {

@@ -68,6 +68,19 @@ describe("the catalog's checks on a warm cache", () => {
   });
 });
 
+describe("a change to the ruleset's own files", () => {
+  it("is a change: a function of the ruleset the build used is edited, the next build lints again", async () => {
+    const work = project("faults-ruleset");
+    const settings = options(work);
+    await build(settings);
+    expect((await build(settings)).upToDate).toBe(true);
+    work.edit("spectral/functions/retryAfter.js", (text) => `${text}\n// edited\n`);
+    const next = await build(settings);
+    expect(next.upToDate).toBe(false);
+    expect(next.rebuilt).toEqual(["messaging", "partner", "referrals", "sales"]);
+  });
+});
+
 describe("up to date", () => {
   it("prints the warnings a cold build prints", async () => {
     const work = project("faults-warnings");
