@@ -38,14 +38,24 @@ describe("build --watch", () => {
     fs.rmSync(work.dir, { recursive: true, force: true });
   });
 
-  it("builds, then rebuilds only what a save changed, printing the file and the time", async () => {
+  it("sees a save made while the first build runs, and builds it next", async () => {
+    await waitFor(/^bundle /m);
+    // The first build has read its files: this save comes after, and must not be lost.
+    const example = path.join(work.spec, "components", "examples", "messaging", "Messaging30013.yaml");
+    fs.writeFileSync(example, fs.readFileSync(example, "utf8").replace(/summary: .*/, "summary: Saved during the first build"));
     await waitFor(/watching openapi for changes/);
     expect(output).toMatch(/^built 4 of 4 APIs, 50 error codes into generated in \d+ ms$/m);
+    await waitFor(/^changed: openapi\/components\/examples\/messaging\/Messaging30013\.yaml\n[\s\S]*^built 1 of 4 APIs/m);
+    expect(fs.readFileSync(path.join(work.out, "messaging", "openapi.yaml"), "utf8")).toContain("Saved during the first build");
+  });
+
+  it("builds, then rebuilds only what a save changed, printing the file and the time", async () => {
+    const from = output.length;
     const example = path.join(work.spec, "components", "examples", "messaging", "Messaging30011.yaml");
     fs.writeFileSync(example, fs.readFileSync(example, "utf8").replace("Shorten it", "Make it shorter"));
-    await waitFor(/^built 1 of 4 APIs, 50 error codes into generated in \d+ ms$/m);
-    expect(output).toMatch(/^changed: openapi\/components\/examples\/messaging\/Messaging30011\.yaml$/m);
-    expect(output).toMatch(/^cached {3}partner, referrals, sales unchanged; rebuilding messaging$/m);
+    await waitFor(/^built 1 of 4 APIs, 50 error codes into generated in \d+ ms$/m, from);
+    expect(output.slice(from)).toMatch(/^changed: openapi\/components\/examples\/messaging\/Messaging30011\.yaml$/m);
+    expect(output.slice(from)).toMatch(/^cached {3}partner, referrals, sales unchanged; rebuilding messaging$/m);
     expect(fs.readFileSync(path.join(work.out, "catalog.json"), "utf8")).toContain("Make it shorter");
   });
 

@@ -15,23 +15,35 @@ async function buildOnce(options: BuildOptions): Promise<void> {
   console.log(`built ${result.rebuilt.length} of ${result.apis.length} APIs, ${codes} error codes into ${out} in ${Math.round(performance.now() - started)} ms`);
 }
 
-/** Rebuilds on every save under the spec folder; prints what changed, then the build's own lines. */
+/** A build whose bad input is printed, not thrown (the watch goes on). */
+async function buildReporting(options: BuildOptions): Promise<void> {
+  try {
+    await buildOnce(options);
+  } catch (error) {
+    if (!(error instanceof BuildFailed)) throw error;
+    printFailure(error);
+  }
+}
+
+/**
+ * Builds, then rebuilds on every save under the spec folder; prints what changed, then the build's
+ * own lines. The watch starts before the first build, so a save made while it runs is built next.
+ */
 async function watch(specDir: string, options: BuildOptions): Promise<number> {
   const folder = path.basename(specDir);
+  let first: Promise<void> = new Promise(() => {});
   const watcher = watchTree(specDir, {
     debounceMs: 150,
     onChange: async (files) => {
+      await first;
       console.log(`changed: ${files.map((file) => `${folder}/${file}`).join(", ")}`);
-      try {
-        await buildOnce(options);
-      } catch (error) {
-        if (!(error instanceof BuildFailed)) throw error;
-        printFailure(error);
-      }
+      await buildReporting({ ...options, force: false });
     },
     onError: (error) => console.error(`error-contracts: ${error instanceof Error ? error.message : String(error)}`),
   });
   await watcher.ready;
+  first = buildReporting(options);
+  await first;
   console.log(`watching ${path.relative(process.cwd(), specDir) || "."} for changes (Ctrl-C stops)`);
   return new Promise(() => {});
 }
@@ -88,12 +100,6 @@ others are taken from the previous output. New tool versions or configs invalida
       await buildOnce(options);
       return 0;
     }
-    try {
-      await buildOnce(options);
-    } catch (error) {
-      if (!(error instanceof BuildFailed)) throw error;
-      printFailure(error);
-    }
-    return watch(specDir, { ...options, force: false });
+    return watch(specDir, options);
   },
 };
