@@ -1,0 +1,86 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { BundledApi } from "../core/bundle.js";
+import { SourceReader } from "../core/read.js";
+import type { Catalog } from "./catalog.js";
+import { BuildFailed, type Problem } from "./problems.js";
+import { componentFiles, findApiRoots, forgetParsedFiles, type ApiRoot } from "./sources.js";
+
+export interface BuildOptions {
+  /** A spec folder (`openapi/`, holding `<api>/openapi.yaml` and `components/`) or one API root. */
+  spec: string;
+  /** Where the build goes; replaced whole, and only when every step succeeded. */
+  out: string;
+  /** The Spectral ruleset. */
+  ruleset: string;
+  /** The Redocly configuration (`redocly.yaml`). */
+  redoclyConfig: string;
+  /** Render reference docs (the slowest step). */
+  docs?: boolean;
+  /** Receives one line per step, and each lint warning. */
+  log?: (line: string) => void;
+  /** Rebuild everything, whatever the cache says. */
+  force?: boolean;
+  /** Where the cache lives (default: node_modules/.cache/error-contracts beside the toolkit). */
+  cacheDir?: string;
+}
+
+export interface BuildResult {
+  apis: string[];
+  /** The APIs this build bundled, linted and rendered; the others came from the previous output. */
+  rebuilt: string[];
+  /** Nothing had changed: only the inputs and outputs were hashed. */
+  upToDate: boolean;
+  catalog?: Catalog;
+  warnings: Problem[];
+}
+
+/** What every step of one build reads: the options, the spec's layout, and the one reader of its files. */
+export interface BuildContext {
+  options: BuildOptions;
+  log: (line: string) => void;
+  /** The spec folder: `<api>/openapi.yaml` roots, `components/`, `i18n/`. */
+  specDir: string;
+  componentsDir: string;
+  /** The output folder (absolute). */
+  out: string;
+  roots: ApiRoot[];
+  /** Component name → its file (a bundle names each component after its file). */
+  components: Map<string, string>;
+  /** Every spec file is read through it: its hashes are the bytes this build was made from. */
+  reader: SourceReader;
+  /** A source file as the generated files name it: relative to the spec folder's parent, with `/`. */
+  sourceName(file: string): string;
+}
+
+/** What the steps hand on: every API (bundled now or taken from the cache) and those bundled now. */
+export interface Bundled {
+  apis: BundledApi[];
+  rebuilt: BundledApi[];
+}
+
+/** Reads the spec's layout: its API roots and its components (whose file names must be unique). */
+export function createContext(options: BuildOptions): BuildContext {
+  forgetParsedFiles();
+  const roots = findApiRoots(options.spec);
+  const spec = path.resolve(options.spec);
+  const specDir = fs.statSync(spec).isDirectory() ? spec : path.dirname(path.dirname(spec));
+  const componentsDir = path.join(specDir, "components");
+  const reader = new SourceReader();
+  const { files: components, problems } = componentFiles(componentsDir, reader.list(componentsDir));
+  if (problems.length > 0) throw new BuildFailed(problems);
+  return {
+    options,
+    log: options.log ?? (() => {}),
+    specDir,
+    componentsDir,
+    out: path.resolve(options.out),
+    roots,
+    components,
+    reader,
+    sourceName: (file) => path.relative(path.dirname(specDir), file).split(path.sep).join("/"),
+  };
+}
+
+/** An API's title (`info.title`), else its id. */
+export const titleOf = (api: BundledApi) => String((api.doc.info as { title?: unknown } | undefined)?.title ?? api.id);

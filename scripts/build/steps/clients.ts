@@ -1,0 +1,18 @@
+import type { Catalog } from "../catalog.js";
+import { renderClient } from "../client.js";
+import { titleOf, type BuildContext, type Bundled } from "../context.js";
+import { renderErrorConstants } from "../errors.js";
+import { renderGeneratedReadme } from "../readme.js";
+import type { StepResult } from "./step.js";
+
+/** clients: each rebuilt API's `client.ts` and `errors.ts` (its families' catalog as constants), and the output's README. */
+export function clients(ctx: BuildContext, { apis, rebuilt }: Bundled, catalog: Catalog, files: Map<string, string>): StepResult<void> {
+  for (const api of rebuilt) {
+    const families = catalog.families.filter((family) => family.apis.includes(api.id));
+    const source = ctx.sourceName(api.root);
+    files.set(`${api.id}/client.ts`, renderClient(api.id, titleOf(api), families, source, api.doc));
+    if (families.length > 0) files.set(`${api.id}/errors.ts`, renderErrorConstants(families, source));
+  }
+  files.set("README.md", renderGeneratedReadme(apis.map((api) => ({ id: api.id, title: titleOf(api) }))));
+  return { value: undefined, summary: `${rebuilt.length} × client.ts, errors.ts; README.md` };
+}
