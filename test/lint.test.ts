@@ -6,13 +6,14 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot, runCli } from "./helpers/cli.js";
+import { runInProcess } from "./helpers/in-process.js";
 
 const fixtures = "test/fixtures/lint";
 const multiFile = `${fixtures}/multi-file/openapi.yaml`;
 
 describe("error-contracts lint on a multi-file spec with a recursive innerError in its own file", () => {
   it("bundles it, lints it, and reports each result at its own source file and line", async () => {
-    const run = await runCli(["lint", multiFile, "--format", "json"]);
+    const run = await runCli(["lint", multiFile, "--format", "json"]); // the real process, once
     expect(run.stderr).toBe("");
     const results = JSON.parse(run.stdout) as { code: string; source: string; range: { start: { line: number } }; path: string[] }[];
     expect(results.map((r) => [r.code, r.source, r.range.start.line + 1])).toEqual([
@@ -23,7 +24,7 @@ describe("error-contracts lint on a multi-file spec with a recursive innerError 
   });
 });
 
-describe.concurrent("output formats (Spectral's formatters)", () => {
+describe("output formats (Spectral's formatters)", () => {
   const cases: { format: string; want: RegExp }[] = [
     { format: "stylish", want: /^ *22:9 +error +ec-retry-after-429 +A 429 response must declare the Retry-After header/m },
     { format: "github-actions", want: /^::error title=ec-retry-after-429,file=test\/fixtures\/lint\/multi-file\/openapi\.yaml,col=9,endColumn=9,line=22,endLine=22::A 429 response/m },
@@ -31,12 +32,12 @@ describe.concurrent("output formats (Spectral's formatters)", () => {
     { format: "text", want: /openapi\.yaml:22:9 error ec-retry-after-429 "A 429 response/ },
   ];
   it.each(cases)("$format", async ({ format, want }) => {
-    const run = await runCli(["lint", multiFile, "--format", format]);
+    const run = await runInProcess(["lint", multiFile, "--format", format]);
     expect(run.stdout).toMatch(want);
     expect(run.code).toBe(1);
   });
   it("sarif", async () => {
-    const run = await runCli(["lint", multiFile, "--format", "sarif"]);
+    const run = await runInProcess(["lint", multiFile, "--format", "sarif"]);
     const sarif = JSON.parse(run.stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
     const results = sarif.runs[0]!.results.map((r) => [r.ruleId, r.locations[0]!.physicalLocation.artifactLocation.uri, r.locations[0]!.physicalLocation.region.startLine]);
     expect(results).toContainEqual(["ec-retry-after-429", "test/fixtures/lint/multi-file/openapi.yaml", 22]);
@@ -44,26 +45,26 @@ describe.concurrent("output formats (Spectral's formatters)", () => {
   });
 });
 
-describe.concurrent("exit codes follow --fail-severity", () => {
+describe("exit codes follow --fail-severity", () => {
   const warnOnly = `${fixtures}/warnings-only.yaml`;
   it.each([
     { args: [], code: 0 },
     { args: ["--fail-severity", "warn"], code: 1 },
     { args: ["--fail-severity", "error", "--ruleset", "spectral/ruleset.yaml"], code: 0 },
   ])("$args → $code", async ({ args, code }) => {
-    const run = await runCli(["lint", warnOnly, ...args]);
+    const run = await runInProcess(["lint", warnOnly, ...args]);
     expect(run.stdout).toMatch(/ec-retry-after-503/);
     expect(run.code).toBe(code);
   });
   it("this repo's four APIs: no result at all, even at hint (0 errors, 0 warnings)", async () => {
     const apis = ["messaging", "partner", "referrals", "sales"].map((api) => `openapi/${api}/openapi.yaml`);
-    const run = await runCli(["lint", ...apis, "--fail-severity", "hint", "--format", "json"]);
+    const run = await runInProcess(["lint", ...apis, "--fail-severity", "hint", "--format", "json"]);
     expect(JSON.parse(run.stdout)).toEqual([]);
     expect(run.code).toBe(0);
   });
 });
 
-describe.concurrent("bad input: one line, exit 2, no stack trace", () => {
+describe("bad input: one line, exit 2, no stack trace", () => {
   let server: http.Server;
   let requests = 0;
   let remoteSpec: string;
@@ -91,14 +92,14 @@ describe.concurrent("bad input: one line, exit 2, no stack trace", () => {
     { name: "a file that does not exist", file: `${fixtures}/nothing.yaml`, want: /^error-contracts: test\/fixtures\/lint\/nothing\.yaml: no such file$/ },
   ];
   it.each(cases)("$name", async ({ file, want }) => {
-    const run = await runCli(["lint", file]);
+    const run = await runInProcess(["lint", file]);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
     expect(run.stderr.trim()).toMatch(want);
     expect(run.code).toBe(2);
   });
 
   it("a remote $ref: reported with its file and line, never fetched", async () => {
-    const run = await runCli(["lint", remoteSpec]);
+    const run = await runInProcess(["lint", remoteSpec]);
     expect(run.stderr).toMatch(/^.*remote-ref\.yaml:13:17 error bundle: remote \$ref not fetched: http:\/\/127\.0\.0\.1:\d+\/Error\.yaml$/m);
     expect(run.stderr.trim().split("\n").at(-1)).toMatch(/^error-contracts: lint stopped: 1 problem in .*remote-ref\.yaml before linting$/);
     expect(run.stderr).not.toMatch(/^\s+at /m);

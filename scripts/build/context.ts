@@ -42,6 +42,8 @@ export interface BuildContext {
   /** The spec folder: `<api>/openapi.yaml` roots, `components/`, `i18n/`. */
   specDir: string;
   componentsDir: string;
+  /** Whether the whole spec folder is built (else one API root): folder-wide checks need every API. */
+  wholeFolder: boolean;
   /** The output folder (absolute). */
   out: string;
   roots: ApiRoot[];
@@ -73,6 +75,7 @@ export function createContext(options: BuildOptions): BuildContext {
     options,
     log: options.log ?? (() => {}),
     specDir,
+    wholeFolder: spec === specDir,
     componentsDir,
     out: path.resolve(options.out),
     roots,

@@ -44,8 +44,8 @@ export function sortProblems(problems: Problem[]): Problem[] {
   );
 }
 
-/** Prints a failed command's problems, one line each, then its verdict, to stderr. */
-export function printFailure(error: BuildFailed): void {
-  for (const problem of error.problems) console.error(formatProblem(problem));
-  console.error(`error-contracts: ${error.verdict}`);
+/** Prints a failed command's problems, one line each, then its verdict, to stderr (or `err`). */
+export function printFailure(error: BuildFailed, err: (line: string) => void = (line) => console.error(line)): void {
+  for (const problem of error.problems) err(formatProblem(problem));
+  err(`error-contracts: ${error.verdict}`);
 }

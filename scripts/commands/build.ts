@@ -4,24 +4,24 @@ import { parseArgs } from "node:util";
 import { build, type BuildOptions } from "../build/index.js";
 import { BuildFailed, printFailure } from "../build/problems.js";
 import { watchTree } from "../serve/watch.js";
-import { projectFile, UsageError, type Command } from "./command.js";
+import { projectFile, UsageError, type Command, type Io } from "./command.js";
 
-async function buildOnce(options: BuildOptions): Promise<void> {
+async function buildOnce(options: BuildOptions, io: Io): Promise<void> {
   const started = performance.now();
   const result = await build(options);
   if (result.upToDate) return;
   const codes = result.catalog?.families.reduce((n, f) => n + f.errors.length, 0) ?? 0;
   const out = path.relative(process.cwd(), options.out) || ".";
-  console.log(`built ${result.rebuilt.length} of ${result.apis.length} APIs, ${codes} error codes into ${out} in ${Math.round(performance.now() - started)} ms`);
+  io.out(`built ${result.rebuilt.length} of ${result.apis.length} APIs, ${codes} error codes into ${out} in ${Math.round(performance.now() - started)} ms`);
 }
 
 /** A build whose bad input is printed, not thrown (the watch goes on). */
-async function buildReporting(options: BuildOptions): Promise<void> {
+async function buildReporting(options: BuildOptions, io: Io): Promise<void> {
   try {
-    await buildOnce(options);
+    await buildOnce(options, io);
   } catch (error) {
     if (!(error instanceof BuildFailed)) throw error;
-    printFailure(error);
+    printFailure(error, io.err);
   }
 }
 
@@ -29,22 +29,22 @@ async function buildReporting(options: BuildOptions): Promise<void> {
  * Builds, then rebuilds on every save under the spec folder; prints what changed, then the build's
  * own lines. The watch starts before the first build, so a save made while it runs is built next.
  */
-async function watch(specDir: string, options: BuildOptions): Promise<number> {
+async function watch(specDir: string, options: BuildOptions, io: Io): Promise<number> {
   const folder = path.basename(specDir);
   let first: Promise<void> = new Promise(() => {});
   const watcher = watchTree(specDir, {
     debounceMs: 150,
     onChange: async (files) => {
       await first;
-      console.log(`changed: ${files.map((file) => `${folder}/${file}`).join(", ")}`);
-      await buildReporting({ ...options, force: false });
+      io.out(`changed: ${files.map((file) => `${folder}/${file}`).join(", ")}`);
+      await buildReporting({ ...options, force: false }, io);
     },
-    onError: (error) => console.error(`error-contracts: ${error instanceof Error ? error.message : String(error)}`),
+    onError: (error) => io.err(`error-contracts: ${error instanceof Error ? error.message : String(error)}`),
   });
   await watcher.ready;
-  first = buildReporting(options);
+  first = buildReporting(options, io);
   await first;
-  console.log(`watching ${path.relative(process.cwd(), specDir) || "."} for changes (Ctrl-C stops)`);
+  io.out(`watching ${path.relative(process.cwd(), specDir) || "."} for changes (Ctrl-C stops)`);
   return new Promise(() => {});
 }
 
@@ -75,7 +75,7 @@ export const buildCommand: Command = {
 The cache (node_modules/.cache/error-contracts) holds content hashes: with nothing changed a
 build only hashes and prints "up to date"; a changed API is rebuilt with what reads it, the
 others are taken from the previous output. New tool versions or configs invalidate it.`,
-  async run(args) {
+  async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
@@ -94,12 +94,12 @@ others are taken from the previous output. New tool versions or configs invalida
       ...buildOptions(spec, values),
       docs: !values["no-docs"],
       force: values.force === true,
-      log: (line) => console.log(line),
+      log: (line) => io.out(line),
     };
     if (!values.watch) {
-      await buildOnce(options);
+      await buildOnce(options, io);
       return 0;
     }
-    return watch(specDir, options);
+    return watch(specDir, options, io);
   },
 };

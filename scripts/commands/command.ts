@@ -7,9 +7,18 @@ export interface Command {
   name: string;
   /** The command's own usage text: arguments and options. */
   usage: string;
-  /** Runs the command; resolves to the exit code. Throws `UsageError` for bad arguments. */
-  run(args: string[]): Promise<number>;
+  /** Runs the command, printing through `io`; resolves to the exit code. Throws `UsageError` for bad arguments. */
+  run(args: string[], io: Io): Promise<number>;
 }
+
+/** Where a command prints: one call per line (or block of lines), as console.log and console.error print. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** The process's own stdout and stderr. */
+export const consoleIo: Io = { out: (text) => console.log(text), err: (text) => console.error(text) };
 
 /** Bad arguments: printed as one line, exit 2. */
 export class UsageError extends Error {}

@@ -23,7 +23,7 @@ error-contracts diff --base <git-ref> [spec] [options]
 
 Exit codes: 0 nothing at the fail-on level, 1 findings at it, 2 bad input (one line why).
 Rules and levels: docs/diff-rules.md.`,
-  async run(args) {
+  async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
@@ -47,7 +47,7 @@ Rules and levels: docs/diff-rules.md.`,
       diffs = [await diffFiles(positionals[0]!, positionals[1]!, redocly)];
     }
     diffs = diffs.map((d) => ({ ...d, findings: applyConfig(d.findings, config) }));
-    console.log(format(diffs));
+    io.out(format(diffs));
     return exitCodeFor(diffs.flatMap((d) => d.findings), failOn);
   },
 };

@@ -58,7 +58,7 @@ export const lintCommand: Command = {
   --ruleset <file>        Spectral ruleset (default: ./.spectral.yaml, else the toolkit's)
 
 Exit codes: 0 no result at the fail severity, 1 some, 2 a file that cannot be linted (one line why).`,
-  async run(args) {
+  async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
@@ -86,7 +86,7 @@ Exit codes: 0 no result at the fail severity, 1 some, 2 a file that cannot be li
     const cwd = process.cwd();
     const shown = results.map((r) => ({ ...r, source: r.source && path.isAbsolute(r.source) ? path.relative(cwd, r.source) : r.source }));
     const output = format(shown, { failSeverity }, { ruleset: linter.ruleset!, spectralVersion: packageVersion("@stoplight/spectral-cli") });
-    if (output) console.log(output);
+    if (output) io.out(output);
     return results.some((r) => r.severity <= failSeverity) ? 1 : 0;
   },
 };

@@ -25,7 +25,7 @@ export const mockCommand: Command = {
 Ask for any documented error with a Prefer header, and a bearer token (any):
   curl -H 'Authorization: Bearer x' -H 'Prefer: code=404, example=<ExampleName>' <url>/<path>
 Stop it with Ctrl-C.`,
-  async run(args) {
+  async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
@@ -42,8 +42,8 @@ Stop it with Ctrl-C.`,
     const port = Number(values.port ?? 4010);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer 0–65535, not "${values.port}"`);
     const server = await startMock(spec, { port, host: values.host ?? "127.0.0.1" });
-    console.log(`mock     ${path.relative(process.cwd(), spec) || spec} on ${server.url} (Prism). Ctrl-C stops it.`);
-    console.log(`         try: curl -H 'Authorization: Bearer x' -H 'Prefer: code=<status>, example=<ExampleName>' ${server.url}/<path>`);
+    io.out(`mock     ${path.relative(process.cwd(), spec) || spec} on ${server.url} (Prism). Ctrl-C stops it.`);
+    io.out(`         try: curl -H 'Authorization: Bearer x' -H 'Prefer: code=<status>, example=<ExampleName>' ${server.url}/<path>`);
     server.child.stdout!.pipe(process.stdout);
     server.child.stderr!.pipe(process.stderr);
     let stopping = false;

@@ -34,7 +34,7 @@ export const reviewCommand: Command = {
 Lint findings already present at the base are left out, so a legacy spec can adopt the ruleset
 without fixing everything first. Exit codes: 0 nothing breaking and no new lint error, 1 otherwise,
 2 bad input.`,
-  async run(args) {
+  async run(args, io) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { base: { type: "string" }, ruleset: { type: "string" }, config: { type: "string" } } });
     if (values.base === undefined) throw new UsageError("review needs --base <git-ref>");
     if (positionals.length > 1) throw new UsageError("review takes at most one spec folder");
@@ -61,7 +61,7 @@ without fixing everything first. Exit codes: 0 nothing breaking and no new lint 
           lines.push(`| ${api} | ${severityNames[result.severity]} | \`${String(result.code)}\` | ${where} | ${result.message.replace(/\|/g, "\\|")} |`);
         }
       }
-      console.log(lines.join("\n"));
+      io.out(lines.join("\n"));
       const breaking = exitCodeFor(diffs.flatMap((d) => d.findings), "breaking");
       return breaking || introduced.some(({ result }) => result.severity === 0) ? 1 : 0;
     } finally {

@@ -6,24 +6,24 @@ import { BuildFailed, formatProblem } from "../build/problems.js";
 import { serveStatic } from "../serve/static.js";
 import { watchTree } from "../serve/watch.js";
 import { buildOptions } from "./build.js";
-import { UsageError, type Command } from "./command.js";
+import { UsageError, type Command, type Io } from "./command.js";
 
 const now = () => new Date().toTimeString().slice(0, 8);
 const seconds = (started: number) => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
 /** One build, printed as `npm run build` prints it; a failed build is reported, not thrown. */
-async function rebuild(options: BuildOptions): Promise<boolean> {
+async function rebuild(options: BuildOptions, io: Io): Promise<boolean> {
   const started = performance.now();
   try {
-    await build({ ...options, log: (line) => console.log(line) });
-    console.log(`${now()} rebuilt in ${seconds(started)}`);
+    await build({ ...options, log: (line) => io.out(line) });
+    io.out(`${now()} rebuilt in ${seconds(started)}`);
     return true;
   } catch (error) {
     if (error instanceof BuildFailed) {
-      for (const problem of error.problems) console.log(formatProblem(problem));
-      console.log(`${now()} build failed: ${error.message}; still serving the last good docs`);
+      for (const problem of error.problems) io.out(formatProblem(problem));
+      io.out(`${now()} build failed: ${error.message}; still serving the last good docs`);
     } else {
-      console.log(`${now()} build failed: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}; still serving the last good docs`);
+      io.out(`${now()} build failed: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}; still serving the last good docs`);
     }
     return false;
   }
@@ -41,7 +41,7 @@ export const serveCommand: Command = {
   --no-watch        serve only; do not rebuild on changes
 
 Stop it with Ctrl+C.`,
-  async run(args) {
+  async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
@@ -56,23 +56,23 @@ Stop it with Ctrl+C.`,
     const docs = path.join(options.out, "docs");
 
     if (!fs.existsSync(path.join(docs, "index.html"))) {
-      console.log(`${now()} no docs in ${path.relative(process.cwd(), docs) || docs} yet: building`);
-      await rebuild(options);
+      io.out(`${now()} no docs in ${path.relative(process.cwd(), docs) || docs} yet: building`);
+      await rebuild(options, io);
     }
     const server = await serveStatic({ root: docs, host: values.host ?? "127.0.0.1", port });
-    console.log(`serving ${path.relative(process.cwd(), docs) || docs} at ${server.url}`);
+    io.out(`serving ${path.relative(process.cwd(), docs) || docs} at ${server.url}`);
     const watcher = values["no-watch"]
       ? undefined
       : watchTree(spec, {
           include: (file) => /\.ya?ml$/.test(file),
           onChange: async (files) => {
-            console.log(`${now()} changed: ${files.map((file) => path.join(spec, file)).join(", ")}: rebuilding`);
-            if (await rebuild(options)) console.log(`${now()} serving the new docs at ${server.url}`);
+            io.out(`${now()} changed: ${files.map((file) => path.join(spec, file)).join(", ")}: rebuilding`);
+            if (await rebuild(options, io)) io.out(`${now()} serving the new docs at ${server.url}`);
           },
-          onError: (error) => console.log(`${now()} watch: ${error instanceof Error ? error.message : String(error)}`),
+          onError: (error) => io.out(`${now()} watch: ${error instanceof Error ? error.message : String(error)}`),
         });
     await watcher?.ready;
-    if (watcher) console.log(`watching ${spec} for changes (Ctrl+C to stop)`);
+    if (watcher) io.out(`watching ${spec} for changes (Ctrl+C to stop)`);
 
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
