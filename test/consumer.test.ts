@@ -3,7 +3,8 @@
  * clients' runtime and the clients into dist/), extends the ruleset from its .spectral.yaml and
  * lints a spec of its own, with Spectral's CLI and with ours; compiles the clients' type tests
  * against the installed package under `tsc --strict`; and calls a client against Prism.
- * One pack for all: two packs at once would race on dist/.
+ * One pack for all: two packs at once would race on dist/. The install needs the registry for whatever the
+ * npm cache lacks (everything, on a fresh machine).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -61,7 +62,11 @@ describe("a consumer project installed from npm pack", () => {
     fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", private: true }));
     fs.writeFileSync(path.join(project, ".spectral.yaml"), "extends:\n  - ./node_modules/error-contracts/spectral/ruleset.yaml\n");
     fs.writeFileSync(path.join(project, "openapi.yaml"), spec);
-    install = await runCommand("npm", ["install", tarball, "--offline", "--no-audit", "--no-fund", "--ignore-scripts"], project, { SCARF_ANALYTICS: "false" });
+    // --prefer-offline: the npm cache when it holds a package's metadata and tarball, the registry otherwise.
+    // (--offline failed with ENOTCACHED after `npm ci` with an empty cache: the tarball's dependencies must be
+    // resolved from registry metadata, which `npm ci` never fetches since it reads the lockfile.)
+    const flags = ["--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts"];
+    install = await runCommand("npm", ["install", tarball, ...flags], project, { SCARF_ANALYTICS: "false" });
   }, 300_000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
