@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { readBody, retryAfterMs } from "./parse.js";
 
@@ -66,5 +68,37 @@ describe("retryAfterMs", () => {
 
   it("returns a huge value as it is, for the caller's cap to refuse", () => {
     expect(of({ "retry-after": "99999999999" })).toBe(99_999_999_999_000);
+  });
+});
+
+describe("readBody stops reading at maxBytes", () => {
+  it("cancels the body: a server sending 64 MiB gets no further than a few chunks past the limit", async () => {
+    let written = 0;
+    const limit = 64 * 1024 * 1024;
+    const chunk = Buffer.alloc(64 * 1024, "a");
+    const server = http.createServer((_request, res) => {
+      res.writeHead(500, { "content-type": "text/plain" });
+      const pump = () => {
+        while (written < limit && !res.destroyed) {
+          written += chunk.length;
+          if (!res.write(chunk)) return; // on "drain", the next chunk
+        }
+        res.end();
+      };
+      res.on("drain", pump);
+      pump();
+    });
+    const answered = new Promise<void>((resolve) => server.once("request", (_request, res) => res.on("close", resolve)));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      expect(await readBody(await fetch(`http://127.0.0.1:${port}/`), 1024)).toBe("a".repeat(1024));
+      await answered;
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+    // What a client that read the whole body and cut it afterwards would take: all 64 MiB.
+    expect(written).toBeLessThan(8 * 1024 * 1024);
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMessagingClient, messagingApi } from "../../generated/messaging/client.js";
 import { createPartnerClient, partnerApi } from "../../generated/partner/client.js";
 import { createReferralsClient } from "../../generated/referrals/client.js";
+import { salesApi } from "../../generated/sales/client.js";
 import { catalog } from "../../test/helpers/openapi.js";
 import { startHttpServer, type TestServer } from "../../test/helpers/servers.js";
 import { createApiError, type ApiError, type Failure } from "./errors.js";
@@ -39,6 +40,17 @@ describe("retryDelay: what is retried", () => {
     const e = createApiError(messagingApi, { reason: "status", response: new Response(null, { status: final.status }), raw: { code: final.code }, attempts: 1 });
     expect(e.catalog?.retryable).toBe(false);
     expect(delay(e)).toBe(-1);
+  });
+});
+
+describe("retryDelay: a catalog that calls a code retryable", () => {
+  it("does not make a non-transient status retried", () => {
+    const retryable = catalog.families.find((f) => f.id === "sales")!.errors.find((e) => e.retryable)!;
+    for (const status of [400, 404, 409, 422]) {
+      const e = createApiError(salesApi, { reason: "status", response: new Response(null, { status }), raw: { errorCode: retryable.code }, attempts: 1 });
+      expect(e.catalog?.retryable, `${retryable.code} is retryable in the catalog`).toBe(true);
+      expect(delay(e), `status ${status}`).toBe(-1);
+    }
   });
 });
 
