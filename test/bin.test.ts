@@ -42,7 +42,7 @@ describe("bin/error-contracts.js", () => {
   });
 
   it("bundles again after an edit of a script, and runs the edit", async () => {
-    const cli = path.join(toolkit, "scripts", "cli.ts");
+    const cli = path.join(toolkit, "scripts", "run.ts");
     fs.writeFileSync(cli, fs.readFileSync(cli, "utf8").replace('"Usage: error-contracts <command> [options]"', '"Usage (edited): error-contracts <command> [options]"'));
     const run = await help();
     expect(run.stdout).toMatch(/^Usage \(edited\): error-contracts/);
