@@ -1,0 +1,78 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { claimOutput, markerName, OutputRefused, recoverOutput, stage } from "./output.js";
+
+let dir: string;
+const at = (...parts: string[]) => path.join(dir, ...parts);
+const write = (relative: string, text = "x") => {
+  fs.mkdirSync(path.dirname(at(relative)), { recursive: true });
+  fs.writeFileSync(at(relative), text);
+};
+beforeEach(() => {
+  dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "output-")));
+  write("spec/api/openapi.yaml");
+});
+
+describe("claimOutput", () => {
+  it.each([
+    ["absent", () => {}],
+    ["empty", () => fs.mkdirSync(at("out"))],
+    ["marked as the build's", () => write(`out/${markerName}`)],
+  ])("accepts a folder that is %s", (_name, arrange) => {
+    arrange();
+    expect(() => claimOutput(at("out"), at("spec"))).not.toThrow();
+  });
+
+  it("accepts an unmarked folder that holds only files the cache records the build writing", () => {
+    write("out/a/types.ts");
+    expect(() => claimOutput(at("out"), at("spec"), new Set(["a/types.ts"]))).not.toThrow();
+    expect(() => claimOutput(at("out"), at("spec"), new Set(["b/types.ts"]))).toThrow(OutputRefused);
+  });
+
+  it.each([
+    ["the spec folder", "spec", /holds the spec folder/],
+    ["a folder holding the spec", ".", /holds the spec folder/],
+    ["a folder of other files", "notes", /holds files the build did not make/],
+    ["a file", "notes/a.txt", /is a file, not a folder/],
+  ])("refuses %s", (_name, out, want) => {
+    write("notes/a.txt");
+    expect(() => claimOutput(at(out), at("spec"))).toThrow(want);
+  });
+});
+
+describe("recoverOutput", () => {
+  it("moves back an output a crash left aside, and removes dead builds' staging folders", () => {
+    write(`out.old-999999999-1/${markerName}`);
+    write("out.old-999999999-1/a.ts", "previous");
+    write(`out.staging-999999999-abc/${markerName}`);
+    const lines = recoverOutput(at("out"));
+    expect(lines).toHaveLength(2);
+    expect(fs.readFileSync(at("out", "a.ts"), "utf8")).toBe("previous");
+    expect(fs.readdirSync(dir).sort()).toEqual(["out", "spec"]);
+  });
+
+  it("leaves a live build's staging folder, and folders without the marker", () => {
+    write(`out.staging-${process.pid}-abc/${markerName}`);
+    write("out.old-999999999-2/mine.txt");
+    expect(recoverOutput(at("out"))).toEqual([]);
+    expect(fs.readdirSync(dir).sort()).toEqual(["out.old-999999999-2", `out.staging-${process.pid}-abc`, "spec"]);
+  });
+});
+
+describe("stage", () => {
+  it("replaces the output only on commit; discard leaves it as it was", async () => {
+    write("out/a.ts", "old");
+    const first = await stage(at("out"));
+    fs.writeFileSync(path.join(first.dir, "a.ts"), "new");
+    await first.discard();
+    expect(fs.readFileSync(at("out", "a.ts"), "utf8")).toBe("old");
+    const second = await stage(at("out"));
+    fs.writeFileSync(path.join(second.dir, "a.ts"), "new");
+    await second.commit();
+    expect(fs.readFileSync(at("out", "a.ts"), "utf8")).toBe("new");
+    expect(fs.existsSync(at("out", markerName))).toBe(true);
+    expect(fs.readdirSync(dir).sort()).toEqual(["out", "spec"]);
+  });
+});
