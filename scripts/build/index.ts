@@ -8,7 +8,7 @@ import { defaultCacheDir, filesBelow, hashAll, hashFile, manifestPath, packageVe
 import { buildCatalog, type Catalog } from "./catalog.js";
 import { renderClient } from "./client.js";
 import { renderErrorConstants } from "./constants.js";
-import { planEditions, renderDocs } from "./docs.js";
+import { planEditions, renderDocs } from "../docs/index.js";
 import { doNotEdit, yamlHeader } from "./header.js";
 import { claimOutput, markerName, recoverOutput, stage, writeFiles } from "./output.js";
 import { BuildFailed, errorsIn, sortProblems, type Problem } from "./problems.js";

@@ -11,7 +11,7 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Catalog } from "../../scripts/build/catalog.js";
-import { docsBundle, renderReferencePage } from "../../scripts/build/reference.js";
+import { docsBundle, renderReferencePage } from "../../scripts/docs/reference.js";
 import { repoRoot } from "../helpers/cli.js";
 
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";

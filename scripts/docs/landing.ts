@@ -1,4 +1,4 @@
-import { htmlHeader } from "./header.js";
+import { htmlHeader } from "../build/header.js";
 import { contentSecurityPolicy, cspMeta, escapeHtml, inlineMarkdown } from "./html.js";
 
 /** The landing page's words (`ui.landing.*`), in English. */

@@ -20,7 +20,7 @@ describe("Redoc's routes", () => {
 });
 
 describe("codeLocations", () => {
-  const error = (code: number, example: string) => ({ code, status: 400, message: "m", description: "d", retryable: false, kind: "code" as const, summary: "s", example });
+  const error = (code: number, example: string) => ({ code, status: 400, message: "m", description: "d", retryable: false, kind: "code" as const, example });
   const catalog: Catalog = {
     families: [{ id: "shop", apis: ["shop"], mediaType: "application/json", statuses: [], errors: [error(1, "Shop1"), error(2, "Shop2"), error(3, "Shop3")] }],
   };

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from "yaml";
 import type { Catalog } from "./catalog.js";
-import type { Problem } from "./problems.js";
+import type { Problem } from "../build/problems.js";
 
 type Json = Record<string, unknown>;
 export type JsonPath = (string | number)[];

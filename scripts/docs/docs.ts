@@ -5,7 +5,7 @@ import type { BundledApi } from "../core/bundle.js";
 import type { Catalog } from "./catalog.js";
 import { editionHref } from "./html.js";
 import { landingText, renderLandingPage, type LandingError } from "./landing.js";
-import type { Problem } from "./problems.js";
+import type { Problem } from "../build/problems.js";
 import { docsBundle, pageText, redocLabels, renderNav, renderReferencePage } from "./reference.js";
 import { catalogProse, checkTranslations, invariantsOf, loadTranslations, proseOf, translateDoc, Translator } from "./translate.js";
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { runNode, untilDone } from "../core/lifetime.js";
 import type { Catalog } from "./catalog.js";
-import { htmlHeader } from "./header.js";
+import { htmlHeader } from "../build/header.js";
 import { contentSecurityPolicy, cspMeta, escapeHtml, scriptJson } from "./html.js";
 import { inertMarkdown } from "./sanitize.js";
 import { proseOf } from "./translate.js";
@@ -15,7 +15,7 @@ import { proseOf } from "./translate.js";
 type Json = Record<string, unknown>;
 const require = createRequire(import.meta.url);
 const redoclyCli = path.join(path.dirname(require.resolve("@redocly/cli/package.json")), "bin", "cli.js");
-const template = path.join(path.dirname(fileURLToPath(import.meta.url)), "reference.hbs");
+const template = path.join(path.dirname(fileURLToPath(import.meta.url)), "assets", "reference.hbs");
 
 /** The bar above each reference page (`ui.page.*`), in English. */
 export const pageText: Record<string, string> = {

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Catalog } from "./catalog.js";
-import { formatProblem } from "./problems.js";
+import { formatProblem } from "../build/problems.js";
 import { catalogProse, checkTranslations, invarianceProblems, invariantsOf, parseTranslations, proseOf, translateDoc, Translator, type Invariants } from "./translate.js";
 
 const doc = {
@@ -324,7 +324,7 @@ describe("invarianceProblems: codes, statuses, field names, headers, code spans,
 
 describe("invariantsOf", () => {
   const catalog: Catalog = {
-    families: [{ id: "shop", apis: ["shop"], mediaType: "application/json", statuses: [], errors: [{ code: 404, status: 404, message: "m", description: "d", retryable: false, kind: "code", summary: "s", example: "ShopNotFound" }] }],
+    families: [{ id: "shop", apis: ["shop"], mediaType: "application/json", statuses: [], errors: [{ code: 404, status: 404, message: "m", description: "d", retryable: false, kind: "code", example: "ShopNotFound" }] }],
   };
   it("takes the catalog's codes, camelCase property and parameter names, header names and response statuses", () => {
     const { codes, names, statuses } = invariantsOf(catalog, [doc]);

@@ -7,7 +7,7 @@ import { removedLink } from "./sanitize.js";
 describe("docsBundle", () => {
   const catalog: Catalog = {
     families: [
-      { id: "shop", apis: ["shop"], mediaType: "application/json", statuses: [], errors: [{ code: "NOT_FOUND", status: 404, message: "m", description: "d", retryable: false, kind: "code", summary: "s", example: "ShopNotFound" }] },
+      { id: "shop", apis: ["shop"], mediaType: "application/json", statuses: [], errors: [{ code: "NOT_FOUND", status: 404, message: "m", description: "d", retryable: false, kind: "code", example: "ShopNotFound" }] },
     ],
   };
   const doc = {

@@ -12,7 +12,7 @@ const doc = {
 };
 const api: BundledApi = { id: "shop", root: "/spec/shop/openapi.yaml", doc, files: [] };
 const catalog: Catalog = {
-  families: [{ id: "shop", apis: ["shop"], mediaType: "application/json", statuses: [], errors: [{ code: "NOT_FOUND", status: 404, message: "No order.", description: "No such order.", retryable: false, kind: "code", summary: "Not found", example: "ShopNotFound" }] }],
+  families: [{ id: "shop", apis: ["shop"], mediaType: "application/json", statuses: [], errors: [{ code: "NOT_FOUND", status: 404, message: "No order.", description: "No such order.", retryable: false, kind: "code", example: "ShopNotFound" }] }],
 };
 const dirs: string[] = [];
 const i18n = (files: Record<string, string>) => {
