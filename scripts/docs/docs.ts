@@ -7,7 +7,10 @@ import { editionHref } from "./html.js";
 import { landingText, renderLandingPage, type LandingError } from "./landing.js";
 import type { Problem } from "../build/problems.js";
 import { docsBundle, pageText, redocLabels, renderNav, renderReferencePage } from "./reference.js";
-import { catalogProse, checkTranslations, invariantsOf, loadTranslations, proseOf, translateDoc, Translator } from "./translate.js";
+import { checkTranslations, invariantsOf } from "./invariance.js";
+import { catalogProse, proseOf } from "./prose.js";
+import { loadTranslations } from "./translations.js";
+import { translateDoc, Translator } from "./translator.js";
 
 type Json = Record<string, unknown>;
 

@@ -10,7 +10,7 @@ import type { Catalog } from "./catalog.js";
 import { htmlHeader } from "../build/header.js";
 import { contentSecurityPolicy, cspMeta, escapeHtml, scriptJson } from "./html.js";
 import { inertMarkdown } from "./sanitize.js";
-import { proseOf } from "./translate.js";
+import { proseOf } from "./prose.js";
 
 type Json = Record<string, unknown>;
 const require = createRequire(import.meta.url);
