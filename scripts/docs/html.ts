@@ -1,43 +1,52 @@
-import { createHash } from "node:crypto";
-
-/** Text for HTML content and attribute values. */
-export const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-
-/** JSON to embed in a `<script>`: `<` escaped so no text can close the element. */
-export const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-
-/** A CSP source for an inline script or style: `'sha256-…'`. */
-export const cspHash = (content: string) => `'sha256-${createHash("sha256").update(content, "utf8").digest("base64")}'`;
-
 /**
- * The Content-Security-Policy of a docs page: only the page's own inline scripts (by hash) run;
- * nothing is fetched from anywhere (images and fonts only as `data:`). A script a description
- * smuggled in, an `onerror=` handler or a `javascript:` link would not run even if it reached
- * the page.
+ * HTML built from templates that escape by default: every value put into `html\`…\`` is
+ * escaped for text and quoted attribute values, unless it is HTML already (the result of
+ * another `html\`…\``, or text explicitly marked with `raw`). Arrays are joined.
  */
-export function contentSecurityPolicy(scripts: string[], styles: "unsafe-inline" | string[]): string {
-  const styleSrc = styles === "unsafe-inline" ? "'unsafe-inline'" : styles.map(cspHash).join(" ");
-  return [
-    "default-src 'none'",
-    `script-src ${scripts.map(cspHash).join(" ")}`,
-    `style-src ${styleSrc}`,
-    "img-src data:",
-    "font-src data:",
-    "connect-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join("; ");
+
+/** Markup that is safe to put into a page as it is. */
+export class Html {
+  constructor(readonly markup: string) {}
+
+  toString(): string {
+    return this.markup;
+  }
 }
 
-export const cspMeta = (policy: string) => `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy)}">`;
+/** What a template takes: text (escaped), numbers, HTML, nothing (`false`, `null`, `undefined`), or a list of these. */
+export type HtmlValue = string | number | Html | false | null | undefined | readonly HtmlValue[];
 
-/** Description Markdown for a landing-page cell: escaped text, with `code spans` as <code>. */
+const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+/** Text for HTML content and quoted attribute values. */
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => entities[c]!);
+
+function render(value: HtmlValue): string {
+  if (value instanceof Html) return value.markup;
+  if (Array.isArray(value)) return value.map(render).join("");
+  if (typeof value === "string") return escapeHtml(value);
+  if (typeof value === "number") return String(value);
+  return "";
+}
+
+/** Markup from a template: the template's own text as it is, every value escaped unless it is `Html`. */
+export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Html {
+  let markup = strings[0]!;
+  values.forEach((value, i) => {
+    markup += render(value) + strings[i + 1]!;
+  });
+  return new Html(markup);
+}
+
+/** Marks markup the caller built safely itself (a trusted script, Redoc's page) so that it is not escaped. */
+export const raw = (markup: string) => new Html(markup);
+
+/** The values, escaped as in a template, with `separator` (markup) between them. */
+export const join = (values: readonly HtmlValue[], separator: string) => raw(values.map(render).join(separator));
+
+/** JSON to embed in a `<script>` (not HTML-escaped: `<` escaped so that no text can close the element). */
+export const jsonForScript = (value: unknown) =>
+  JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+
+/** Description Markdown for a landing-page cell: escaped text, with `code spans` as `<code>`. */
 export const inlineMarkdown = (text: string) =>
-  escapeHtml(text).replace(/`([^`]+)`/g, (_, code: string) => `<code>${code}</code>`);
-
-/** The relative link from one edition's folder to another's (`""` is the English root, `"id/"`). */
-export function editionHref(from: string, to: string): string {
-  const up = from.split("/").filter(Boolean).map(() => "../").join("");
-  return up + to;
-}
+  html`${text.split(/`([^`]+)`/).map((part, i) => (i % 2 === 1 ? html`<code>${part}</code>` : part))}`;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { cspHash } from "./html.js";
-import { landingText, renderLandingPage, type LandingError, type LandingPage } from "./landing.js";
+import { cspHash } from "./csp.js";
+import { renderLandingPage, type LandingError, type LandingPage } from "./landing.js";
+import { landingText } from "./landing-text.js";
 
 const error = (over: Partial<LandingError>): LandingError => ({
   anchor: "shop-NOT_FOUND",
