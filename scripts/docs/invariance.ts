@@ -39,6 +39,36 @@ export function invariantsOf(catalog: Catalog, docs: Json[]): Invariants {
   return { codes, names, statuses };
 }
 
+/** HTTP statuses verbatim; other numbers by value, as each language writes them. Codes are checked as codes. */
+function numberProblems(en: string, translated: string, invariants: Invariants, locale: string): string[] {
+  const problems: string[] = [];
+  const style = numberStyle(locale);
+  const enNumbers = numbers(en, english);
+  const trNumbers = numbers(translated, style);
+  /** The same number: spelled the same, or (not a status) of the same value as each language writes it. */
+  const same = (enNumber: string, trNumber: string) => {
+    if (enNumber === trNumber) return true;
+    if (statusLike.test(enNumber) || statusLike.test(trNumber)) return false;
+    const value = valueOf(enNumber, english);
+    return value !== undefined && valueOf(trNumber, style) === value;
+  };
+  for (const number of new Set(enNumbers)) {
+    if (invariants.codes.has(number) || trNumbers.some((other) => same(number, other))) continue;
+    const value = valueOf(number, english);
+    const local = value === undefined ? number : style.format(value);
+    if (invariants.statuses.has(number)) problems.push(`must keep the HTTP status ${number} verbatim`);
+    else if (/[.,]/.test(number) && local !== number) {
+      problems.push(`must keep the number ${number} (its value, written ${local} in ${locale})`);
+    } else problems.push(`must keep the number ${number}`);
+  }
+  for (const number of new Set(trNumbers)) {
+    if (invariants.codes.has(number) || enNumbers.some((other) => same(other, number))) continue;
+    const what = invariants.statuses.has(number) ? "the HTTP status" : "the number";
+    problems.push(`adds ${what} ${number}, which the English text does not have`);
+  }
+  return problems;
+}
+
 /**
  * The invariance rule: a translation keeps every code, HTTP status, field name, header name,
  * code span and URL of its English text exactly, and every other number's value (written the
@@ -71,7 +101,7 @@ export function invarianceProblems(en: string, translated: string, invariants: I
   const trUrls = urls(translated);
   for (const url of new Set(urls(en))) if (!trUrls.includes(url)) problems.push(`must keep the URL ${url}`);
 
-  // HTTP statuses verbatim; other numbers by value. A code is checked as a code, above.
+  // HTTP status classes verbatim (`4xx`); statuses and other numbers below.
   const enClasses = statusClasses(en);
   const trClasses = statusClasses(translated);
   for (const c of new Set(enClasses)) {
@@ -80,30 +110,7 @@ export function invarianceProblems(en: string, translated: string, invariants: I
   for (const c of new Set(trClasses)) {
     if (!enClasses.includes(c)) problems.push(`adds the HTTP status class ${c}, which the English text does not have`);
   }
-  const style = numberStyle(locale);
-  const enNumbers = numbers(en, english);
-  const trNumbers = numbers(translated, style);
-  /** The same number: spelled the same, or (not a status) of the same value as each language writes it. */
-  const same = (enNumber: string, trNumber: string) => {
-    if (enNumber === trNumber) return true;
-    if (statusLike.test(enNumber) || statusLike.test(trNumber)) return false;
-    const value = valueOf(enNumber, english);
-    return value !== undefined && valueOf(trNumber, style) === value;
-  };
-  for (const number of new Set(enNumbers)) {
-    if (invariants.codes.has(number) || trNumbers.some((other) => same(number, other))) continue;
-    const value = valueOf(number, english);
-    const local = value === undefined ? number : style.format(value);
-    if (invariants.statuses.has(number)) problems.push(`must keep the HTTP status ${number} verbatim`);
-    else if (/[.,]/.test(number) && local !== number) {
-      problems.push(`must keep the number ${number} (its value, written ${local} in ${locale})`);
-    } else problems.push(`must keep the number ${number}`);
-  }
-  for (const number of new Set(trNumbers)) {
-    if (invariants.codes.has(number) || enNumbers.some((other) => same(other, number))) continue;
-    const what = invariants.statuses.has(number) ? "the HTTP status" : "the number";
-    problems.push(`adds ${what} ${number}, which the English text does not have`);
-  }
+  problems.push(...numberProblems(en, translated, invariants, locale));
   return [...new Set(problems)];
 }
 
