@@ -57,7 +57,8 @@ function disarmLinks(text: string): string {
   }
   out += text.slice(last);
   const definition = /^( {0,3}\[[^\]\n]+\]:[ \t]*)(\S+)/gm;
-  return out.replace(definition, (whole, lead: string, target: string) => (unsafe(target) ? lead + removedLink : whole));
+  return out.replace(definition, (whole, lead: string, target: string) =>
+    (unsafe(target) ? lead + removedLink : whole));
 }
 
 /** Markdown's raw HTML shown as text: `<` that would open a tag, comment or declaration gets a backslash. */

@@ -3,10 +3,24 @@ import { parseTranslations } from "./translations.js";
 
 describe("parseTranslations", () => {
   const cases: { name: string; text: string; entries?: number; problems: RegExp[] }[] = [
-    { name: "a good file", text: "language: Bahasa Indonesia\ntranslations:\n  a.b:\n    en: Hello.\n    id: Halo.\n  c.d:\n    en: Bye.\n", entries: 2, problems: [] },
+    {
+      name: "a good file",
+      text: "language: Bahasa Indonesia\ntranslations:\n  a.b:\n    en: Hello.\n    id: Halo.\n  c.d:\n    en: Bye.\n",
+      entries: 2,
+      problems: [],
+    },
     { name: "no language", text: "translations: {}\n", problems: [/^1:1 .*needs `language`/] },
-    { name: "an entry without en", text: "language: X\ntranslations:\n  a.b:\n    id: Halo.\n", entries: 0, problems: [/^3:3 a\.b: write it as \{ en: <the English text>, id: <its translation> \}/] },
-    { name: "a key twice", text: "language: X\ntranslations:\n  a.b: { en: A, id: B }\n  a.b: { en: A, id: C }\n", problems: [/^\d+:\d+ .*(twice|unique)/] },
+    {
+      name: "an entry without en",
+      text: "language: X\ntranslations:\n  a.b:\n    id: Halo.\n",
+      entries: 0,
+      problems: [/^3:3 a\.b: write it as \{ en: <the English text>, id: <its translation> \}/],
+    },
+    {
+      name: "a key twice",
+      text: "language: X\ntranslations:\n  a.b: { en: A, id: B }\n  a.b: { en: A, id: C }\n",
+      problems: [/^\d+:\d+ .*(twice|unique)/],
+    },
     { name: "a YAML error", text: "language: [\n", problems: [/^\d+:\d+ /] },
   ];
   it.each(cases)("$name", ({ text, entries, problems }) => {

@@ -29,10 +29,27 @@ describe("Translator", () => {
   const entry = (en: string, text: string) => ({ en, text, line: 1, column: 1 });
   const cases: { name: string; entries: [string, ReturnType<typeof entry>][]; en: string; want: string; missing?: boolean; outdated?: boolean }[] = [
     { name: "a translation", entries: [["k", entry("Hello.", "Halo.")]], en: "Hello.", want: "Halo." },
-    { name: "a rewrapped English text", entries: [["k", entry("Hello\n  world.", "Halo dunia.")]], en: "Hello world.\n", want: "Halo dunia." },
+    {
+      name: "a rewrapped English text",
+      entries: [["k", entry("Hello\n  world.", "Halo dunia.")]],
+      en: "Hello world.\n",
+      want: "Halo dunia.",
+    },
     { name: "no entry: English, listed as missing", entries: [], en: "Hello.", want: "Hello.", missing: true },
-    { name: "an empty translation: English, missing", entries: [["k", entry("Hello.", "")]], en: "Hello.", want: "Hello.", missing: true },
-    { name: "a translation of an older English text: English, outdated", entries: [["k", entry("Hello.", "Halo.")]], en: "Hello again.", want: "Hello again.", outdated: true },
+    {
+      name: "an empty translation: English, missing",
+      entries: [["k", entry("Hello.", "")]],
+      en: "Hello.",
+      want: "Hello.",
+      missing: true,
+    },
+    {
+      name: "a translation of an older English text: English, outdated",
+      entries: [["k", entry("Hello.", "Halo.")]],
+      en: "Hello again.",
+      want: "Hello again.",
+      outdated: true,
+    },
   ];
   it.each(cases)("$name", ({ entries, en, want, missing = false, outdated = false }) => {
     const translator = new Translator({ ...file, entries: new Map(entries) });
