@@ -11,7 +11,9 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Catalog } from "../../scripts/build/catalog.js";
-import { docsBundle, renderReferencePage } from "../../scripts/build/reference.js";
+import { docsBundle } from "../../scripts/docs/docs-bundle.js";
+import { raw } from "../../scripts/docs/html.js";
+import { renderReferencePage } from "../../scripts/docs/reference.js";
 import { repoRoot } from "../helpers/cli.js";
 import { haveSeeds, noSeeds, readSeed } from "../helpers/seeds.js";
 
@@ -94,7 +96,7 @@ describe.skipIf(!haveChromium)("the reference docs in Chromium", () => {
       lang: "en",
       source: "test/docs/fixtures/hostile.yaml",
       redoclyConfig: path.join(repoRoot, "redocly.yaml"),
-      nav: "",
+      nav: raw(""),
     });
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Catalog } from "../catalog.js";
 import type { BuildContext, Bundled } from "../context.js";
-import { renderDocs, type EditionPlan } from "../docs.js";
+import { renderDocs, type EditionPlan } from "../../docs/index.js";
 import type { StepResult } from "./step.js";
 
 /**

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Catalog } from "../catalog.js";
 import type { BuildContext, Bundled } from "../context.js";
-import { planEditions, type EditionPlan } from "../docs.js";
+import { planEditions, type EditionPlan } from "../../docs/index.js";
 import { BuildFailed, sortProblems } from "../problems.js";
 import type { StepResult } from "./step.js";
 

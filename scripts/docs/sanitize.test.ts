@@ -14,7 +14,11 @@ describe("inertMarkdown", () => {
     { name: "HTML in a code span", given: "use `<script>` here", want: "use `<script>` here" },
     { name: "HTML in a double-backtick span", given: "``a ` <b> ``", want: "``a ` <b> ``" },
     { name: "an unclosed backtick", given: "a ` <b>", want: "a ` \\<b>" },
-    { name: "HTML in a fenced block", given: "x\n```html\n<script>1</script>\n```\n<b>", want: "x\n```html\n<script>1</script>\n```\n\\<b>" },
+    {
+      name: "HTML in a fenced block",
+      given: "x\n```html\n<script>1</script>\n```\n<b>",
+      want: "x\n```html\n<script>1</script>\n```\n\\<b>",
+    },
     { name: "a safe link", given: "[docs](https://example.com/x_(y))", want: "[docs](https://example.com/x_(y))" },
     { name: "a javascript: link", given: "[x](javascript:alert(1)) after", want: `[x](${removedLink}) after` },
     { name: "a link with a title", given: '[x](javascript:alert(1) "t")', want: `[x](${removedLink} "t")` },
@@ -23,7 +27,11 @@ describe("inertMarkdown", () => {
     { name: "an escaped colon", given: "[x](javascript\\:alert(1))", want: `[x](${removedLink})` },
     { name: "a bracketed target", given: "[x](<javascript:alert(1)>)", want: `[x](${removedLink})` },
     { name: "a data: link", given: "[x](data:text/html,<script>1</script>)", want: `[x](${removedLink})` },
-    { name: "a reference definition", given: "[x][1]\n\n[1]: javascript:alert(1)", want: `[x][1]\n\n[1]: ${removedLink}` },
+    {
+      name: "a reference definition",
+      given: "[x][1]\n\n[1]: javascript:alert(1)",
+      want: `[x][1]\n\n[1]: ${removedLink}`,
+    },
     { name: "a safe reference definition", given: "[1]: https://example.com", want: "[1]: https://example.com" },
   ];
   it.each(cases)("$name", ({ given, want }) => {

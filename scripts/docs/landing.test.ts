@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { cspHash } from "./html.js";
-import { landingText, renderLandingPage, type LandingError, type LandingPage } from "./landing.js";
+import { cspHash } from "./csp.js";
+import { renderLandingPage, type LandingError, type LandingPage } from "./landing.js";
+import { landingText } from "./landing-text.js";
 
 const error = (over: Partial<LandingError>): LandingError => ({
   anchor: "shop-NOT_FOUND",
@@ -33,19 +34,40 @@ const page = (over: Partial<LandingPage> = {}): LandingPage => ({
 describe("renderLandingPage", () => {
   const html = renderLandingPage(page());
   const cases: { name: string; want: string | RegExp }[] = [
-    { name: "a row per code, with its stable anchor and filter data", want: '<tr id="shop-NOT_FOUND" data-family="shop" data-status="404" data-retryable="no">' },
-    { name: "the code linking to where the reference documents it", want: '<a class="mono" href="shop.html#/orders/getorder#orders/getorder/response&amp;c=404/body">NOT_FOUND</a>' },
+    {
+      name: "a row per code, with its stable anchor and filter data",
+      want: '<tr id="shop-NOT_FOUND" data-family="shop" data-status="404" data-retryable="no">',
+    },
+    {
+      name: "the code linking to where the reference documents it",
+      want: '<a class="mono" href="shop.html#/orders/getorder#orders/getorder/response&amp;c=404/body">NOT_FOUND</a>',
+    },
     { name: "a permalink to the row", want: '<a class="perma" href="#shop-NOT_FOUND"' },
     { name: "the operation it is documented at", want: ">Read an order</a> <span class=\"badge s4\">404</span>" },
     { name: "a code without a reference location, unlinked", want: '<span class="mono">99</span>' },
     { name: "an inner code marked as such", want: '<span class="inner">in innerError</span>' },
     { name: "descriptions with code spans", want: "The <code>orderId</code> does not exist." },
     { name: "messages escaped", want: "Down &lt;b&gt;now&lt;/b&gt;" },
-    { name: "a matrix cell linking to its codes", want: /<a class="n s4" href="#codes-shop-404" title="404 Not Found\nNOT_FOUND">1<\/a>/ },
-    { name: "a dot for a status documented without codes", want: '<span class="dot" title="429 Too Many Requests (documented, no code in the catalog)">·</span>' },
-    { name: "error statuses only in the matrix", want: /<tr><th scope="col">404<\/th><th scope="col">429<\/th><th scope="col" class="s5">503<\/th><\/tr>/ },
-    { name: "a status filter of the statuses with codes", want: '<option value="404">404</option><option value="503">503</option></select>' },
-    { name: "the language switch keeping the anchor", want: '<a href="id/index.html" hreflang="id" lang="id" data-keep-hash>Bahasa Indonesia</a>' },
+    {
+      name: "a matrix cell linking to its codes",
+      want: /<a class="n s4" href="#codes-shop-404" title="404 Not Found\nNOT_FOUND">1<\/a>/,
+    },
+    {
+      name: "a dot for a status documented without codes",
+      want: '<span class="dot" title="429 Too Many Requests (documented, no code in the catalog)">·</span>',
+    },
+    {
+      name: "error statuses only in the matrix",
+      want: /<tr><th scope="col">404<\/th><th scope="col">429<\/th><th scope="col" class="s5">503<\/th><\/tr>/,
+    },
+    {
+      name: "a status filter of the statuses with codes",
+      want: '<option value="404">404</option><option value="503">503</option></select>',
+    },
+    {
+      name: "the language switch keeping the anchor",
+      want: '<a href="id/index.html" hreflang="id" lang="id" data-keep-hash>Bahasa Indonesia</a>',
+    },
     { name: "the page's language", want: '<html lang="en">' },
     { name: "the count of codes", want: 'Showing <b id="shown">2</b> of 2 codes' },
   ];

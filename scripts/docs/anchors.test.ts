@@ -20,7 +20,7 @@ describe("Redoc's routes", () => {
 });
 
 describe("codeLocations", () => {
-  const error = (code: number, example: string) => ({ code, status: 400, message: "m", description: "d", retryable: false, kind: "code" as const, summary: "s", example });
+  const error = (code: number, example: string) => ({ code, status: 400, message: "m", description: "d", retryable: false, kind: "code" as const, example });
   const catalog: Catalog = {
     families: [{ id: "shop", apis: ["shop"], mediaType: "application/json", statuses: [], errors: [error(1, "Shop1"), error(2, "Shop2"), error(3, "Shop3")] }],
   };
@@ -47,8 +47,14 @@ describe("codeLocations", () => {
   };
   const found = codeLocations([{ id: "shop", doc }], catalog);
   const cases: { anchor: string; want: { operationId: string; summary: string; status: number; href: string } | undefined }[] = [
-    { anchor: "shop-1", want: { operationId: "listA", summary: "List A", status: 400, href: "shop.html#/things/lista#things/lista/response&c=400/body" } },
-    { anchor: "shop-2", want: { operationId: "createA", summary: "Create A", status: 400, href: "shop.html#/things/createa#things/createa/response&c=400/body" } },
+    {
+      anchor: "shop-1",
+      want: { operationId: "listA", summary: "List A", status: 400, href: "shop.html#/things/lista#things/lista/response&c=400/body" },
+    },
+    {
+      anchor: "shop-2",
+      want: { operationId: "createA", summary: "Create A", status: 400, href: "shop.html#/things/createa#things/createa/response&c=400/body" },
+    },
     { anchor: "shop-3", want: undefined },
   ];
   it.each(cases)("$anchor", ({ anchor, want }) => {

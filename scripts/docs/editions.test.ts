@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { BundledApi } from "../core/bundle.js";
 import type { Catalog } from "./catalog.js";
-import { planEditions } from "./docs.js";
+import { editionHref, planEditions } from "./editions.js";
 
 const doc = {
   info: { title: "Shop API", description: "Fails with NOT_FOUND." },
@@ -12,7 +12,7 @@ const doc = {
 };
 const api: BundledApi = { id: "shop", root: "/spec/shop/openapi.yaml", doc, files: [] };
 const catalog: Catalog = {
-  families: [{ id: "shop", apis: ["shop"], mediaType: "application/json", statuses: [], errors: [{ code: "NOT_FOUND", status: 404, message: "No order.", description: "No such order.", retryable: false, kind: "code", summary: "Not found", example: "ShopNotFound" }] }],
+  families: [{ id: "shop", apis: ["shop"], mediaType: "application/json", statuses: [], errors: [{ code: "NOT_FOUND", status: 404, message: "No order.", description: "No such order.", retryable: false, kind: "code", example: "ShopNotFound" }] }],
 };
 const dirs: string[] = [];
 const i18n = (files: Record<string, string>) => {
@@ -63,5 +63,16 @@ describe("planEditions", () => {
       "id.yaml:5 i18n: apis.shop.info.description: the translation must keep the code NOT_FOUND verbatim",
       "id.yaml:5 i18n: apis.shop.info.description: the translation adds the code TIDAK_DITEMUKAN, which the English text does not have: codes are never translated",
     ]);
+  });
+});
+
+describe("editionHref", () => {
+  const cases: { name: string; from: string; to: string; want: string }[] = [
+    { name: "from English to a translation", from: "", to: "id/index.html", want: "id/index.html" },
+    { name: "from a translation to English", from: "id/", to: "sales.html", want: "../sales.html" },
+    { name: "between translations", from: "id/", to: "fr/sales.html", want: "../fr/sales.html" },
+  ];
+  it.each(cases)("$name", ({ from, to, want }) => {
+    expect(editionHref(from, to)).toBe(want);
   });
 });

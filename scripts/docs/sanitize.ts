@@ -56,11 +56,13 @@ function disarmLinks(text: string): string {
     }
   }
   out += text.slice(last);
-  return out.replace(/^( {0,3}\[[^\]\n]+\]:[ \t]*)(\S+)/gm, (whole, lead: string, target: string) => (unsafe(target) ? lead + removedLink : whole));
+  const definition = /^( {0,3}\[[^\]\n]+\]:[ \t]*)(\S+)/gm;
+  return out.replace(definition, (whole, lead: string, target: string) =>
+    (unsafe(target) ? lead + removedLink : whole));
 }
 
-/** Shows raw HTML as text: `<` that would open a tag, comment or declaration gets a backslash. */
-function escapeHtml(text: string): string {
+/** Markdown's raw HTML shown as text: `<` that would open a tag, comment or declaration gets a backslash. */
+function escapeHtmlInMarkdown(text: string): string {
   let out = "";
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
@@ -114,8 +116,9 @@ function spans(text: string): { code: boolean; text: string }[] {
     closer.lastIndex = m.index + ticks.length;
     const end = closer.exec(text);
     if (!end) continue;
-    out.push({ code: false, text: text.slice(last, m.index) }, { code: true, text: text.slice(m.index, end.index + ticks.length) });
-    last = end.index + ticks.length;
+    const close = end.index + ticks.length;
+    out.push({ code: false, text: text.slice(last, m.index) }, { code: true, text: text.slice(m.index, close) });
+    last = close;
     opener.lastIndex = last;
   }
   out.push({ code: false, text: text.slice(last) });
@@ -125,6 +128,6 @@ function spans(text: string): { code: boolean; text: string }[] {
 /** Markdown with its raw HTML shown as text and its script links disarmed. */
 export function inertMarkdown(markdown: string): string {
   return segments(markdown)
-    .map((s) => (s.code ? s.text : escapeHtml(disarmLinks(s.text))))
+    .map((s) => (s.code ? s.text : escapeHtmlInMarkdown(disarmLinks(s.text))))
     .join("");
 }

@@ -1,0 +1,101 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { BundledApi } from "../core/bundle.js";
+import type { Catalog } from "./catalog.js";
+import { docsBundle } from "./docs-bundle.js";
+import { editionHref, type Edition } from "./editions.js";
+import type { Json } from "./json.js";
+import { renderLandingPage } from "./landing.js";
+import { landingPageOf } from "./landing-content.js";
+import { renderNav } from "./nav.js";
+import { renderReferencePage } from "./reference.js";
+import { redocLabelsIn, uiText } from "./ui-text.js";
+
+export interface DocsResult {
+  referencePages: number;
+  /** Pages `redocly build-docs` rendered; the others were made from the page of another language. */
+  builtByRedocly: number;
+  landingPages: number;
+  /** Editions whose Redoc labels stayed English (this Redoc has no hook for them). */
+  englishLabels: string[];
+}
+
+export interface DocsOptions {
+  outDir: string;
+  apis: BundledApi[];
+  /** Render the reference pages of these APIs only (the others' are kept from the last build); landing pages always. */
+  only?: Set<string>;
+  catalog: Catalog;
+  editions: Edition[];
+  redoclyConfig: string;
+  sourceName: (file: string) => string;
+}
+
+/** Runs the tasks with at most `limit` at a time. */
+async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await task(item);
+  }));
+}
+
+const apiLabel = (id: string) => id.charAt(0).toUpperCase() + id.slice(1);
+
+/** The bar above one API's reference page in one edition: the catalog, every API, every language. */
+function navOf(api: BundledApi, edition: Edition, options: DocsOptions) {
+  return renderNav({
+    catalogHref: "index.html",
+    text: uiText(edition.translator),
+    apis: options.apis.map((other) => ({
+      id: other.id,
+      label: apiLabel(other.id),
+      href: `${other.id}.html`,
+      current: other.id === api.id,
+    })),
+    languages: options.editions.map((e) => ({
+      lang: e.lang,
+      label: e.language,
+      href: editionHref(edition.dir, `${e.dir}${api.id}.html`),
+      current: e === edition,
+    })),
+  });
+}
+
+/**
+ * Renders `docs/`: for each edition, one reference page per API (`redocly build-docs`) and the
+ * landing page with the error matrix and the catalog.
+ */
+export async function renderDocs(options: DocsOptions): Promise<DocsResult> {
+  const { apis, catalog, editions } = options;
+  const englishLabels: string[] = [];
+  let built = 0;
+  await Promise.all(editions.map((edition) => fs.mkdir(path.join(options.outDir, edition.dir), { recursive: true })));
+  // Per API: Redoc renders the first edition; the others are made from its page when they can be.
+  const rendered = options.only ? apis.filter((api) => options.only!.has(api.id)) : apis;
+  await pool(rendered, 2, async (api) => {
+    let base: { raw: string; doc: Json } | undefined;
+    for (const edition of editions) {
+      const labels = edition.lang === "en" ? undefined : redocLabelsIn(edition.translator);
+      const doc = docsBundle(api.id, edition.docs.get(api.id)!, catalog);
+      const result = await renderReferencePage({
+        doc,
+        outFile: path.join(options.outDir, edition.dir, `${api.id}.html`),
+        lang: edition.lang,
+        source: options.sourceName(api.root),
+        redoclyConfig: options.redoclyConfig,
+        nav: navOf(api, edition, options),
+        ...(labels ? { labels } : {}),
+        ...(base ? { base } : {}),
+      });
+      if (!result.derived) built++;
+      base ??= { raw: result.raw, doc };
+      if (labels && !result.labelsApplied && !englishLabels.includes(edition.lang)) englishLabels.push(edition.lang);
+    }
+  });
+  for (const edition of editions) {
+    const html = renderLandingPage(landingPageOf(edition, editions, apis, catalog));
+    await fs.writeFile(path.join(options.outDir, edition.dir, "index.html"), html);
+  }
+  const referencePages = rendered.length * editions.length;
+  return { referencePages, builtByRedocly: built, landingPages: editions.length, englishLabels };
+}
