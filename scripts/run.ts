@@ -1,4 +1,4 @@
-import { BuildFailed, printFailure } from "./build/problems.js";
+import { InputRejected, printFailure } from "./core/problems.js";
 import { consoleIo, UsageError, type Io } from "./commands/command.js";
 import { commands } from "./commands/index.js";
 
@@ -40,7 +40,7 @@ export async function runCommandLine(argv: string[], io: Io = consoleIo): Promis
   try {
     return await dispatch(argv, io);
   } catch (error) {
-    if (error instanceof BuildFailed) {
+    if (error instanceof InputRejected) {
       printFailure(error, io.err);
       return error.exitCode;
     }

@@ -10,7 +10,7 @@ import { Document } from "@stoplight/spectral-core";
 import Parsers from "@stoplight/spectral-parsers";
 import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadLinter, type Linter } from "../scripts/build/lint.js";
+import { loadLinter, type Linter } from "../scripts/core/spectral.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "..");

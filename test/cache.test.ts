@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashFile } from "../scripts/build/cache.js";
+import { hashFile } from "../scripts/core/cache.js";
 import { copySpec, runCli } from "./helpers/cli.js";
 
 const apis = ["messaging", "partner", "referrals", "sales"];

@@ -4,7 +4,7 @@ import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import type { Catalog } from "../scripts/build/catalog.js";
-import { componentFiles } from "../scripts/build/sources.js";
+import { componentFiles } from "../scripts/core/sources.js";
 import { repoRoot } from "./helpers/cli.js";
 
 type Json = Record<string, any>;

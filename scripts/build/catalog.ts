@@ -1,9 +1,9 @@
 import path from "node:path";
 import type { BundledApi } from "../core/bundle.js";
-import type { Problem } from "./problems.js";
+import type { Problem } from "../core/problems.js";
 import { readErrorBody } from "../../spectral/functions/lib/error-body.js";
 import { operations } from "../../spectral/functions/lib/openapi.js";
-import { sourceLocation } from "./sources.js";
+import { sourceLocation } from "../core/sources.js";
 
 export { readErrorBody };
 

@@ -3,8 +3,8 @@ import path from "node:path";
 import type { BundledApi } from "../core/bundle.js";
 import { SourceReader } from "../core/read.js";
 import type { Catalog } from "./catalog.js";
-import { BuildFailed, type Problem } from "./problems.js";
-import { componentFiles, findApiRoots, forgetParsedFiles, type ApiRoot } from "./sources.js";
+import { InputRejected, type Problem } from "../core/problems.js";
+import { componentFiles, findApiRoots, forgetParsedFiles, type ApiRoot } from "../core/sources.js";
 
 export interface BuildOptions {
   /** A spec folder (`openapi/`, holding `<api>/openapi.yaml` and `components/`) or one API root. */
@@ -70,7 +70,7 @@ export function createContext(options: BuildOptions): BuildContext {
   const componentsDir = path.join(specDir, "components");
   const reader = new SourceReader();
   const { files: components, problems } = componentFiles(componentsDir, reader.list(componentsDir));
-  if (problems.length > 0) throw new BuildFailed(problems);
+  if (problems.length > 0) throw new InputRejected(problems);
   return {
     options,
     log: options.log ?? (() => {}),

@@ -1,5 +1,5 @@
 import type { CatalogFamily } from "./catalog.js";
-import { tsHeader } from "./header.js";
+import { tsHeader } from "../core/do-not-edit.js";
 import { camelCase, pascalCase } from "./names.js";
 
 function key(code: string | number): string {

@@ -25,7 +25,7 @@ async function run<T>(ctx: BuildContext, name: string, step: () => StepResult<T>
  * The build, as its steps: bundle each API once (Redocly), lint the bundles (Spectral), read and
  * check the catalog, write clients, check translations, then generate types while the docs render,
  * all into a staging folder that replaces the output only when every step succeeded. What did not
- * change comes from the cache (plan.ts). Bad input throws `BuildFailed`.
+ * change comes from the cache (plan.ts). Bad input throws `InputRejected`.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const ctx = createContext(options);

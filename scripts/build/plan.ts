@@ -2,11 +2,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BundledApi } from "../core/bundle.js";
-import { defaultCacheDir, filesBelow, hashAll, hashFile, manifestPath, packageVersion, readJson, readManifest, rulesetInputs, unchanged, writeManifest, type CacheManifest } from "./cache.js";
+import { defaultCacheDir, filesBelow, hashAll, hashFile, manifestPath, packageVersion, readJson, readManifest, rulesetInputs, unchanged, writeManifest, type CacheManifest } from "../core/cache.js";
 import type { BuildContext, BuildOptions } from "./context.js";
 import { markerName } from "./output.js";
-import { sortProblems, type Problem } from "./problems.js";
-import type { ApiRoot } from "./sources.js";
+import { sortProblems, type Problem } from "../core/problems.js";
+import type { ApiRoot } from "../core/sources.js";
 
 /**
  * The cache in one place: what this build can take from the previous one (`planCache`), and what

@@ -1,4 +1,4 @@
-import { doNotEdit } from "./header.js";
+import { doNotEdit } from "../core/do-not-edit.js";
 
 /** `generated/README.md`: what each generated artifact is. */
 export function renderGeneratedReadme(apis: { id: string; title: string }[]): string {

@@ -1,6 +1,6 @@
 import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
 import type { CatalogFamily } from "./catalog.js";
-import { tsHeader } from "./header.js";
+import { tsHeader } from "../core/do-not-edit.js";
 import { pascalCase } from "./names.js";
 
 /** The union of a family's error codes, each in its wire type (30011, "99910"). */

@@ -2,8 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { build, type BuildOptions } from "../build/index.js";
-import { BuildFailed, printFailure } from "../build/problems.js";
-import { watchTree } from "../serve/watch.js";
+import { InputRejected, printFailure } from "../core/problems.js";
+import { watchTree } from "../core/watch.js";
 import { projectFile, UsageError, type Command, type Io } from "./command.js";
 
 async function buildOnce(options: BuildOptions, io: Io): Promise<void> {
@@ -20,7 +20,7 @@ async function buildReporting(options: BuildOptions, io: Io): Promise<void> {
   try {
     await buildOnce(options, io);
   } catch (error) {
-    if (!(error instanceof BuildFailed)) throw error;
+    if (!(error instanceof InputRejected)) throw error;
     printFailure(error, io.err);
   }
 }

@@ -6,9 +6,9 @@ import { githubActions, json, junit, sarif, stylish, text, type Formatter } from
 import { toYaml } from "../core/yaml.js";
 import { LineCounter, parseDocument } from "yaml";
 import { bundleApi, loadRedoclyConfig } from "../core/bundle.js";
-import { packageVersion } from "../build/cache.js";
-import { componentsOf, lintBundle, loadLinter } from "../build/lint.js";
-import { BuildFailed, errorsIn } from "../build/problems.js";
+import { packageVersion } from "../core/cache.js";
+import { componentsOf, lintBundle, loadLinter } from "../core/spectral.js";
+import { InputRejected, errorsIn } from "../core/problems.js";
 import { SourceReader, UnreadableFile } from "../core/read.js";
 import { rootProblem } from "../core/root.js";
 import { projectFile, UsageError, type Command } from "./command.js";
@@ -79,7 +79,7 @@ Exit codes: 0 no result at the fail severity, 1 some, 2 a file that cannot be li
     for (const file of positionals) {
       const root = path.resolve(file);
       const { api, problems } = await bundleApi({ id: path.basename(file), root }, config);
-      if (!api) throw new BuildFailed(errorsIn(problems), `lint stopped: {count} in ${file} before linting`, 2);
+      if (!api) throw new InputRejected(errorsIn(problems), `lint stopped: {count} in ${file} before linting`, 2);
       const bundleText = toYaml(api.doc);
       results.push(...(await lintBundle(linter, bundleText, root, root, componentsOf(api.files))));
     }

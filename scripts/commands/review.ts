@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { toYaml } from "../core/yaml.js";
 import type { ISpectralDiagnostic } from "@stoplight/spectral-core";
 import { loadRedoclyConfig, type BundledApi } from "../core/bundle.js";
-import { componentsOf, lintBundle, loadLinter, type Linter } from "../build/lint.js";
+import { componentsOf, lintBundle, loadLinter, type Linter } from "../core/spectral.js";
 import { applyConfig, loadDiffConfig } from "../diff/config.js";
 import { formatMarkdown } from "../diff/format.js";
 import { diffAgainstRef } from "../diff/index.js";

@@ -2,9 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { build, type BuildOptions } from "../build/index.js";
-import { BuildFailed, formatProblem } from "../build/problems.js";
+import { InputRejected, formatProblem } from "../core/problems.js";
 import { serveStatic } from "../serve/static.js";
-import { watchTree } from "../serve/watch.js";
+import { watchTree } from "../core/watch.js";
 import { buildOptions } from "./build.js";
 import { UsageError, type Command, type Io } from "./command.js";
 
@@ -19,7 +19,7 @@ async function rebuild(options: BuildOptions, io: Io): Promise<boolean> {
     io.out(`${now()} rebuilt in ${seconds(started)}`);
     return true;
   } catch (error) {
-    if (error instanceof BuildFailed) {
+    if (error instanceof InputRejected) {
       for (const problem of error.problems) io.out(formatProblem(problem));
       io.out(`${now()} build failed: ${error.message}; still serving the last good docs`);
     } else {

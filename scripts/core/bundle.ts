@@ -10,8 +10,8 @@ import {
   type Document,
   type NormalizedProblem,
 } from "@redocly/openapi-core";
-import type { Problem } from "../build/problems.js";
-import type { ApiRoot } from "../build/sources.js";
+import type { Problem } from "./problems.js";
+import type { ApiRoot } from "./sources.js";
 import { documentLimits, lineAt, SourceReader, UnreadableFile } from "./read.js";
 import { rootProblem } from "./root.js";
 

@@ -2,8 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Config } from "@redocly/openapi-core";
 import { bundleApi, type BundledApi } from "../core/bundle.js";
-import { BuildFailed, errorsIn } from "../build/problems.js";
-import { findApiRoots, type ApiRoot } from "../build/sources.js";
+import { InputRejected, errorsIn } from "../core/problems.js";
+import { findApiRoots, type ApiRoot } from "../core/sources.js";
 import { compareContracts } from "./compare.js";
 import type { ApiDiff } from "./format.js";
 import { checkoutAt, gitLocation } from "./git.js";
@@ -14,7 +14,7 @@ type Json = Record<string, unknown>;
 export async function bundleOrFail(api: ApiRoot, config: Config): Promise<BundledApi> {
   if (!fs.existsSync(api.root)) throw new Error(`${path.relative(process.cwd(), api.root) || api.root}: no such file`);
   const { api: bundled, problems } = await bundleApi(api, config);
-  if (!bundled) throw new BuildFailed(errorsIn(problems), `stopped: {count} in ${path.relative(process.cwd(), api.root) || api.root}`, 2);
+  if (!bundled) throw new InputRejected(errorsIn(problems), `stopped: {count} in ${path.relative(process.cwd(), api.root) || api.root}`, 2);
   if (typeof bundled.doc.openapi !== "string") throw new Error(`${api.root}: not an OpenAPI 3.x description`);
   return bundled;
 }

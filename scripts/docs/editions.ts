@@ -1,4 +1,4 @@
-import type { Problem } from "../build/problems.js";
+import type { Problem } from "../core/problems.js";
 import type { BundledApi } from "../core/bundle.js";
 import type { Catalog } from "./catalog.js";
 import { checkTranslations, invariantsOf } from "./invariance.js";

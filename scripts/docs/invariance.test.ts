@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatProblem } from "../build/problems.js";
+import { formatProblem } from "../core/problems.js";
 import { checkTranslations, invarianceProblems, invariantsOf, type Invariants } from "./invariance.js";
 import { shopApi as doc, shopCatalog as catalog } from "./shop-api.fixture.js";
 import { parseTranslations } from "./translations.js";

@@ -1,4 +1,4 @@
-import type { Problem } from "../build/problems.js";
+import type { Problem } from "../core/problems.js";
 import type { Catalog } from "./catalog.js";
 import { entries, isObject, type Json } from "./json.js";
 import { english, numbers, numberStyle, valueOf } from "./numbers.js";

@@ -1,4 +1,4 @@
-import { htmlHeader } from "../build/header.js";
+import { htmlHeader } from "../core/do-not-edit.js";
 import { inlineScript, inlineStyle } from "./assets.js";
 import { contentSecurityPolicy, cspMeta } from "./csp.js";
 import { html, inlineMarkdown, join, raw } from "./html.js";

@@ -1,5 +1,5 @@
 import fs from "node:fs/promises";
-import { htmlHeader } from "../build/header.js";
+import { htmlHeader } from "../core/do-not-edit.js";
 import { buildDocs } from "./build-docs.js";
 import { contentSecurityPolicy, cspMeta } from "./csp.js";
 import type { Html } from "./html.js";

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from "yaml";
-import type { Problem } from "../build/problems.js";
+import type { Problem } from "../core/problems.js";
 
 /** A translation file: `openapi/i18n/<locale>.yaml`. */
 export interface Translations {

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { build, type BuildOptions } from "../../scripts/build/index.js";
-import { BuildFailed } from "../../scripts/build/problems.js";
+import { InputRejected } from "../../scripts/core/problems.js";
 import { hashTree } from "../helpers/cli.js";
 import { project, type Project } from "./project.js";
 
@@ -60,8 +60,8 @@ describe("the catalog's checks on a warm cache", () => {
     work.write(`openapi/components/examples/referrals/${file}`, change(fs.readFileSync(source, "utf8")));
     const before = hashTree(work.out);
     const failure = await build(settings).catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(BuildFailed);
-    expect((failure as BuildFailed).problems.map((p) => `${path.basename(p.file)} ${p.rule}: ${p.message}`)).toEqual([
+    expect(failure).toBeInstanceOf(InputRejected);
+    expect((failure as InputRejected).problems.map((p) => `${path.basename(p.file)} ${p.rule}: ${p.message}`)).toEqual([
       `${file} catalog: example ${file.replace(".yaml", "")} is not listed under any response: add it to the response of its status`,
     ]);
     expect(hashTree(work.out)).toBe(before);

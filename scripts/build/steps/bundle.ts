@@ -1,9 +1,9 @@
 import { bundleApi, loadRedoclyConfig } from "../../core/bundle.js";
 import { toYaml } from "../../core/yaml.js";
 import type { BuildContext, Bundled } from "../context.js";
-import { yamlHeader } from "../header.js";
+import { yamlHeader } from "../../core/do-not-edit.js";
 import { cachedApi, type CachePlan } from "../plan.js";
-import { BuildFailed, errorsIn, sortProblems } from "../problems.js";
+import { InputRejected, errorsIn, sortProblems } from "../../core/problems.js";
 import type { StepResult } from "./step.js";
 
 /**
@@ -14,7 +14,7 @@ export async function bundle(ctx: BuildContext, plan: CachePlan, files: Map<stri
   const redocly = await loadRedoclyConfig(ctx.options.redoclyConfig);
   const results = await Promise.all(plan.stale.map((root) => bundleApi(root, redocly, ctx.reader)));
   const problems = results.flatMap((r) => r.problems);
-  if (errorsIn(problems).length > 0) throw new BuildFailed(sortProblems(problems));
+  if (errorsIn(problems).length > 0) throw new InputRejected(sortProblems(problems));
   const rebuilt = results.map((r) => r.api!);
   for (const api of rebuilt) files.set(`${api.id}/openapi.yaml`, yamlHeader(ctx.sourceName(api.root)) + toYaml(api.doc));
   const apis = ctx.roots

@@ -1,8 +1,8 @@
 import path from "node:path";
 import { buildCatalog, type Catalog } from "../catalog.js";
 import type { BuildContext, Bundled } from "../context.js";
-import { doNotEdit } from "../header.js";
-import { BuildFailed, sortProblems } from "../problems.js";
+import { doNotEdit } from "../../core/do-not-edit.js";
+import { InputRejected, sortProblems } from "../../core/problems.js";
 import type { StepResult } from "./step.js";
 
 /** catalog: every family's codes, read from the bundles and checked against the example files on disk → `catalog.json`. */
@@ -11,7 +11,7 @@ export function catalog(ctx: BuildContext, { apis }: Bundled, files: Map<string,
   const examplesDir = path.join(ctx.componentsDir, "examples") + path.sep;
   const exampleFiles = ctx.wholeFolder ? [...ctx.components.values()].filter((file) => file.startsWith(examplesDir)) : [];
   const { catalog: value, problems } = buildCatalog(apis, ctx.components, exampleFiles);
-  if (problems.length > 0) throw new BuildFailed(sortProblems(problems));
+  if (problems.length > 0) throw new InputRejected(sortProblems(problems));
   files.set("catalog.json", `${JSON.stringify({ $comment: doNotEdit(ctx.sourceName(ctx.componentsDir)), ...value }, null, 2)}\n`);
   const codes = value.families.reduce((n, family) => n + family.errors.length, 0);
   return { value, summary: `${codes} codes in ${value.families.length} families; catalog.json` };

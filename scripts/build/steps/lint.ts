@@ -1,14 +1,14 @@
 import path from "node:path";
 import type { BuildContext, Bundled } from "../context.js";
 import { cachedWarnings, type CachePlan } from "../plan.js";
-import { BuildFailed, errorsIn, sortProblems, type Problem } from "../problems.js";
+import { InputRejected, errorsIn, sortProblems, type Problem } from "../../core/problems.js";
 import { warningLine, type StepResult } from "./step.js";
 
 /** lint: the rebuilt bundles with Spectral (errors stop the build); cached APIs keep their recorded warnings. */
 export async function lint(ctx: BuildContext, plan: CachePlan, { rebuilt }: Bundled, files: Map<string, string>): Promise<StepResult<Problem[]>> {
   const problems = cachedWarnings(plan, plan.fresh);
   if (rebuilt.length > 0) {
-    const { lintBundle, loadLinter, toProblem } = await import("../lint.js");
+    const { lintBundle, loadLinter, toProblem } = await import("../../core/spectral.js");
     // --force is a cold build: the ruleset is bundled again too.
     const linter = await loadLinter(ctx.options.ruleset, plan.cacheDir, { force: ctx.options.force === true });
     const read = (file: string) => ctx.reader.read(file);
@@ -19,7 +19,7 @@ export async function lint(ctx: BuildContext, plan: CachePlan, { rebuilt }: Bund
     }
   }
   const warnings = sortProblems(problems);
-  if (errorsIn(warnings).length > 0) throw new BuildFailed(warnings);
+  if (errorsIn(warnings).length > 0) throw new InputRejected(warnings);
   return {
     value: warnings,
     summary: `${path.basename(ctx.options.ruleset)}: 0 errors, ${warnings.length} warnings`,

@@ -12,7 +12,7 @@ export interface Problem {
 }
 
 /** Thrown when the input is wrong; carries every problem found, and what that means for the command. */
-export class BuildFailed extends Error {
+export class InputRejected extends Error {
   readonly problems: Problem[];
   /** The closing line: what the command did not do. */
   readonly verdict: string;
@@ -20,7 +20,7 @@ export class BuildFailed extends Error {
   constructor(problems: Problem[], verdict = "build failed: {count}; generated output left as it was", exitCode = 1) {
     const count = `${problems.length} problem${problems.length === 1 ? "" : "s"}`;
     super(count);
-    this.name = "BuildFailed";
+    this.name = "InputRejected";
     this.problems = problems;
     this.verdict = verdict.replace("{count}", count);
     this.exitCode = exitCode;
@@ -45,7 +45,7 @@ export function sortProblems(problems: Problem[]): Problem[] {
 }
 
 /** Prints a failed command's problems, one line each, then its verdict, to stderr (or `err`). */
-export function printFailure(error: BuildFailed, err: (line: string) => void = (line) => console.error(line)): void {
+export function printFailure(error: InputRejected, err: (line: string) => void = (line) => console.error(line)): void {
   for (const problem of error.problems) err(formatProblem(problem));
   err(`error-contracts: ${error.verdict}`);
 }
