@@ -3,22 +3,23 @@
  * ec-correlation-header: an API that promises a correlation header declares it on every error response.
  * The promise is `info.x-correlation-header`, or, without it, `x-ms-correlation-id` on any error response.
  */
-import { headerNames, isErrorKey, isObject, operations } from "./lib/openapi.js";
+import { errorResponsesOf, headerNames, isObject, objectAt, operations } from "../../src/openapi/index.js";
+import { documentRule } from "../shared.js";
 
-/** @param {import("./lib/openapi.js").Json} doc */
-export default function correlationHeader(doc) {
-  const errors = operations(doc).flatMap(({ operation, path }) =>
-    Object.entries(isObject(operation.responses) ? operation.responses : {})
-      .filter(([key, response]) => isErrorKey(key) && isObject(response))
-      .map(([key, response]) => ({ response, at: [...path, "responses", key], key })),
-  );
-  const declared = isObject(doc.info) && typeof doc.info["x-correlation-header"] === "string" ? doc.info["x-correlation-header"] : undefined;
-  const header = (declared ?? (errors.some(({ response }) => headerNames(response).includes("x-ms-correlation-id")) ? "x-ms-correlation-id" : undefined))?.toLowerCase();
+const MS_CORRELATION = "x-ms-correlation-id";
+
+export default documentRule("ec-correlation-header", (doc) => {
+  const errors = operations(doc)
+    .flatMap(({ operation, path }) => errorResponsesOf(operation, path))
+    .filter(({ response }) => isObject(response));
+  const declared = objectAt(doc, "info")["x-correlation-header"];
+  const promised = errors.some(({ response }) => headerNames(response).includes(MS_CORRELATION));
+  const header = (typeof declared === "string" ? declared : promised ? MS_CORRELATION : undefined)?.toLowerCase();
   if (!header) return [];
   return errors
     .filter(({ response }) => !headerNames(response).includes(header))
-    .map(({ response, at, key }) => ({
+    .map(({ response, path, key }) => ({
       message: `Error response ${key} must declare the ${header} header: this API promises it on every failed response.`,
-      path: isObject(response.headers) ? [...at, "headers"] : at,
+      path: isObject(response) && isObject(response.headers) ? [...path, "headers"] : path,
     }));
-}
+});

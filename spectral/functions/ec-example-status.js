@@ -4,60 +4,76 @@
  * response's status. Runs on the unresolved document (`resolved: false`) to point at the place the
  * example is listed, which is what to move, not at the example itself.
  */
-import { readErrorBody } from "./lib/error-body.js";
-import { catalogEntries, codeIndex } from "./lib/catalog.js";
-import { followRef, isErrorKey, isObject, keyCovers, operations } from "./lib/openapi.js";
+import {
+  catalogEntries,
+  codeIndex,
+  contentOf,
+  entriesOf,
+  errorResponsesOf,
+  followRef,
+  isObject,
+  keyCovers,
+  operations,
+  readErrorBody,
+  resolveRef,
+  responsesOf,
+  setValueAt,
+} from "../../src/openapi/index.js";
+import { documentRule } from "../shared.js";
 
-/** @param {import("./lib/openapi.js").Json} doc */
-export default function exampleStatus(doc) {
+/** @typedef {import("../../src/openapi/index.js").Json} Json */
+
+export default documentRule("ec-example-status", (doc) => {
   const catalog = codeIndex(catalogEntries(resolveExamples(doc)));
   if (catalog.size === 0) return [];
-  /** @type {import("./lib/openapi.js").Result[]} */
+  /** @type {import("../shared.js").Result[]} */
   const results = [];
   for (const { operation, path } of operations(doc)) {
-    for (const [key, raw] of Object.entries(isObject(operation.responses) ? operation.responses : {})) {
-      if (!isErrorKey(key) || key === "default") continue;
-      const { node: response, path: responsePath } = followRef(doc, raw);
-      if (!isObject(response) || !isObject(response.content)) continue;
-      const at = responsePath ?? [...path, "responses", key];
-      for (const [mediaType, media] of Object.entries(response.content)) {
-        if (!isObject(media) || !isObject(media.examples)) continue;
-        for (const [name, listed] of Object.entries(media.examples)) {
-          const example = followRef(doc, listed).node;
+    for (const { key, response: raw, path: listedAt } of errorResponsesOf(operation, path)) {
+      if (key === "default") continue;
+      const { node: response, path: responseAt } = followRef(doc, raw);
+      for (const { media, path: at } of contentOf(response, responseAt ?? listedAt)) {
+        for (const [name, listed] of entriesOf(media.examples)) {
+          const example = resolveRef(doc, listed);
           const code = readErrorBody(isObject(example) ? example.value : undefined)?.code;
           const entry = code === undefined ? undefined : catalog.get(String(code));
           if (!entry || typeof entry.status !== "number" || keyCovers(key, entry.status)) continue;
+          const move = `list it under the ${entry.status} response`;
           results.push({
-            message: `Example ${name} carries code ${code}, whose status is ${entry.status}, under a ${key} response: list it under the ${entry.status} response.`,
-            path: [...at, "content", mediaType, "examples", name],
+            message: `Example ${name} carries code ${code}, whose status is ${entry.status}, under a ${key} response: ${move}.`,
+            path: [...at, "examples", name],
           });
         }
       }
     }
   }
   return results;
-}
+});
 
 /**
  * The document with the examples listed under responses followed, so that the catalog reader finds
  * entries that sit under a response through a `$ref`. Only `components.examples` is read otherwise.
- * @param {import("./lib/openapi.js").Json} doc
+ * @param {Json} doc @returns {Json}
  */
 function resolveExamples(doc) {
-  const paths = /** @type {import("./lib/openapi.js").Json} */ ({});
+  /** @type {Json} */
+  const paths = {};
   for (const { route, method, operation } of operations(doc)) {
-    const responses = /** @type {import("./lib/openapi.js").Json} */ ({});
-    for (const [key, raw] of Object.entries(isObject(operation.responses) ? operation.responses : {})) {
-      const response = followRef(doc, raw).node;
+    /** @type {Json} */
+    const responses = {};
+    for (const { key, response: raw } of responsesOf(operation, [])) {
+      const response = resolveRef(doc, raw);
       if (!isObject(response) || !isObject(response.content)) continue;
-      const content = /** @type {import("./lib/openapi.js").Json} */ ({});
-      for (const [mediaType, media] of Object.entries(response.content)) {
-        if (!isObject(media) || !isObject(media.examples)) continue;
-        content[mediaType] = { examples: Object.fromEntries(Object.entries(media.examples).map(([name, ex]) => [name, followRef(doc, ex).node])) };
+      /** @type {Json} */
+      const content = {};
+      for (const { mediaType, media } of contentOf(response, [])) {
+        if (!isObject(media.examples)) continue;
+        const examples = entriesOf(media.examples).map(([name, example]) => [name, resolveRef(doc, example)]);
+        content[mediaType] = { examples: Object.fromEntries(examples) };
       }
       responses[key] = { content };
     }
-    paths[route] = { ...paths[route], [method]: { responses } };
+    setValueAt(paths, [route, method, "responses"], responses);
   }
   return { components: doc.components, paths };
 }

@@ -6,14 +6,26 @@
  * that recursive schemas (innerError) are validated through their `$ref`s, not skipped.
  */
 import { Ajv2020 } from "ajv/dist/2020.js";
-import { followRef, isErrorKey, isObject, operations } from "./lib/openapi.js";
+import {
+  contentOf,
+  entriesOf,
+  errorResponsesOf,
+  followRef,
+  isObject,
+  operations,
+  pathOfPointer,
+} from "../../src/openapi/index.js";
+import { documentRule } from "../shared.js";
+
+/** @typedef {import("../../src/openapi/index.js").Json} Json */
+/** @typedef {import("../../src/openapi/index.js").JsonPath} JsonPath */
 
 /** @type {WeakMap<object, Map<string, import("ajv").ValidateFunction | string>>} */
 const compiled = new WeakMap();
 
 /**
  * A validator for a schema of the document; `#/components/…` references resolve in the document.
- * @param {import("./lib/openapi.js").Json} doc @param {import("./lib/openapi.js").Json} schema
+ * @param {Json} doc @param {Json} schema
  * @returns {import("ajv").ValidateFunction | string} the validator, or why the schema does not compile
  */
 function validatorFor(doc, schema) {
@@ -33,42 +45,50 @@ function validatorFor(doc, schema) {
     }
     cache.set(key, found);
   }
-  return /** @type {import("ajv").ValidateFunction | string} */ (found);
+  return found;
 }
 
-/** @param {import("./lib/openapi.js").Json} doc */
-export default function exampleValid(doc) {
-  /** @type {import("./lib/openapi.js").Result[]} */
+/**
+ * The examples of a media type: each of `examples` (a `$ref` followed) with a value, then `example`.
+ * @param {Json} doc @param {Json} media @param {JsonPath} at
+ */
+function examplesOf(doc, media, at) {
+  /** @type {{ name: string, value: unknown, at: JsonPath }[]} */
+  const examples = [];
+  for (const [name, listed] of entriesOf(media.examples)) {
+    const { node: example, path: examplePath } = followRef(doc, listed);
+    if (!isObject(example) || !("value" in example)) continue;
+    examples.push({ name, value: example.value, at: [...(examplePath ?? [...at, "examples", name]), "value"] });
+  }
+  if ("example" in media) examples.push({ name: "example", value: media.example, at: [...at, "example"] });
+  return examples;
+}
+
+export default documentRule("ec-example-valid", (doc) => {
+  /** @type {import("../shared.js").Result[]} */
   const results = [];
   for (const { operation, path } of operations(doc)) {
-    for (const [key, raw] of Object.entries(isObject(operation.responses) ? operation.responses : {})) {
-      if (!isErrorKey(key)) continue;
-      const { node: response, path: responsePath } = followRef(doc, raw);
-      if (!isObject(response) || !isObject(response.content)) continue;
-      const at = responsePath ?? [...path, "responses", key];
-      for (const [mediaType, media] of Object.entries(response.content)) {
-        if (!isObject(media) || !isObject(media.schema)) continue;
-        /** @type {{ name: string, value: unknown, at: import("./lib/openapi.js").JsonPath }[]} */
-        const examples = [];
-        for (const [name, listed] of Object.entries(isObject(media.examples) ? media.examples : {})) {
-          const { node: example, path: examplePath } = followRef(doc, listed);
-          if (isObject(example) && "value" in example) examples.push({ name, value: example.value, at: [...(examplePath ?? [...at, "content", mediaType, "examples", name]), "value"] });
-        }
-        if ("example" in media) examples.push({ name: "example", value: media.example, at: [...at, "content", mediaType, "example"] });
+    for (const { key, response: raw, path: listedAt } of errorResponsesOf(operation, path)) {
+      const { node: response, path: responseAt } = followRef(doc, raw);
+      for (const { mediaType, media, path: at } of contentOf(response, responseAt ?? listedAt)) {
+        if (!isObject(media.schema)) continue;
+        const examples = examplesOf(doc, media, at);
         if (examples.length === 0) continue;
         const validate = validatorFor(doc, media.schema);
         if (typeof validate === "string") {
-          results.push({ message: `The schema of error response ${key} (${mediaType}) does not compile: ${validate}`, path: [...at, "content", mediaType, "schema"] });
+          const message = `The schema of error response ${key} (${mediaType}) does not compile: ${validate}`;
+          results.push({ message, path: [...at, "schema"] });
           continue;
         }
         for (const { name, value, at: valueAt } of examples) {
           if (validate(value)) continue;
           const error = validate.errors?.[0];
-          const where = (error?.instancePath ?? "").split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
-          results.push({ message: `Example ${name} does not match its schema: ${error?.instancePath || "the body"} ${error?.message ?? "is not valid"}.`, path: [...valueAt, ...where] });
+          const what = `${error?.instancePath || "the body"} ${error?.message ?? "is not valid"}`;
+          const where = pathOfPointer(error?.instancePath ?? "");
+          results.push({ message: `Example ${name} does not match its schema: ${what}.`, path: [...valueAt, ...where] });
         }
       }
     }
   }
   return results;
-}
+});
