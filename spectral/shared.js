@@ -9,7 +9,9 @@
 import { createRulesetFunction } from "@stoplight/spectral-core";
 import { headerNames, isObject, objectAt, operations } from "../src/openapi/index.js";
 
-/** A Spectral function result. @typedef {{ message: string, path: import("../src/openapi/index.js").JsonPath }} Result */
+/** @typedef {import("../src/openapi/index.js").JsonPath} JsonPath */
+
+/** A Spectral function result. @typedef {{ message: string, path: JsonPath }} Result */
 
 /** The input of every rule: the whole document (`given: "#Document"`), an object. */
 const DOCUMENT = /** @type {const} */ ({ type: "object" });

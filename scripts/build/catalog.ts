@@ -1,7 +1,15 @@
 import path from "node:path";
 import type { BundledApi } from "../core/bundle.js";
 import type { Problem } from "./problems.js";
-import { catalogEntries, componentOf, isCode, isObject, objectAt, operations, responsesOf } from "../../src/openapi/index.js";
+import {
+  catalogEntries,
+  componentOf,
+  isCode,
+  isObject,
+  objectAt,
+  operations,
+  responsesOf,
+} from "../../src/openapi/index.js";
 import { sourceLocation } from "./sources.js";
 
 /** `generated/catalog.json`: a public format. Fields may be added, never renamed. */

@@ -1,5 +1,6 @@
 import type { Json } from "../../src/openapi/index.js";
-import { componentOf, errorStatuses as statusesOf, isObject, objectAt, operations, resolveRef } from "../../src/openapi/index.js";
+import { componentOf, isObject, objectAt, operations, resolveRef } from "../../src/openapi/index.js";
+import { errorStatuses as statusesOf } from "../../src/openapi/index.js";
 import type { CatalogFamily } from "./catalog.js";
 import { tsHeader } from "./header.js";
 import { camelCase, pascalCase } from "./names.js";

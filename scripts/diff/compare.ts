@@ -86,7 +86,9 @@ function compareErrorResponse(base: Json, head: Json, before: unknown, after: un
   }
   // Headers, by name without case.
   const headers = (response: Json, doc: Json) =>
-    new Map(Object.entries(objectAt(response, "headers")).map(([n, h]) => [n.toLowerCase(), { name: n, header: resolve(doc, h).node as Json }]));
+    new Map(
+      Object.entries(objectAt(response, "headers")).map(([n, h]) => [n.toLowerCase(), { name: n, header: resolve(doc, h).node as Json }]),
+    );
   const hb = headers(before, base);
   const ha = headers(after, head);
   for (const [lower, { name, header }] of hb) {

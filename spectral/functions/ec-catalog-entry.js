@@ -15,7 +15,9 @@ export default documentRule("ec-catalog-entry", (doc) => {
   for (const { name, path, example, status, body } of catalogEntries(doc)) {
     /** @param {string} message @param {import("../../src/openapi/index.js").JsonPath} at */
     const report = (message, at) => results.push({ message: `Example ${name}: ${message}`, path: at });
-    if (!isStatus(status)) report("x-error.status must be the HTTP status of the code (an integer 100–599).", [...path, "x-error"]);
+    if (!isStatus(status)) {
+      report("x-error.status must be the HTTP status of the code (an integer 100–599).", [...path, "x-error"]);
+    }
     if (!body || !isCode(body.code) || body.code === "") {
       report("its value carries no error code (errorCode, code, or error.code).", [...path, "value"]);
       continue;

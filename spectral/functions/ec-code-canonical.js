@@ -40,13 +40,15 @@ export default documentRule("ec-code-canonical", (doc) => {
           for (const { code, path: codePath } of allCodes(value)) {
             if (!isCode(code) || catalog.has(String(code))) continue;
             const message = `${code} is not a code of this API's catalog: codes are never translated or invented.`;
-            results.push({ message: `${message}${hint(code, Number(key) || undefined)}`, path: [...valueAt, ...codePath] });
+            const hinted = `${message}${hint(code, Number(key) || undefined)}`;
+            results.push({ message: hinted, path: [...valueAt, ...codePath] });
           }
         }
         for (const { enumValues, enumAt } of codeEnums(media.schema, [...at, "schema"])) {
           enumValues.forEach((value, index) => {
             if (catalog.has(String(value))) return;
-            results.push({ message: `Enum value ${value} is not a code of this API's catalog.`, path: [...enumAt, index] });
+            const message = `Enum value ${value} is not a code of this API's catalog.`;
+            results.push({ message, path: [...enumAt, index] });
           });
         }
       }

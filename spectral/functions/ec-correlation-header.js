@@ -7,6 +7,7 @@ import { errorResponsesOf, headerNames, isObject, objectAt, operations } from ".
 import { documentRule } from "../shared.js";
 
 const MS_CORRELATION = "x-ms-correlation-id";
+const PROMISE = "this API promises it on every failed response";
 
 export default documentRule("ec-correlation-header", (doc) => {
   const errors = operations(doc)
@@ -19,7 +20,7 @@ export default documentRule("ec-correlation-header", (doc) => {
   return errors
     .filter(({ response }) => !headerNames(response).includes(header))
     .map(({ response, path, key }) => ({
-      message: `Error response ${key} must declare the ${header} header: this API promises it on every failed response.`,
+      message: `Error response ${key} must declare the ${header} header: ${PROMISE}.`,
       path: isObject(response) && isObject(response.headers) ? [...path, "headers"] : path,
     }));
 });

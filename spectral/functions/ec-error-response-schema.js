@@ -40,7 +40,8 @@ function checkBody(doc, key, response, at) {
   const refs = [];
   const content = entriesOf(response.content);
   if (content.length === 0) {
-    results.push({ message: `Error response ${key} has no body: give it content with the API's error schema.`, path: at });
+    const message = `Error response ${key} has no body: give it content with the API's error schema.`;
+    results.push({ message, path: at });
   }
   for (const [mediaType, media] of content) {
     const mediaAt = [...at, "content", mediaType];
@@ -59,7 +60,8 @@ function checkBody(doc, key, response, at) {
     const type = mediaTypeBase(mediaType);
     const problem = isProblemShaped(followRef(doc, schema).node);
     if (problem && type !== PROBLEM) {
-      results.push({ message: `Error response ${key} serves problem details as ${type}: use ${PROBLEM}.`, path: mediaAt });
+      const message = `Error response ${key} serves problem details as ${type}: use ${PROBLEM}.`;
+      results.push({ message, path: mediaAt });
     } else if (!problem && type === PROBLEM) {
       const use = "use application/json or a problem details schema";
       const message = `Error response ${key} is ${PROBLEM} but ${schema.$ref} is not problem details: ${use}.`;
@@ -76,7 +78,8 @@ export default documentRule("ec-error-response-schema", (doc) => {
   const refs = [];
   for (const { operation, path } of operations(doc)) {
     for (const { key, response: raw, path: listedAt } of errorResponsesOf(operation, path)) {
-      if (isObject(raw) && typeof raw.$ref === "string" && !raw.$ref.startsWith("#/")) continue; // another file: not followed
+      // A response in another file (an unbundled spec) is not followed.
+      if (isObject(raw) && typeof raw.$ref === "string" && !raw.$ref.startsWith("#/")) continue;
       const { node: response, path: responseAt } = followRef(doc, raw);
       if (!isObject(response)) continue;
       const body = checkBody(doc, key, response, responseAt ?? listedAt);
@@ -91,7 +94,8 @@ export default documentRule("ec-error-response-schema", (doc) => {
   const [main] = [...uses.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   for (const { ref, path } of main ? refs : []) {
     if (ref === main?.[0]) continue;
-    results.push({ message: `This API's error responses use ${main?.[0]}; this one uses ${ref}: use the API's error schema.`, path });
+    const message = `This API's error responses use ${main?.[0]}; this one uses ${ref}: use the API's error schema.`;
+    results.push({ message, path });
   }
   return results;
 });

@@ -60,8 +60,9 @@ function envelopeShape(flat, at, report) {
   }
   const innerKey = "innerError" in error.properties ? "innerError" : "innererror";
   const inner = error.properties.innerError ?? error.properties.innererror;
-  if (!inner) report("The error object must declare `innerError` for more specific errors.", [...errorAt, "properties"]);
-  else if (isObject(inner) && !("$ref" in inner)) {
+  if (!inner) {
+    report("The error object must declare `innerError` for more specific errors.", [...errorAt, "properties"]);
+  } else if (isObject(inner) && !("$ref" in inner)) {
     const nested = flattenSchema(inner).properties;
     if (!("innerError" in nested || "innererror" in nested)) {
       const message = "`innerError` must be recursive: it declares `innerError` of its own type.";

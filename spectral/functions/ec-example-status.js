@@ -38,11 +38,9 @@ export default documentRule("ec-example-status", (doc) => {
           const code = readErrorBody(isObject(example) ? example.value : undefined)?.code;
           const entry = code === undefined ? undefined : catalog.get(String(code));
           if (!entry || typeof entry.status !== "number" || keyCovers(key, entry.status)) continue;
-          const move = `list it under the ${entry.status} response`;
-          results.push({
-            message: `Example ${name} carries code ${code}, whose status is ${entry.status}, under a ${key} response: ${move}.`,
-            path: [...at, "examples", name],
-          });
+          const what = `Example ${name} carries code ${code}, whose status is ${entry.status}`;
+          const message = `${what}, under a ${key} response: list it under the ${entry.status} response.`;
+          results.push({ message, path: [...at, "examples", name] });
         }
       }
     }

@@ -85,7 +85,8 @@ export default documentRule("ec-example-valid", (doc) => {
           const error = validate.errors?.[0];
           const what = `${error?.instancePath || "the body"} ${error?.message ?? "is not valid"}`;
           const where = pathOfPointer(error?.instancePath ?? "");
-          results.push({ message: `Example ${name} does not match its schema: ${what}.`, path: [...valueAt, ...where] });
+          const message = `Example ${name} does not match its schema: ${what}.`;
+          results.push({ message, path: [...valueAt, ...where] });
         }
       }
     }

@@ -51,22 +51,28 @@ export default documentRule("ec-limit-code", (doc) => {
     const named = "x-error-code" in schema;
     if (named) checkCode(schema["x-error-code"], [...at, "x-error-code"]);
     else if (limits.length > 0 && !covered) {
-      const message = `${limits.join(", ")} without x-error-code: name the catalog code a request breaking this limit gets.`;
+      const name = "name the catalog code a request breaking this limit gets";
+      const message = `${limits.join(", ")} without x-error-code: ${name}.`;
       results.push({ message, path: [...at, limits[0] ?? ""] });
     }
     for (const [name, child] of entriesOf(schema.properties)) visit(child, [...at, "properties", name], seen);
     if (isObject(schema.items)) visit(schema.items, [...at, "items"], seen);
-    for (const k of BRANCHES) arrayAt(schema, k).forEach((branch, i) => visit(branch, [...at, k, i], seen, named || covered));
+    for (const k of BRANCHES) {
+      arrayAt(schema, k).forEach((branch, i) => visit(branch, [...at, k, i], seen, named || covered));
+    }
   };
   for (const { operation, path, parameters } of operations(doc)) {
-    for (const { parameter, path: at } of parameters) if (isObject(parameter)) visit(parameter.schema, [...at, "schema"], new Set());
+    for (const { parameter, path: at } of parameters) {
+      if (isObject(parameter)) visit(parameter.schema, [...at, "schema"], new Set());
+    }
     const body = operation.requestBody;
     if (!isObject(body)) continue;
     const bodyAt = [...path, "requestBody"];
     if (body.required === true) {
       if ("x-error-code" in body) checkCode(body["x-error-code"], [...bodyAt, "x-error-code"]);
       else {
-        const message = "A required request body without x-error-code: name the catalog code a missing or malformed body gets.";
+        const message =
+          "A required request body without x-error-code: name the catalog code a missing or malformed body gets.";
         results.push({ message, path: [...bodyAt, "required"] });
       }
     }

@@ -6,6 +6,8 @@
  */
 import { isObject } from "./json.js";
 
+/** @typedef {import("./json.js").Json} Json */
+
 /** How deep an `innerError` chain is read. */
 const MAX_DEPTH = 64;
 
@@ -17,7 +19,7 @@ const MAX_DEPTH = 64;
  * @property {string[]} path where the code sits in the body
  */
 
-/** The key of an envelope node's inner error: `innerError`, else `innererror`. @param {import("./json.js").Json} node */
+/** The key of an envelope node's inner error: `innerError`, else `innererror`. @param {Json} node */
 const innerKey = (node) => ("innerError" in node ? "innerError" : "innererror");
 
 /**
@@ -70,7 +72,10 @@ export function allCodes(value) {
   return body ? [{ code: body.code, path: body.path }] : [];
 }
 
-/** Whether a code is one the catalog can hold: a string or a number. @param {unknown} code @returns {code is string | number} */
+/**
+ * Whether a code is one the catalog can hold: a string or a number.
+ * @param {unknown} code @returns {code is string | number}
+ */
 export function isCode(code) {
   return typeof code === "string" || typeof code === "number";
 }

@@ -1,7 +1,17 @@
 // @ts-check
 /** The toolkit's model of OpenAPI 3.x: one import for everything in `src/openapi/` (see README.md). */
 export { arrayAt, entriesOf, isObject, objectAt } from "./json.js";
-export { componentAt, componentOf, followRef, pathOfPointer, pathOfRef, refOf, resolveRef, setValueAt, valueAt } from "./pointer.js";
+export {
+  componentAt,
+  componentOf,
+  followRef,
+  pathOfPointer,
+  pathOfRef,
+  refOf,
+  resolveRef,
+  setValueAt,
+  valueAt,
+} from "./pointer.js";
 export { headerParameterNames, isMethod, METHODS, operationName, operations } from "./operations.js";
 export {
   contentOf,

@@ -37,7 +37,10 @@ export function refOf(path) {
   return pathToPointer(path.map(String));
 }
 
-/** The value at a path of a document; `undefined` where the path leaves it. @param {unknown} doc @param {JsonPath} path */
+/**
+ * The value at a path of a document; `undefined` where the path leaves it.
+ * @param {unknown} doc @param {JsonPath} path
+ */
 export function valueAt(doc, path) {
   /** @type {unknown} */
   let node = doc;

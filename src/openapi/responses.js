@@ -20,7 +20,10 @@ export function isErrorKey(key) {
   return cls === 4 || cls === 5 || key === "default";
 }
 
-/** Whether a response key stands for an HTTP status: `404` for 404, `4XX` for any 4xx. @param {string} key @param {number} status */
+/**
+ * Whether a response key stands for an HTTP status: `404` for 404, `4XX` for any 4xx.
+ * @param {string} key @param {number} status
+ */
 export function keyCovers(key, status) {
   return key === String(status) || key.toUpperCase() === `${String(status)[0]}XX`;
 }
@@ -31,10 +34,17 @@ export function keyCovers(key, status) {
  * @returns {{ key: string, response: unknown, path: JsonPath }[]}
  */
 export function responsesOf(operation, operationPath) {
-  return entriesOf(operation.responses).map(([key, response]) => ({ key, response, path: [...operationPath, "responses", key] }));
+  return entriesOf(operation.responses).map(([key, response]) => ({
+    key,
+    response,
+    path: [...operationPath, "responses", key],
+  }));
 }
 
-/** The error responses of an operation (see `isErrorKey`), as written: a `$ref` is not followed. @param {Json} operation @param {JsonPath} operationPath */
+/**
+ * The error responses of an operation (see `isErrorKey`), as written: a `$ref` is not followed.
+ * @param {Json} operation @param {JsonPath} operationPath
+ */
 export function errorResponsesOf(operation, operationPath) {
   return responsesOf(operation, operationPath).filter(({ key }) => isErrorKey(key));
 }
@@ -52,7 +62,10 @@ export function headerNames(response) {
   return Object.keys(objectAt(response, "headers")).map((name) => name.toLowerCase());
 }
 
-/** A media type without its parameters, in lower case: `application/json; charset=utf-8` → `application/json`. @param {string} mediaType */
+/**
+ * A media type without its parameters, in lower case: `application/json; charset=utf-8` → `application/json`.
+ * @param {string} mediaType
+ */
 export function mediaTypeBase(mediaType) {
   return (mediaType.split(";")[0] ?? "").trim().toLowerCase();
 }

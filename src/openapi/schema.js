@@ -21,7 +21,9 @@ export function flattenSchema(schema, depth = 0) {
   flat.types.push(...typesOf(schema));
   for (const member of arrayAt(schema, "allOf")) {
     const inner = flattenSchema(member, depth + 1);
-    for (const [name, value] of Object.entries(inner.properties)) if (!(name in flat.properties)) flat.properties[name] = value;
+    for (const [name, value] of Object.entries(inner.properties)) {
+      if (!(name in flat.properties)) flat.properties[name] = value;
+    }
     flat.required.push(...inner.required);
     flat.types.push(...inner.types);
   }
