@@ -62,6 +62,8 @@ function workspace(prefix: string, spec?: (dir: string) => void): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${prefix}-`));
   for (const file of [".spectral.yaml", "redocly.yaml"]) fs.copyFileSync(path.join(repoRoot, file), path.join(dir, file));
   fs.cpSync(path.join(repoRoot, "spectral"), path.join(dir, "spectral"), { recursive: true, filter: (src) => !src.includes(`${path.sep}fixtures`) });
+  // The ruleset's functions read OpenAPI through the toolkit's model.
+  fs.cpSync(path.join(repoRoot, "src", "openapi"), path.join(dir, "src", "openapi"), { recursive: true, filter: (src) => !src.endsWith(".test.ts") });
   if (spec) spec(dir);
   else fs.cpSync(path.join(repoRoot, "openapi"), path.join(dir, "openapi"), { recursive: true });
   return dir;

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { repoRoot, runCommand } from "./helpers/cli.js";
 import { scratchDir } from "./helpers/scratch.js";
 
-// A copy of the command (bin/, scripts/ and the spectral/ helpers it imports) using this repo's packages, with its bundles in a
+// A copy of the command (bin/, scripts/, spectral/ and the OpenAPI model in src/openapi/ they import) using this repo's packages, with its bundles in a
 // folder of its own: what bin/error-contracts.js makes, reuses and makes again.
 const { dir } = scratchDir("bin");
 const toolkit = path.join(dir, "toolkit");
@@ -12,6 +12,7 @@ fs.cpSync(path.join(repoRoot, "bin"), path.join(toolkit, "bin"), { recursive: tr
 for (const file of ["package.json", "redocly.yaml", ".spectral.yaml"]) fs.copyFileSync(path.join(repoRoot, file), path.join(toolkit, file));
 fs.cpSync(path.join(repoRoot, "scripts"), path.join(toolkit, "scripts"), { recursive: true, filter: (src) => !src.includes(`${path.sep}fixtures`) });
 fs.cpSync(path.join(repoRoot, "spectral"), path.join(toolkit, "spectral"), { recursive: true, filter: (src) => !src.includes(`${path.sep}fixtures`) });
+fs.cpSync(path.join(repoRoot, "src", "openapi"), path.join(toolkit, "src", "openapi"), { recursive: true });
 // Its own node_modules: a link to each of this repo's packages, and a cache folder of its own.
 fs.mkdirSync(path.join(toolkit, "node_modules"));
 for (const name of fs.readdirSync(path.join(repoRoot, "node_modules")).filter((name) => name !== ".cache")) {

@@ -3,24 +3,18 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { operations as operationsOf } from "../src/openapi/index.js";
 import type { Catalog } from "../scripts/build/catalog.js";
 import { componentFiles } from "../scripts/core/sources.js";
 import { repoRoot } from "./helpers/cli.js";
+import { deref, type Json } from "./helpers/openapi.js";
 
-type Json = Record<string, any>;
 const openapiDir = path.join(repoRoot, "openapi");
 const apis = ["messaging", "partner", "referrals", "sales"];
 const bundles = new Map(apis.map((api) => [api, parse(fs.readFileSync(path.join(repoRoot, "generated", api, "openapi.yaml"), "utf8")) as Json]));
 const catalog = JSON.parse(fs.readFileSync(path.join(repoRoot, "generated", "catalog.json"), "utf8")) as Catalog;
-const methods = ["get", "put", "post", "delete", "patch"];
-const operations = (doc: Json) =>
-  Object.entries(doc.paths as Json).flatMap(([route, item]) =>
-    methods.filter((m) => item[m]).map((method) => ({ route, method, operation: item[method] as Json, item: item as Json })),
-  );
-const deref = (doc: Json, node: Json): Json => {
-  if (typeof node?.$ref !== "string") return node;
-  return node.$ref.slice(2).split("/").reduce((at: Json, key: string) => at[decodeURIComponent(key).replace(/~1/g, "/").replace(/~0/g, "~")], doc);
-};
+/** The operations of a bundle, read as the tests read it (see `Json` in helpers/openapi.ts). */
+const operations = (doc: Json) => operationsOf(doc).map((op) => ({ ...op, operation: op.operation as Json, item: op.item as Json }));
 const yamlFiles = (dir: string) =>
   fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith(".yaml")).map((e) => path.join(e.parentPath, e.name));
 
@@ -99,8 +93,8 @@ describe.each(apis)("%s API", (api) => {
       for (const child of Object.values(schema.properties ?? {})) visit(child as Json, where, seen);
       if (schema.items) visit(schema.items, where, seen);
     };
-    for (const { route, method, operation, item } of operations(doc)) {
-      for (const param of [...(item.parameters ?? []), ...(operation.parameters ?? [])]) visit(deref(doc, param).schema, `${method} ${route} ${deref(doc, param).name}`, new Set());
+    for (const { route, method, operation, parameters } of operations(doc)) {
+      for (const param of parameters.map((p) => deref(doc, p.parameter))) visit(param.schema, `${method} ${route} ${param.name}`, new Set());
       if (operation.requestBody) {
         const body = deref(doc, operation.requestBody);
         if ("x-error-code" in body) expect(codes.get(String(body["x-error-code"]))).toBe(400);

@@ -1,26 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BundledApi } from "../core/bundle.js";
-import { buildCatalog, readErrorBody } from "./catalog.js";
-
-describe("readErrorBody", () => {
-  const cases: { given: unknown; want: ReturnType<typeof readErrorBody> }[] = [
-    { given: { errorCode: "RECORD_NOT_FOUND", errorMessage: "gone" }, want: { code: "RECORD_NOT_FOUND", message: "gone", kind: "code", path: ["errorCode"] } },
-    { given: { type: "about:blank", title: "Too long", status: 400, code: 30011 }, want: { code: 30011, message: "Too long", kind: "code", path: ["code"] } },
-    { given: { status: 400, code: 30011, detail: "only detail" }, want: { code: 30011, message: "only detail", kind: "code", path: ["code"] } },
-    { given: { error: { code: "invalidRequest", message: "bad" } }, want: { code: "invalidRequest", message: "bad", kind: "code", path: ["error", "code"] } },
-    {
-      given: { error: { code: "invalidRequest", message: "bad", innerError: { code: "99901", message: "Invalid input", innerError: { code: "99999", message: "deep" } } } },
-      want: { code: "99999", message: "deep", kind: "innerCode", path: ["error", "innerError", "innerError", "code"] },
-    },
-    { given: { error: { code: "x", message: "m", innererror: { code: "1", message: "lower-case key" } } }, want: { code: "1", message: "lower-case key", kind: "innerCode", path: ["error", "innererror", "code"] } },
-    { given: { error: { code: "x", message: "m", innerError: { message: "no code" } } }, want: { code: "x", message: "m", kind: "code", path: ["error", "code"] } },
-    { given: "text", want: undefined },
-    { given: { unrelated: true }, want: undefined },
-  ];
-  it.each(cases)("$given", ({ given, want }) => {
-    expect(readErrorBody(given)).toEqual(want);
-  });
-});
+import { buildCatalog } from "./catalog.js";
 
 const api = (id: string, doc: Record<string, unknown>): BundledApi => ({ id, root: `/spec/${id}/openapi.yaml`, doc, files: [] });
 const example = (status: number, value: unknown, extra: Record<string, unknown> = {}) => ({ summary: "s", description: "d", "x-error": { status, retryable: status >= 500 }, value, ...extra });

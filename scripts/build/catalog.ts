@@ -1,11 +1,16 @@
 import path from "node:path";
 import type { BundledApi } from "../core/bundle.js";
 import type { Problem } from "../core/problems.js";
-import { readErrorBody } from "../../spectral/functions/lib/error-body.js";
-import { operations } from "../../spectral/functions/lib/openapi.js";
+import {
+  catalogEntries,
+  componentOf,
+  isCode,
+  isObject,
+  objectAt,
+  operations,
+  responsesOf,
+} from "../../src/openapi/index.js";
 import { sourceLocation } from "../core/sources.js";
-
-export { readErrorBody };
 
 /** `generated/catalog.json`: a public format. Fields may be added, never renamed. */
 export interface Catalog {
@@ -46,17 +51,17 @@ export interface CatalogError {
   example: string;
 }
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
-
 /** Response components named `<Family><status>`, such as `Messaging429`. */
 const statusResponse = /^([A-Z][A-Za-z]*?)([1-5]\d\d)$/;
 
+/** The name of the component of `kind` a node's `$ref` names. */
 function refName(node: unknown, kind: string): string | undefined {
-  if (!isObject(node) || typeof node.$ref !== "string") return undefined;
-  const prefix = `#/components/${kind}/`;
-  return node.$ref.startsWith(prefix) ? decodeURIComponent(node.$ref.slice(prefix.length)) : undefined;
+  const component = componentOf(node);
+  return component?.kind === kind ? component.name : undefined;
 }
+
+/** The `components` member of a bundle of one kind (`responses`, `examples`). */
+const componentsOf = (doc: unknown, kind: string) => objectAt(objectAt(doc, "components"), kind);
 
 function compareCodes(a: string | number, b: string | number): number {
   const [x, y] = [Number(a), Number(b)];
@@ -96,8 +101,7 @@ export function buildCatalog(
 
   // 1. Statuses: every `<Family><status>` response component.
   for (const api of apis) {
-    const responses = (isObject(api.doc.components) && isObject(api.doc.components.responses) ? api.doc.components.responses : {}) as Json;
-    for (const [name, response] of Object.entries(responses)) {
+    for (const [name, response] of Object.entries(componentsOf(api.doc, "responses"))) {
       const match = statusResponse.exec(name);
       if (!match || !isObject(response)) continue;
       const fam = family(match[1]!);
@@ -113,10 +117,8 @@ export function buildCatalog(
   // 2. Errors: every example with `x-error`.
   const defined = new Set<string>();
   for (const api of apis) {
-    const examples = (isObject(api.doc.components) && isObject(api.doc.components.examples) ? api.doc.components.examples : {}) as Json;
-    for (const [name, example] of Object.entries(examples)) {
-      if (!isObject(example) || !("x-error" in example) || defined.has(name)) continue;
-      const at = ["components", "examples", name];
+    for (const { name, path: at, example, status, body } of catalogEntries(api.doc)) {
+      if (at[0] !== "components" || defined.has(name)) continue;
       const meta = example["x-error"];
       const prefix = prefixes.find((p) => name.toLowerCase().startsWith(p));
       if (!prefix) {
@@ -126,10 +128,8 @@ export function buildCatalog(
       const fam = families.get(prefix)!;
       // The lint step (ec-catalog-entry, ec-catalog-unique-codes) has reported incomplete and
       // duplicate entries; what is left out here never passed it.
-      const status = isObject(meta) ? meta.status : undefined;
-      const body = readErrorBody(example.value);
       const twin = body ? fam.errors.find((e) => String(e.code) === String(body.code)) : undefined;
-      if (typeof status !== "number" || !body || (typeof body.code !== "string" && typeof body.code !== "number") || typeof body.message !== "string" || twin) {
+      if (typeof status !== "number" || !body || !isCode(body.code) || typeof body.message !== "string" || twin) {
         // Never dropped in silence, whatever ruleset the build ran with.
         report(api, at, `example ${name} is left out of the catalog: ${twin ? `its code ${String(body?.code)} is already defined by ${twin.example}` : "it lacks a status, a code or a message"} (rules ec-catalog-entry, ec-catalog-unique-codes)`);
         continue;
@@ -152,10 +152,10 @@ export function buildCatalog(
   //    wrong status are the lint step's ec-example-status.)
   for (const api of apis) {
     for (const { operation, path: at } of operations(api.doc)) {
-      for (const [key, response] of Object.entries(isObject(operation.responses) ? operation.responses : {})) {
+      for (const { key, response, path: listedAt } of responsesOf(operation, at)) {
         const responseName = refName(response, "responses");
         const named = responseName ? statusResponse.exec(responseName) : null;
-        if (named && named[2] !== key) report(api, [...at, "responses", key], `response ${responseName} describes status ${named[2]} but is listed under ${key}`);
+        if (named && named[2] !== key) report(api, listedAt, `response ${responseName} describes status ${named[2]} but is listed under ${key}`);
       }
     }
   }
@@ -163,7 +163,7 @@ export function buildCatalog(
   // 4. Orphans: an example file that no response lists never reaches a bundle.
   for (const file of exampleFiles) {
     const name = path.basename(file).replace(/\.ya?ml$/, "");
-    if (!apis.some((api) => isObject(api.doc.components) && isObject(api.doc.components.examples) && name in api.doc.components.examples)) {
+    if (!apis.some((api) => name in componentsOf(api.doc, "examples"))) {
       problems.push({ file, line: 1, column: 1, severity: "error", rule: "catalog", message: `example ${name} is not listed under any response: add it to the response of its status` });
     }
   }

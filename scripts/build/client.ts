@@ -1,19 +1,17 @@
+import type { Json } from "../../src/openapi/index.js";
+import { componentOf, isObject, objectAt, operations, resolveRef } from "../../src/openapi/index.js";
+import { errorStatuses as statusesOf } from "../../src/openapi/index.js";
 import type { CatalogFamily } from "./catalog.js";
 import { tsHeader } from "../core/do-not-edit.js";
 import { camelCase, pascalCase } from "./names.js";
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
-const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 /** Where generated clients find the hand-written runtime, from `generated/<api>/`. */
 const runtime = "../../src/runtime/index.js";
 
+/** An object of the bundle, its `$ref` followed. */
 function resolve(doc: Json, node: unknown): Json | undefined {
-  if (!isObject(node) || typeof node.$ref !== "string") return isObject(node) ? node : undefined;
-  return node.$ref
-    .slice(2)
-    .split("/")
-    .reduce<unknown>((at, key) => (isObject(at) ? at[decodeURIComponent(key).replace(/~1/g, "/").replace(/~0/g, "~")] : undefined), doc) as Json | undefined;
+  const found = resolveRef(doc, node);
+  return isObject(found) ? found : undefined;
 }
 
 /** What the runtime needs of a family in an API, read from the bundle. */
@@ -42,13 +40,13 @@ function checkedMembers(doc: Json, schema: Json | undefined): Member[] {
 }
 
 export function describeFamily(doc: Json, family: CatalogFamily): ClientFamily {
-  const responses = (isObject(doc.components) && isObject(doc.components.responses) ? doc.components.responses : {}) as Json;
+  const responses = objectAt(objectAt(doc, "components"), "responses");
   const errorResponses = family.statuses.filter((s) => s.status >= 400).map((s) => responses[s.response]).filter(isObject);
   const headerNames = errorResponses.flatMap((r) => (isObject(r.headers) ? Object.keys(r.headers) : []));
   const correlationHeader = headerNames.find((name) => /correlation/i.test(name))?.toLowerCase();
   const media = errorResponses.map((r) => (isObject(r.content) ? r.content[family.mediaType] : undefined)).find(isObject);
-  const schemaRef = isObject(media?.schema) && typeof media.schema.$ref === "string" ? media.schema.$ref : undefined;
-  const bodySchema = schemaRef?.startsWith("#/components/schemas/") ? decodeURIComponent(schemaRef.slice("#/components/schemas/".length)) : undefined;
+  const schemaComponent = componentOf(media?.schema);
+  const bodySchema = schemaComponent?.kind === "schemas" ? schemaComponent.name : undefined;
   const schema = resolve(doc, media?.schema);
   const body: Record<string, Member[]> = { "": checkedMembers(doc, schema) };
   // One level down: an envelope's `error` object.
@@ -63,30 +61,15 @@ export function describeFamily(doc: Json, family: CatalogFamily): ClientFamily {
 /** `"get /referrals": [400, 401, …]`: the error statuses each operation documents. */
 export function errorStatuses(doc: Json): Map<string, number[]> {
   const found = new Map<string, number[]>();
-  for (const [route, item] of Object.entries(isObject(doc.paths) ? doc.paths : {})) {
-    for (const method of methods) {
-      const operation = isObject(item) ? item[method] : undefined;
-      if (!isObject(operation) || !isObject(operation.responses)) continue;
-      found.set(
-        `${method} ${route}`,
-        Object.keys(operation.responses)
-          .filter((key) => /^[45]\d\d$/.test(key))
-          .map(Number)
-          .sort((a, b) => a - b),
-      );
-    }
+  for (const { route, method, operation } of operations(doc)) {
+    if (isObject(operation.responses)) found.set(`${method} ${route}`, statusesOf(operation));
   }
   return found;
 }
 
 function firstOperationId(doc: Json): string | undefined {
-  for (const item of Object.values(isObject(doc.paths) ? doc.paths : {})) {
-    for (const method of methods) {
-      const operation = isObject(item) ? item[method] : undefined;
-      if (isObject(operation) && typeof operation.operationId === "string") return operation.operationId;
-    }
-  }
-  return undefined;
+  const withId = operations(doc).find(({ operation }) => typeof operation.operationId === "string");
+  return withId ? String(withId.operation.operationId) : undefined;
 }
 
 /**

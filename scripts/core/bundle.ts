@@ -12,6 +12,7 @@ import {
 } from "@redocly/openapi-core";
 import type { Problem } from "./problems.js";
 import type { ApiRoot } from "./sources.js";
+import { pathOfRef, valueAt } from "../../src/openapi/index.js";
 import { documentLimits, lineAt, SourceReader, UnreadableFile } from "./read.js";
 import { rootProblem } from "./root.js";
 
@@ -89,19 +90,8 @@ class LocalResolver extends BaseResolver {
   }
 }
 
-const decodePointer = (pointer: string) =>
-  pointer
-    .replace(/^#\/?/, "")
-    .split("/")
-    .filter(Boolean)
-    .map((segment) => decodeURIComponent(segment).replace(/~1/g, "/").replace(/~0/g, "~"));
-
 /** The node at a JSON pointer (`#/a/b`) of a parsed document. */
-function nodeAt(parsed: unknown, pointer: string): unknown {
-  let node = parsed;
-  for (const key of decodePointer(pointer)) node = typeof node === "object" && node !== null ? (node as Record<string, unknown>)[key] : undefined;
-  return node;
-}
+const nodeAt = (parsed: unknown, pointer: string): unknown => valueAt(parsed, pathOfRef(pointer.startsWith("#") ? pointer : `#${pointer}`) ?? []);
 
 const refOnly = (node: unknown): string | undefined => {
   const ref = typeof node === "object" && node !== null && Object.keys(node).length === 1 ? (node as { $ref?: unknown }).$ref : undefined;

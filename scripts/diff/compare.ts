@@ -1,16 +1,25 @@
-import { catalogEntries } from "../../spectral/functions/lib/catalog.js";
-import { flattenSchema, followRef, isErrorKey, isObject, operations, typesOf } from "../../spectral/functions/lib/openapi.js";
+import type { Json } from "../../src/openapi/index.js";
+import {
+  catalogEntries,
+  componentAt,
+  flattenSchema,
+  followRef,
+  isErrorKey,
+  isObject,
+  mediaTypeBase as mediaBase,
+  objectAt,
+  operationName,
+  operations,
+  typesOf,
+} from "../../src/openapi/index.js";
 import { diffRules, type Finding, type RuleId } from "./rules.js";
-
-type Json = Record<string, unknown>;
 
 /** A node with local `$ref`s followed, and the component it came from (`Messaging400`), if any. */
 function resolve(doc: Json, node: unknown): { node: unknown; component?: string } {
   const { node: target, path } = followRef(doc, node);
-  return { node: target, component: path && path[0] === "components" ? String(path[2]) : undefined };
+  return { node: target, component: path ? componentAt(path)?.name : undefined };
 }
 
-const mediaBase = (mediaType: string) => (mediaType.split(";")[0] ?? "").trim().toLowerCase();
 const typeText = (schema: unknown) => typesOf(schema).sort().join("|") || "any";
 
 /** Compares two versions of one API's error contract; both are bundled documents (local `$ref`s only). */
@@ -20,16 +29,16 @@ export function compareContracts(base: Json, head: Json): Finding[] {
   const done = new Set<string>();
   const once = (key: string) => (done.has(key) ? false : (done.add(key), true));
 
-  const headOps = new Map(operations(head).map((op) => [`${op.method.toUpperCase()} ${op.route}`, op]));
+  const headOps = new Map(operations(head).map((op) => [operationName(op), op]));
   for (const baseOp of operations(base)) {
-    const name = `${baseOp.method.toUpperCase()} ${baseOp.route}`;
+    const name = operationName(baseOp);
     const headOp = headOps.get(name);
     if (!headOp) {
       add("operation-removed", name, `${name} was removed, with every response it declared.`);
       continue;
     }
-    const before = isObject(baseOp.operation.responses) ? baseOp.operation.responses : {};
-    const after = isObject(headOp.operation.responses) ? headOp.operation.responses : {};
+    const before = objectAt(baseOp.operation, "responses");
+    const after = objectAt(headOp.operation, "responses");
     for (const key of Object.keys(before)) {
       if (!(key in after)) add("response-removed", `${name} ${key}`, `${name} no longer declares a ${key} response.`);
     }
@@ -67,8 +76,8 @@ type Add = (rule: RuleId, location: string, message: string) => void;
 function compareErrorResponse(base: Json, head: Json, before: unknown, after: unknown, where: string, add: Add, once: (key: string) => boolean) {
   if (!isObject(before) || !isObject(after)) return;
   // Media types.
-  const beforeMedia = isObject(before.content) ? before.content : {};
-  const afterMedia = isObject(after.content) ? after.content : {};
+  const beforeMedia = objectAt(before, "content");
+  const afterMedia = objectAt(after, "content");
   const afterTypes = new Map(Object.keys(afterMedia).map((mt) => [mediaBase(mt), mt]));
   for (const mt of Object.keys(beforeMedia)) {
     if (afterTypes.has(mediaBase(mt))) continue;
@@ -77,7 +86,9 @@ function compareErrorResponse(base: Json, head: Json, before: unknown, after: un
   }
   // Headers, by name without case.
   const headers = (response: Json, doc: Json) =>
-    new Map(Object.entries(isObject(response.headers) ? response.headers : {}).map(([n, h]) => [n.toLowerCase(), { name: n, header: resolve(doc, h).node as Json }]));
+    new Map(
+      Object.entries(objectAt(response, "headers")).map(([n, h]) => [n.toLowerCase(), { name: n, header: resolve(doc, h).node as Json }]),
+    );
   const hb = headers(before, base);
   const ha = headers(after, head);
   for (const [lower, { name, header }] of hb) {

@@ -1,7 +1,5 @@
-import { followRef, isObject, operations } from "../../spectral/functions/lib/openapi.js";
+import { followRef, isObject, operations, type Json } from "../../src/openapi/index.js";
 import type { Catalog, CatalogError, CatalogFamily } from "./catalog.js";
-
-type Json = Record<string, unknown>;
 
 /** The landing page's anchor of a code: `messaging-30011`, `sales-INSUFFICIENT_PERMISSIONS`. */
 export const codeAnchor = (family: string, code: string | number) => `${family}-${code}`;

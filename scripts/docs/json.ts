@@ -1,8 +1,2 @@
-/** A JSON object: a bundled API, or a node of one. */
-export type Json = Record<string, unknown>;
-export type JsonPath = (string | number)[];
-
-export const isObject = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-/** An object's entries; none for anything else. */
-export const entries = (value: unknown): [string, unknown][] => (isObject(value) ? Object.entries(value) : []);
+// The docs read JSON through the OpenAPI model: its one `Json` type, `isObject`, and an object's entries.
+export { entriesOf as entries, isObject, type Json, type JsonPath } from "../../src/openapi/index.js";

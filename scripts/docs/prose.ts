@@ -1,4 +1,5 @@
 import type { Catalog } from "./catalog.js";
+import { isMethod } from "../../src/openapi/index.js";
 import { entries, isObject, type Json, type JsonPath } from "./json.js";
 
 /** One reader-facing text, under a stable key derived from the contracts. */
@@ -20,7 +21,6 @@ const namedMaps = new Set([
   "properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "headers", "content",
   "responses", "variables", "encoding", "links", "callbacks",
 ]);
-const methods = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
 
 function walk(node: unknown, at: JsonPath, key: string[], out: Prose[], named = false): void {
   if (Array.isArray(node)) {
@@ -54,7 +54,7 @@ export function proseOf(apiId: string, doc: Json, isSharedComponent: (name: stri
     if (name === "paths" || name === "webhooks") {
       for (const [route, item] of entries(value)) {
         for (const [field, operation] of entries(item)) {
-          if (methods.has(field) && isObject(operation)) {
+          if (isMethod(field) && isObject(operation)) {
             const id = typeof operation.operationId === "string"
               ? operation.operationId
               : `${field.toUpperCase()} ${route}`;

@@ -74,7 +74,7 @@ describe("a change to the ruleset's own files", () => {
     const settings = options(work);
     await build(settings);
     expect((await build(settings)).upToDate).toBe(true);
-    work.edit("spectral/functions/retryAfter.js", (text) => `${text}\n// edited\n`);
+    work.edit("spectral/functions/ec-retry-after-429.js", (text) => `${text}\n// edited\n`);
     const next = await build(settings);
     expect(next.upToDate).toBe(false);
     expect(next.rebuilt).toEqual(["messaging", "partner", "referrals", "sales"]);

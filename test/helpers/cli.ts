@@ -47,5 +47,7 @@ export function copySpec(prefix: string): { dir: string; spec: string; out: stri
   fs.cpSync(path.join(repoRoot, "openapi"), path.join(dir, "openapi"), { recursive: true });
   for (const file of [".spectral.yaml", "redocly.yaml"]) fs.copyFileSync(path.join(repoRoot, file), path.join(dir, file));
   fs.cpSync(path.join(repoRoot, "spectral"), path.join(dir, "spectral"), { recursive: true, filter: (src) => !src.includes(`${path.sep}fixtures`) });
+  // The ruleset's functions read OpenAPI through the toolkit's model.
+  fs.cpSync(path.join(repoRoot, "src", "openapi"), path.join(dir, "src", "openapi"), { recursive: true, filter: (src) => !src.endsWith(".test.ts") });
   return { dir, spec: path.join(dir, "openapi"), out: path.join(dir, "generated") };
 }

@@ -2,9 +2,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
+import { isObject, operations as operationsOf, resolveRef } from "../../src/openapi/index.js";
 import type { Catalog } from "../../scripts/build/catalog.js";
 import { repoRoot } from "./cli.js";
 
+/** A bundle as the tests read it: trusted (built and checked), so read without narrowing each member. */
 export type Json = Record<string, any>;
 
 export const catalog = JSON.parse(fs.readFileSync(path.join(repoRoot, "generated", "catalog.json"), "utf8")) as Catalog;
@@ -17,15 +19,10 @@ export function bundle(api: string): Json {
   return bundles.get(api)!;
 }
 
-export function deref(doc: Json, node: Json | undefined): Json {
-  if (typeof node?.$ref !== "string") return node ?? {};
-  return deref(
-    doc,
-    node.$ref
-      .slice(2)
-      .split("/")
-      .reduce((at: Json, key: string) => at[decodeURIComponent(key).replace(/~1/g, "/").replace(/~0/g, "~")], doc),
-  );
+/** A node of the bundle, its `$ref`s followed; `{}` for none. */
+export function deref(doc: Json, node: unknown): Json {
+  const found = resolveRef(doc, node);
+  return isObject(found) ? found : {};
 }
 
 /** A small value the schema accepts: required members only, the first `anyOf` branch's too. */
@@ -62,29 +59,17 @@ export interface Operation {
   init: { params: { path: Json; query: Json; header: Json }; body?: unknown };
 }
 
-const methods = ["get", "put", "post", "delete", "patch"];
 export function operations(api: string): Operation[] {
   const doc = bundle(api);
-  return Object.entries(doc.paths as Json).flatMap(([route, item]) =>
-    methods
-      .filter((method) => item[method])
-      .map((method) => {
-        const operation = item[method] as Json;
-        const params: Operation["init"]["params"] = { path: {}, query: {}, header: {} };
-        for (const parameter of [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p: Json) => deref(doc, p))) {
-          if (parameter.required && parameter.in in params) params[parameter.in as "path"][parameter.name] = sample(doc, parameter.schema);
-        }
-        const requestBody = deref(doc, operation.requestBody);
-        const media = requestBody.content?.["application/json"];
-        return {
-          method,
-          route,
-          operation,
-          responses: new Map(Object.entries(operation.responses as Json).map(([status, response]) => [Number(status), deref(doc, response as Json)])),
-          init: { params, ...(media ? { body: sample(doc, media.schema) } : {}) },
-        };
-      }),
-  );
+  return operationsOf(doc).map(({ method, route, operation, parameters }) => {
+    const params: Operation["init"]["params"] = { path: {}, query: {}, header: {} };
+    for (const parameter of parameters.map((p) => deref(doc, p.parameter))) {
+      if (parameter.required && parameter.in in params) params[parameter.in as "path"][parameter.name] = sample(doc, parameter.schema);
+    }
+    const media = deref(doc, operation.requestBody).content?.["application/json"];
+    const responses = Object.entries(deref(doc, operation.responses)).map(([status, response]) => [Number(status), deref(doc, response)] as const);
+    return { method, route, operation, responses: new Map(responses), init: { params, ...(media ? { body: sample(doc, media.schema) } : {}) } };
+  });
 }
 
 /** The first operation that lists the named example under the status. */

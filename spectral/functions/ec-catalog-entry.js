@@ -1,0 +1,37 @@
+// @ts-check
+/**
+ * ec-catalog-entry: every catalog example (`x-error`) is complete: an HTTP status in x-error.status,
+ * a code and a message in its body, a description; a problem body's `status` agrees with x-error.status.
+ */
+import { catalogEntries, isCode, isObject } from "../../src/openapi/index.js";
+import { documentRule } from "../shared.js";
+
+/** @param {unknown} status @returns {status is number} */
+const isStatus = (status) => typeof status === "number" && Number.isInteger(status) && status >= 100 && status <= 599;
+
+export default documentRule("ec-catalog-entry", (doc) => {
+  /** @type {import("../shared.js").Result[]} */
+  const results = [];
+  for (const { name, path, example, status, body } of catalogEntries(doc)) {
+    /** @param {string} message @param {import("../../src/openapi/index.js").JsonPath} at */
+    const report = (message, at) => results.push({ message: `Example ${name}: ${message}`, path: at });
+    if (!isStatus(status)) {
+      report("x-error.status must be the HTTP status of the code (an integer 100–599).", [...path, "x-error"]);
+    }
+    if (!body || !isCode(body.code) || body.code === "") {
+      report("its value carries no error code (errorCode, code, or error.code).", [...path, "value"]);
+      continue;
+    }
+    if (typeof body.message !== "string" || body.message === "") {
+      report(`its value carries no message for code ${body.code}.`, [...path, "value"]);
+    }
+    if (typeof example.description !== "string" || example.description.trim() === "") {
+      report(`describe code ${body.code} (what it means, what to do) in description.`, path);
+    }
+    const value = example.value;
+    if (isObject(value) && typeof value.status === "number" && typeof status === "number" && value.status !== status) {
+      report(`body status ${value.status} differs from x-error.status ${status}.`, [...path, "value", "status"]);
+    }
+  }
+  return results;
+});

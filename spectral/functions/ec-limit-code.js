@@ -1,0 +1,84 @@
+// @ts-check
+/**
+ * ec-limit-code: in an API with an error catalog, every limit on a request (a length, a range, a
+ * count, a pattern, required members, a required body) names in `x-error-code` the catalog code a
+ * violation returns, and that code's status is 400.
+ */
+import { arrayAt, catalogEntries, codeIndex, entriesOf, isObject, operations } from "../../src/openapi/index.js";
+import { documentRule } from "../shared.js";
+
+/** @typedef {import("../../src/openapi/index.js").Json} Json */
+/** @typedef {import("../../src/openapi/index.js").JsonPath} JsonPath */
+
+const LIMITS = [
+  ...["maxLength", "minLength", "maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum"],
+  ...["maxItems", "minItems", "maxProperties", "minProperties", "pattern"],
+];
+const BRANCHES = ["allOf", "anyOf", "oneOf"];
+
+/** The limits a schema sets itself (not in its properties or branches). @param {Json} schema */
+function limitsOf(schema) {
+  const found = Object.keys(schema).filter((k) => LIMITS.includes(k));
+  if (arrayAt(schema, "required").length > 0) found.push("required");
+  for (const k of ["anyOf", "oneOf"]) {
+    if (arrayAt(schema, k).some((branch) => isObject(branch) && Array.isArray(branch.required))) found.push(k);
+  }
+  return found;
+}
+
+export default documentRule("ec-limit-code", (doc) => {
+  const catalog = codeIndex(catalogEntries(doc));
+  if (catalog.size === 0) return [];
+  /** @type {import("../shared.js").Result[]} */
+  const results = [];
+  /** @param {unknown} code @param {JsonPath} at */
+  const checkCode = (code, at) => {
+    const entry = catalog.get(String(code));
+    if (!entry) results.push({ message: `x-error-code ${code} is not a code of this API's catalog.`, path: at });
+    else if (entry.status !== 400) {
+      const message = `x-error-code ${code} has status ${entry.status}; a violated limit answers 400: name a 400 code.`;
+      results.push({ message, path: at });
+    }
+  };
+  /**
+   * @param {unknown} schema @param {JsonPath} at @param {Set<unknown>} seen
+   * @param {boolean} [covered] a branch of an allOf/anyOf/oneOf whose schema already names a code
+   */
+  const visit = (schema, at, seen, covered = false) => {
+    if (!isObject(schema) || seen.has(schema)) return;
+    seen.add(schema);
+    const limits = limitsOf(schema);
+    const named = "x-error-code" in schema;
+    if (named) checkCode(schema["x-error-code"], [...at, "x-error-code"]);
+    else if (limits.length > 0 && !covered) {
+      const name = "name the catalog code a request breaking this limit gets";
+      const message = `${limits.join(", ")} without x-error-code: ${name}.`;
+      results.push({ message, path: [...at, limits[0] ?? ""] });
+    }
+    for (const [name, child] of entriesOf(schema.properties)) visit(child, [...at, "properties", name], seen);
+    if (isObject(schema.items)) visit(schema.items, [...at, "items"], seen);
+    for (const k of BRANCHES) {
+      arrayAt(schema, k).forEach((branch, i) => visit(branch, [...at, k, i], seen, named || covered));
+    }
+  };
+  for (const { operation, path, parameters } of operations(doc)) {
+    for (const { parameter, path: at } of parameters) {
+      if (isObject(parameter)) visit(parameter.schema, [...at, "schema"], new Set());
+    }
+    const body = operation.requestBody;
+    if (!isObject(body)) continue;
+    const bodyAt = [...path, "requestBody"];
+    if (body.required === true) {
+      if ("x-error-code" in body) checkCode(body["x-error-code"], [...bodyAt, "x-error-code"]);
+      else {
+        const message =
+          "A required request body without x-error-code: name the catalog code a missing or malformed body gets.";
+        results.push({ message, path: [...bodyAt, "required"] });
+      }
+    }
+    for (const [mediaType, media] of entriesOf(body.content)) {
+      if (isObject(media)) visit(media.schema, [...bodyAt, "content", mediaType, "schema"], new Set());
+    }
+  }
+  return results;
+});

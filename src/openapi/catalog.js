@@ -1,0 +1,56 @@
+// @ts-check
+/** The error catalog of a document: every example that carries `x-error` (see docs/extensions.md). */
+import { isCode, readErrorBody } from "./error-body.js";
+import { entriesOf, isObject, objectAt } from "./json.js";
+import { operations } from "./operations.js";
+import { contentOf, errorResponsesOf } from "./responses.js";
+
+/**
+ * @typedef {object} CatalogEntry
+ * @property {string} name the example's name
+ * @property {import("./json.js").JsonPath} path where the example is
+ * @property {import("./json.js").Json} example
+ * @property {unknown} status `x-error.status`
+ * @property {import("./error-body.js").ErrorBody | undefined} body
+ */
+
+/**
+ * Catalog entries in document order: `components.examples` first, then examples under error
+ * responses that are not components (an unbundled spec may reach its catalog only that way).
+ * @param {unknown} doc @returns {CatalogEntry[]}
+ */
+export function catalogEntries(doc) {
+  /** @type {CatalogEntry[]} */
+  const entries = [];
+  const seen = new Set();
+  /** @param {string} name @param {unknown} example @param {import("./json.js").JsonPath} path */
+  const add = (name, example, path) => {
+    if (!isObject(example) || !("x-error" in example) || seen.has(example)) return;
+    seen.add(example);
+    const meta = example["x-error"];
+    const status = isObject(meta) ? meta.status : undefined;
+    entries.push({ name, path, example, status, body: readErrorBody(example.value) });
+  };
+  for (const [name, example] of entriesOf(objectAt(doc, "components").examples)) {
+    add(name, example, ["components", "examples", name]);
+  }
+  for (const { operation, path } of operations(doc)) {
+    for (const { response, path: at } of errorResponsesOf(operation, path)) {
+      for (const { media, path: mediaAt } of contentOf(response, at)) {
+        for (const [name, example] of entriesOf(media.examples)) add(name, example, [...mediaAt, "examples", name]);
+      }
+    }
+  }
+  return entries;
+}
+
+/** Catalog codes by their text ("30011" for 30011), first definition wins. @param {CatalogEntry[]} entries */
+export function codeIndex(entries) {
+  /** @type {Map<string, CatalogEntry>} */
+  const index = new Map();
+  for (const entry of entries) {
+    const code = entry.body?.code;
+    if (isCode(code) && !index.has(String(code))) index.set(String(code), entry);
+  }
+  return index;
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { catalogEntries, codeIndex } from "./catalog.js";
+
+const entry = (status: number, value: unknown) => ({ "x-error": { status }, description: "d", value });
+const shared = entry(404, { errorCode: "GONE", errorMessage: "gone" });
+const doc = {
+  components: {
+    examples: {
+      Sales400: entry(400, { errorCode: "BAD", errorMessage: "bad" }),
+      Sales404: shared,
+      NotCatalog: { value: { errorCode: "IGNORED" } },
+    },
+  },
+  paths: {
+    "/a": {
+      get: {
+        responses: {
+          "404": { content: { "application/json": { examples: { Again: shared, Inline: entry(404, { code: 7, title: "seven" }) } } } },
+          "200": { content: { "application/json": { examples: { Ok: entry(200, { errorCode: "NOT_AN_ERROR" }) } } } },
+        },
+      },
+    },
+  },
+};
+
+describe("catalogEntries", () => {
+  it("lists components.examples first, then examples under error responses, each object once", () => {
+    const entries = catalogEntries(doc);
+    expect(entries.map((e) => ({ name: e.name, path: e.path, status: e.status, code: e.body?.code }))).toEqual([
+      { name: "Sales400", path: ["components", "examples", "Sales400"], status: 400, code: "BAD" },
+      { name: "Sales404", path: ["components", "examples", "Sales404"], status: 404, code: "GONE" },
+      {
+        name: "Inline",
+        path: ["paths", "/a", "get", "responses", "404", "content", "application/json", "examples", "Inline"],
+        status: 404,
+        code: 7,
+      },
+    ]);
+  });
+
+  it.each([{ given: {} }, { given: "text" }, { given: { components: { examples: [] } } }])("finds none in $given", ({ given }) => {
+    expect(catalogEntries(given)).toEqual([]);
+  });
+});
+
+describe("codeIndex", () => {
+  it("keys entries by the code's text, the first definition winning", () => {
+    const twice = { ...doc, components: { examples: { ...doc.components.examples, Dup: entry(500, { errorCode: "BAD", errorMessage: "x" }) } } };
+    const index = codeIndex(catalogEntries(twice));
+    expect([...index.keys()]).toEqual(["BAD", "GONE", "7"]);
+    expect(index.get("BAD")?.name).toBe("Sales400");
+  });
+});

@@ -1,0 +1,35 @@
+// @ts-check
+/** The toolkit's model of OpenAPI 3.x: one import for everything in `src/openapi/` (see README.md). */
+export { arrayAt, entriesOf, isObject, objectAt } from "./json.js";
+export {
+  componentAt,
+  componentOf,
+  followRef,
+  pathOfPointer,
+  pathOfRef,
+  refOf,
+  resolveRef,
+  setValueAt,
+  valueAt,
+} from "./pointer.js";
+export { headerParameterNames, isMethod, METHODS, operationName, operations } from "./operations.js";
+export {
+  contentOf,
+  errorResponsesOf,
+  errorStatuses,
+  headerNames,
+  isErrorKey,
+  keyCovers,
+  mediaTypeBase,
+  responsesOf,
+  statusClass,
+} from "./responses.js";
+export { flattenSchema, typesOf } from "./schema.js";
+export { allCodes, isCode, readErrorBody } from "./error-body.js";
+export { catalogEntries, codeIndex } from "./catalog.js";
+
+/** @typedef {import("./json.js").Json} Json */
+/** @typedef {import("./json.js").JsonPath} JsonPath */
+/** @typedef {import("./operations.js").Operation} Operation */
+/** @typedef {import("./error-body.js").ErrorBody} ErrorBody */
+/** @typedef {import("./catalog.js").CatalogEntry} CatalogEntry */

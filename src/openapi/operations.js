@@ -1,0 +1,65 @@
+// @ts-check
+/** The operations of an OpenAPI 3.x document: which keys of a Path Item are methods, and walking them. */
+import { arrayAt, entriesOf, isObject, objectAt } from "./json.js";
+
+/** @typedef {import("./json.js").Json} Json */
+/** @typedef {import("./json.js").JsonPath} JsonPath */
+
+/** The HTTP methods a Path Item may hold, in the specification's order. */
+export const METHODS = /** @type {const} */ (["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
+
+/** @typedef {typeof METHODS[number]} Method */
+
+/**
+ * One operation of a document.
+ * @typedef {object} Operation
+ * @property {string} route the path template (`/messages/{id}`)
+ * @property {Method} method lower case
+ * @property {Json} operation
+ * @property {Json} item the Path Item it belongs to
+ * @property {JsonPath} path where the operation is: paths, route, method
+ * @property {{ parameter: unknown, path: JsonPath }[]} parameters the Path Item's parameters, then the
+ *   operation's, as written (a `$ref` is not followed; an operation's parameter overriding one of its
+ *   Path Item comes after it)
+ */
+
+/** Whether a key of a Path Item is an HTTP method. @param {string} key @returns {key is Method} */
+export function isMethod(key) {
+  return /** @type {readonly string[]} */ (METHODS).includes(key);
+}
+
+/** Every operation of a document, in document order of its paths and in `METHODS` order. @param {unknown} doc */
+export function operations(doc) {
+  /** @type {Operation[]} */
+  const found = [];
+  for (const [route, item] of entriesOf(objectAt(doc, "paths"))) {
+    if (!isObject(item)) continue;
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (!isObject(operation)) continue;
+      const path = ["paths", route, method];
+      const parameters = [
+        ...arrayAt(item, "parameters").map((parameter, i) => ({ parameter, path: ["paths", route, "parameters", i] })),
+        ...arrayAt(operation, "parameters").map((parameter, i) => ({ parameter, path: [...path, "parameters", i] })),
+      ];
+      found.push({ route, method, operation, item, path, parameters });
+    }
+  }
+  return found;
+}
+
+/** `GET /messages/{id}`: how findings and messages name an operation. @param {Operation} op */
+export function operationName(op) {
+  return `${op.method.toUpperCase()} ${op.route}`;
+}
+
+/**
+ * The lower-cased names of the header parameters an operation accepts (its Path Item's and its
+ * own), as written: a parameter behind a `$ref` is not read.
+ * @param {Operation} op @returns {string[]}
+ */
+export function headerParameterNames(op) {
+  return op.parameters.flatMap(({ parameter: p }) =>
+    isObject(p) && p.in === "header" && typeof p.name === "string" ? [p.name.toLowerCase()] : [],
+  );
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { headerParameterNames, isMethod, operationName, operations } from "./operations.js";
+
+const doc = {
+  paths: {
+    "/things/{id}": {
+      parameters: [{ name: "id", in: "path" }],
+      summary: "not an operation",
+      patch: { parameters: [{ name: "If-Match", in: "header" }, { $ref: "#/components/parameters/X" }] },
+      get: { operationId: "getThing" },
+    },
+    "/broken": "not a path item",
+    "/other": { trace: {}, post: "not an operation" },
+  },
+};
+
+describe("operations", () => {
+  it("walks every operation in path order, methods in METHODS order, with path-level parameters first", () => {
+    const found = operations(doc).map((op) => ({ name: operationName(op), path: op.path, parameters: op.parameters.map((p) => p.path) }));
+    expect(found).toEqual([
+      { name: "GET /things/{id}", path: ["paths", "/things/{id}", "get"], parameters: [["paths", "/things/{id}", "parameters", 0]] },
+      {
+        name: "PATCH /things/{id}",
+        path: ["paths", "/things/{id}", "patch"],
+        parameters: [
+          ["paths", "/things/{id}", "parameters", 0],
+          ["paths", "/things/{id}", "patch", "parameters", 0],
+          ["paths", "/things/{id}", "patch", "parameters", 1],
+        ],
+      },
+      { name: "TRACE /other", path: ["paths", "/other", "trace"], parameters: [] },
+    ]);
+  });
+
+  it.each([
+    { given: {}, want: [] },
+    { given: { paths: [] }, want: [] },
+    { given: "text", want: [] },
+  ])("finds none in $given", ({ given, want }) => {
+    expect(operations(given)).toEqual(want);
+  });
+
+  it("names the header parameters written inline, lower-cased", () => {
+    expect(operations(doc).map(headerParameterNames)).toEqual([[], ["if-match"], []]);
+  });
+});
+
+describe("isMethod", () => {
+  it.each([
+    { given: "get", want: true },
+    { given: "trace", want: true },
+    { given: "GET", want: false },
+    { given: "parameters", want: false },
+  ])("$given → $want", ({ given, want }) => {
+    expect(isMethod(given)).toBe(want);
+  });
+});

@@ -1,0 +1,106 @@
+// @ts-check
+/**
+ * JSON pointers and local `$ref`s (RFC 6901 in a URI fragment: `#/paths/~1things/get`, with
+ * `%7B` for `{`). Decoding and encoding are @stoplight/json's, the library Spectral resolves with,
+ * so that the toolkit and the ruleset read a pointer the same way.
+ */
+import { decodePointerFragment, pathToPointer, pointerToPath } from "@stoplight/json";
+import { isObject } from "./json.js";
+
+/** @typedef {import("./json.js").Json} Json */
+/** @typedef {import("./json.js").JsonPath} JsonPath */
+
+/** How many `$ref`s in a row `followRef` follows before giving up (a loop). */
+const MAX_HOPS = 16;
+
+/**
+ * The path a local `$ref` points at (`#/components/schemas/A%20B` → components, schemas, A B);
+ * `undefined` for a reference to another file or a malformed pointer.
+ * @param {string} ref @returns {string[] | undefined}
+ */
+export function pathOfRef(ref) {
+  if (ref !== "#" && !ref.startsWith("#/")) return undefined;
+  try {
+    return pointerToPath(ref).map(String);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A plain JSON pointer, not in a URI (`/error/innerError/code`, as Ajv reports): its path. @param {string} pointer */
+export function pathOfPointer(pointer) {
+  return pointer === "" ? [] : pointer.split("/").slice(1).map(decodePointerFragment);
+}
+
+/** The local `$ref` of a path: components, schemas, A B → `#/components/schemas/A%20B`. @param {JsonPath} path */
+export function refOf(path) {
+  return pathToPointer(path.map(String));
+}
+
+/**
+ * The value at a path of a document; `undefined` where the path leaves it.
+ * @param {unknown} doc @param {JsonPath} path
+ */
+export function valueAt(doc, path) {
+  /** @type {unknown} */
+  let node = doc;
+  for (const key of path) {
+    if (isObject(node)) node = node[key];
+    else if (Array.isArray(node) && /^\d+$/.test(String(key))) node = node[Number(key)]; // a pointer's "0" too
+    else return undefined;
+  }
+  return node;
+}
+
+/**
+ * Sets the value at a path, making the objects on the way that are missing.
+ * @param {Json} doc @param {JsonPath} path @param {unknown} value
+ */
+export function setValueAt(doc, path, value) {
+  const last = path.at(-1);
+  if (last === undefined) throw new Error("setValueAt: the path is empty");
+  let node = doc;
+  for (const key of path.slice(0, -1)) {
+    const next = node[key];
+    node = isObject(next) ? next : (node[key] = {});
+  }
+  node[last] = value;
+}
+
+/**
+ * Follows local `$ref`s (`#/…`) from a node to what they point at, with that target's path;
+ * anything else comes back as it is, with no path. A reference to another file is not followed.
+ * @param {unknown} doc @param {unknown} node @returns {{ node: unknown, path: JsonPath | undefined }}
+ */
+export function followRef(doc, node) {
+  /** @type {JsonPath | undefined} */
+  let path;
+  for (let hops = 0; hops < MAX_HOPS && isObject(node) && typeof node.$ref === "string"; hops++) {
+    const target = node.$ref.startsWith("#/") ? pathOfRef(node.$ref) : undefined;
+    if (!target) break;
+    path = target;
+    node = valueAt(doc, target);
+  }
+  return { node, path };
+}
+
+/** What a node is, `$ref`s followed. @param {unknown} doc @param {unknown} node */
+export function resolveRef(doc, node) {
+  return followRef(doc, node).node;
+}
+
+/**
+ * The component a path is in: components, schemas, Error, properties → `{ kind: "schemas", name: "Error" }`;
+ * `undefined` outside `components`.
+ * @param {JsonPath} path @returns {{ kind: string, name: string } | undefined}
+ */
+export function componentAt(path) {
+  if (path[0] !== "components" || path.length < 3) return undefined;
+  return { kind: String(path[1]), name: String(path[2]) };
+}
+
+/** The component a node's local `$ref` names (`#/components/responses/Sales404`). @param {unknown} node */
+export function componentOf(node) {
+  const path = isObject(node) && typeof node.$ref === "string" ? pathOfRef(node.$ref) : undefined;
+  return path ? componentAt(path) : undefined;
+}
