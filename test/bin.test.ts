@@ -51,7 +51,7 @@ describe("bin/error-contracts.js", () => {
   });
 
   it("bundles again after an edit of a file outside scripts/ that the bundle holds", async () => {
-    const helper = path.join(toolkit, "spectral", "functions", "lib", "openapi.js");
+    const helper = path.join(toolkit, "src", "openapi", "pointer.js");
     fs.appendFileSync(helper, "\n// edited\n");
     expect((await help()).stdout).toMatch(/^Usage \(edited\)/);
     expect(made()).toHaveLength(3);
