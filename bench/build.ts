@@ -39,7 +39,13 @@ function node(args: string[], cwd: string): Promise<Timed> {
     const started = performance.now();
     const child = spawn(process.execPath, [path.join(repoRoot, "bench", "with-rss.mjs"), ...args], {
       cwd,
-      env: { ...process.env, SCARF_ANALYTICS: "false", REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" },
+      env: {
+        ...process.env,
+        SCARF_ANALYTICS: "false",
+        REDOCLY_TELEMETRY: "off",
+        REDOCLY_SUPPRESS_UPDATE_NOTICE: "true",
+        NO_COLOR: "1",
+      },
     });
     let stdout = "";
     let stderr = "";
@@ -51,7 +57,12 @@ function node(args: string[], cwd: string): Promise<Timed> {
       const seconds = (performance.now() - started) / 1000;
       const tree = sampler.stop();
       const rss = /maxRSS=(\d+)/.exec(stderr);
-      if (code !== 0 && !args.includes("lint")) return reject(new Error(`${path.basename(args[0]!)} ${args.slice(1, 3).join(" ")} failed: ${stderr.trim().split("\n").slice(-2, -1)[0]}`));
+      if (code !== 0 && !args.includes("lint"))
+        return reject(
+          new Error(
+            `${path.basename(args[0]!)} ${args.slice(1, 3).join(" ")} failed: ${stderr.trim().split("\n").slice(-2, -1)[0]}`,
+          ),
+        );
       resolve({ seconds, stdout, maxRssBytes: Math.max(tree, Number(rss?.[1] ?? 0)) });
     });
   });
@@ -60,16 +71,26 @@ function node(args: string[], cwd: string): Promise<Timed> {
 /** A working folder with a copy of the specs and configs, as a user's checkout would be. */
 function workspace(prefix: string, spec?: (dir: string) => void): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${prefix}-`));
-  for (const file of [".spectral.yaml", "redocly.yaml"]) fs.copyFileSync(path.join(repoRoot, file), path.join(dir, file));
-  fs.cpSync(path.join(repoRoot, "spectral"), path.join(dir, "spectral"), { recursive: true, filter: (src) => !src.includes(`${path.sep}fixtures`) });
+  for (const file of [".spectral.yaml", "redocly.yaml"])
+    fs.copyFileSync(path.join(repoRoot, file), path.join(dir, file));
+  fs.cpSync(path.join(repoRoot, "spectral"), path.join(dir, "spectral"), {
+    recursive: true,
+    filter: (src) => !src.includes(`${path.sep}fixtures`),
+  });
   // The ruleset's functions read OpenAPI through the toolkit's model.
-  fs.cpSync(path.join(repoRoot, "src", "openapi"), path.join(dir, "src", "openapi"), { recursive: true, filter: (src) => !src.endsWith(".test.ts") });
+  fs.cpSync(path.join(repoRoot, "src", "openapi"), path.join(dir, "src", "openapi"), {
+    recursive: true,
+    filter: (src) => !src.endsWith(".test.ts"),
+  });
   if (spec) spec(dir);
   else fs.cpSync(path.join(repoRoot, "openapi"), path.join(dir, "openapi"), { recursive: true });
   return dir;
 }
 
-const apiIds = (dir: string) => fs.readdirSync(path.join(dir, "openapi")).filter((name) => fs.existsSync(path.join(dir, "openapi", name, "openapi.yaml")));
+const apiIds = (dir: string) =>
+  fs
+    .readdirSync(path.join(dir, "openapi"))
+    .filter((name) => fs.existsSync(path.join(dir, "openapi", name, "openapi.yaml")));
 
 /** The obvious way: per API, each tool's CLI via its bin, one after another, on the same inputs. */
 async function naiveChain(dir: string): Promise<number> {
@@ -79,13 +100,17 @@ async function naiveChain(dir: string): Promise<number> {
     const bundle = path.join(out, api, "openapi.yaml");
     await node([tools.redocly, "bundle", `openapi/${api}/openapi.yaml`, "-o", bundle], dir);
     await node([tools.spectral, "lint", bundle, "-r", ".spectral.yaml", "-q"], dir);
-    await node([tools.redocly, "build-docs", bundle, "--inlineBundle", "-o", path.join(out, "docs", `${api}.html`)], dir);
+    await node(
+      [tools.redocly, "build-docs", bundle, "--inlineBundle", "-o", path.join(out, "docs", `${api}.html`)],
+      dir,
+    );
     await node([tools.openapiTypescript, bundle, "-o", path.join(out, api, "types.ts")], path.join(dir, "naive"));
   }
   return (performance.now() - started) / 1000;
 }
 
-const build = (dir: string, ...extra: string[]) => node([cli, "build", "openapi", "--out", path.join(dir, "generated"), ...extra], dir);
+const build = (dir: string, ...extra: string[]) =>
+  node([cli, "build", "openapi", "--out", path.join(dir, "generated"), ...extra], dir);
 
 export interface BuildFigures {
   rounds: number;
@@ -96,10 +121,20 @@ export interface BuildFigures {
   noopVsCold: number;
   oneApiSeconds: number;
   oneApiVsCold: number;
-  growth: { operations: number; seconds: number; maxRssBytes: number; steps: Record<string, number>; slowestToolSeconds?: number }[];
+  growth: {
+    operations: number;
+    seconds: number;
+    maxRssBytes: number;
+    steps: Record<string, number>;
+    slowestToolSeconds?: number;
+  }[];
 }
 
-export async function benchBuild(rounds: number, sizes: number[], log: (line: string) => void = () => {}): Promise<BuildFigures> {
+export async function benchBuild(
+  rounds: number,
+  sizes: number[],
+  log: (line: string) => void = () => {},
+): Promise<BuildFigures> {
   const dir = workspace("build");
   const naive: number[] = [];
   const cold: number[] = [];
@@ -116,7 +151,9 @@ export async function benchBuild(rounds: number, sizes: number[], log: (line: st
       oneApi.push((await build(dir)).seconds);
       fs.writeFileSync(example, original);
       await build(dir);
-      log(`  round ${round + 1}/${rounds}: naive ${naive.at(-1)!.toFixed(1)} s, cold ${cold.at(-1)!.toFixed(1)} s, no-op ${noop.at(-1)!.toFixed(2)} s, one API ${oneApi.at(-1)!.toFixed(1)} s`);
+      log(
+        `  round ${round + 1}/${rounds}: naive ${naive.at(-1)!.toFixed(1)} s, cold ${cold.at(-1)!.toFixed(1)} s, no-op ${noop.at(-1)!.toFixed(2)} s, one API ${oneApi.at(-1)!.toFixed(1)} s`,
+      );
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -126,10 +163,20 @@ export async function benchBuild(rounds: number, sizes: number[], log: (line: st
     const grown = workspace(`growth-${operations}`, (d) => generateSpec(operations, d));
     try {
       const run = await build(grown, "--force");
-      const steps = Object.fromEntries([...run.stdout.matchAll(/^(\w+) .* (\d+) ms$/gm)].map((m) => [m[1]!, Number(m[2]) / 1000]));
+      const steps = Object.fromEntries(
+        [...run.stdout.matchAll(/^(\w+) .* (\d+) ms$/gm)].map((m) => [m[1]!, Number(m[2]) / 1000]),
+      );
       const slowestToolSeconds = operations >= 1000 ? await slowestToolAlone(grown) : undefined;
-      growth.push({ operations, seconds: run.seconds, maxRssBytes: run.maxRssBytes, steps, ...(slowestToolSeconds === undefined ? {} : { slowestToolSeconds }) });
-      log(`  growth ${operations} operations: ${run.seconds.toFixed(1)} s, ${(run.maxRssBytes / 2 ** 20).toFixed(0)} MiB`);
+      growth.push({
+        operations,
+        seconds: run.seconds,
+        maxRssBytes: run.maxRssBytes,
+        steps,
+        ...(slowestToolSeconds === undefined ? {} : { slowestToolSeconds }),
+      });
+      log(
+        `  growth ${operations} operations: ${run.seconds.toFixed(1)} s, ${(run.maxRssBytes / 2 ** 20).toFixed(0)} MiB`,
+      );
     } finally {
       fs.rmSync(grown, { recursive: true, force: true });
     }
@@ -165,8 +212,18 @@ export const buildBench: Bench = {
   async run({ quick }) {
     const f = await benchBuild(quick ? 1 : 5, quick ? [100] : [100, 1000, 5000], (line) => console.error(line));
     const figures: Figure[] = [
-      { name: "naiveChainSeconds", value: f.naiveChainSeconds, unit: "s", label: "naive chain: each tool's CLI per API, one after another" },
-      { name: "coldBuildSeconds", value: f.coldBuildSeconds, unit: "s", label: "cold build (npm run build -- --force)" },
+      {
+        name: "naiveChainSeconds",
+        value: f.naiveChainSeconds,
+        unit: "s",
+        label: "naive chain: each tool's CLI per API, one after another",
+      },
+      {
+        name: "coldBuildSeconds",
+        value: f.coldBuildSeconds,
+        unit: "s",
+        label: "cold build (npm run build -- --force)",
+      },
       { name: "coldVsNaive", value: f.coldVsNaive, unit: "×", label: "cold build / naive chain", max: 0.5 },
       { name: "noopSeconds", value: f.noopSeconds, unit: "s", label: "no-op rebuild" },
       { name: "noopVsCold", value: f.noopVsCold, unit: "×", label: "no-op rebuild / cold build", max: 0.1 },
@@ -174,14 +231,42 @@ export const buildBench: Bench = {
       { name: "oneApiVsCold", value: f.oneApiVsCold, unit: "×", label: "one changed API / cold build", max: 0.5 },
     ];
     for (const g of f.growth) {
-      figures.push({ name: `growth${g.operations}.seconds`, value: g.seconds, unit: "s", label: `growth ${g.operations} operations: whole build` });
-      figures.push({ name: `growth${g.operations}.peakMiB`, value: g.maxRssBytes / 2 ** 20, unit: "MiB", label: `growth ${g.operations} operations: peak memory, build and build-docs processes together`, max: 2048 });
+      figures.push({
+        name: `growth${g.operations}.seconds`,
+        value: g.seconds,
+        unit: "s",
+        label: `growth ${g.operations} operations: whole build`,
+      });
+      figures.push({
+        name: `growth${g.operations}.peakMiB`,
+        value: g.maxRssBytes / 2 ** 20,
+        unit: "MiB",
+        label: `growth ${g.operations} operations: peak memory, build and build-docs processes together`,
+        max: 2048,
+      });
       for (const [step, seconds] of Object.entries(g.steps)) {
-        if (step !== "built") figures.push({ name: `growth${g.operations}.${step}Seconds`, value: seconds, unit: "s", label: `growth ${g.operations} operations: ${step}` });
+        if (step !== "built")
+          figures.push({
+            name: `growth${g.operations}.${step}Seconds`,
+            value: seconds,
+            unit: "s",
+            label: `growth ${g.operations} operations: ${step}`,
+          });
       }
       if (g.slowestToolSeconds !== undefined) {
-        figures.push({ name: `growth${g.operations}.slowestToolSeconds`, value: g.slowestToolSeconds, unit: "s", label: `growth ${g.operations} operations: slowest single tool alone` });
-        figures.push({ name: `growth${g.operations}.vsSlowestTool`, value: g.seconds / g.slowestToolSeconds, unit: "×", label: `growth ${g.operations} operations: build / slowest tool alone`, max: 1.2 });
+        figures.push({
+          name: `growth${g.operations}.slowestToolSeconds`,
+          value: g.slowestToolSeconds,
+          unit: "s",
+          label: `growth ${g.operations} operations: slowest single tool alone`,
+        });
+        figures.push({
+          name: `growth${g.operations}.vsSlowestTool`,
+          value: g.seconds / g.slowestToolSeconds,
+          unit: "×",
+          label: `growth ${g.operations} operations: build / slowest tool alone`,
+          max: 1.2,
+        });
       }
     }
     return figures;

@@ -27,7 +27,12 @@ async function bundledClients(): Promise<typeof ReferralsClient & typeof Messagi
   const outfile = path.join(root, "node_modules", ".cache", "error-contracts-bench", "clients.mjs");
   fs.mkdirSync(path.dirname(outfile), { recursive: true });
   await build({
-    stdin: { contents: 'export * from "./generated/referrals/client.ts"; export { createMessagingClient } from "./generated/messaging/client.ts";', resolveDir: root, loader: "ts" },
+    stdin: {
+      contents:
+        'export * from "./generated/referrals/client.ts"; export { createMessagingClient } from "./generated/messaging/client.ts";',
+      resolveDir: root,
+      loader: "ts",
+    },
     bundle: true,
     format: "esm",
     platform: "node",
@@ -43,7 +48,6 @@ const baseUrl = "http://api.test";
 function stub(status: number, body: string, contentType: string): (request: Request) => Promise<Response> {
   return async () => new Response(body, { status, headers: { "content-type": contentType } });
 }
-
 
 /** µs one call takes. */
 async function timed(call: () => Promise<unknown>): Promise<number> {
@@ -83,7 +87,16 @@ async function compare(ours: () => Promise<unknown>, bare: () => Promise<unknown
 }
 
 async function gzipSize(contents: string, external: string[]): Promise<{ min: number; gzip: number }> {
-  const result = await build({ stdin: { contents, resolveDir: root, loader: "ts" }, bundle: true, minify: true, format: "esm", platform: "neutral", target: "es2022", external, write: false });
+  const result = await build({
+    stdin: { contents, resolveDir: root, loader: "ts" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "neutral",
+    target: "es2022",
+    external,
+    write: false,
+  });
   const code = result.outputFiles[0]!.contents;
   return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
 }
@@ -95,18 +108,34 @@ export const clientBench: Bench = {
     const rounds = quick ? 5 : 11;
     const calls = quick ? 1000 : 4000;
     const referral = JSON.stringify({ id: "r-1", name: "Contoso", status: "New", eTag: "0x1" });
-    const notFound = JSON.stringify({ error: { code: "itemNotFound", message: "Not found.", innerError: { code: "99904", message: "Resource not found" } } });
+    const notFound = JSON.stringify({
+      error: {
+        code: "itemNotFound",
+        message: "Not found.",
+        innerError: { code: "99904", message: "Resource not found" },
+      },
+    });
     const params = { params: { path: { referralId: "r-1" } } };
 
     const okStub = stub(200, referral, "application/json");
     const ours = createReferralsClient({ baseUrl, fetch: okStub });
     const bare = createClient<ReferralsPaths>({ baseUrl, fetch: okStub });
-    const success = await compare(() => ours.GET("/referrals/{referralId}", params), () => bare.GET("/referrals/{referralId}", params), rounds, calls);
+    const success = await compare(
+      () => ours.GET("/referrals/{referralId}", params),
+      () => bare.GET("/referrals/{referralId}", params),
+      rounds,
+      calls,
+    );
 
     const errorStub = stub(404, notFound, "application/json");
     const oursError = createReferralsClient({ baseUrl, fetch: errorStub });
     const bareError = createClient<ReferralsPaths>({ baseUrl, fetch: errorStub });
-    const failure = await compare(() => oursError.GET("/referrals/{referralId}", params), () => bareError.GET("/referrals/{referralId}", params), rounds, calls);
+    const failure = await compare(
+      () => oursError.GET("/referrals/{referralId}", params),
+      () => bareError.GET("/referrals/{referralId}", params),
+      rounds,
+      calls,
+    );
 
     // The messaging family also sends a correlation id on every request.
     const conversations = JSON.stringify({ conversations: [], continuationToken: null });
@@ -115,27 +144,63 @@ export const clientBench: Bench = {
     const bareMessaging = createClient<MessagingPaths>({ baseUrl, fetch: messagingStub });
     const route = "/organizations/{orgId}/channels/{channelId}/conversations" as const;
     const path = { params: { path: { orgId: "o", channelId: "c" } } };
-    const messaging = await compare(() => oursMessaging.GET(route, path), () => bareMessaging.GET(route, path), rounds, calls);
+    const messaging = await compare(
+      () => oursMessaging.GET(route, path),
+      () => bareMessaging.GET(route, path),
+      rounds,
+      calls,
+    );
 
     // A per-attempt timeout costs an AbortSignal (and a timer) per call.
     const oursTimeout = createReferralsClient({ baseUrl, fetch: okStub, timeoutMs: 30_000 });
-    const timeout = await compare(() => oursTimeout.GET("/referrals/{referralId}", params), () => bare.GET("/referrals/{referralId}", params), rounds, calls);
+    const timeout = await compare(
+      () => oursTimeout.GET("/referrals/{referralId}", params),
+      () => bare.GET("/referrals/{referralId}", params),
+      rounds,
+      calls,
+    );
 
     const runtime = await gzipSize('export * from "./src/runtime/index.ts";', ["openapi-fetch"]);
     const openapiFetch = await gzipSize('export { default } from "openapi-fetch";', []);
 
     const figures: Figure[] = [
-      { name: "success.oursUs", label: "success path, our client (referrals GET 200)", value: success.ours, unit: "µs" },
+      {
+        name: "success.oursUs",
+        label: "success path, our client (referrals GET 200)",
+        value: success.ours,
+        unit: "µs",
+      },
       { name: "success.bareUs", label: "success path, bare openapi-fetch", value: success.bare, unit: "µs" },
       { name: "success.ratio", label: "success path, ours ÷ bare", value: success.ratio, unit: "×", max: 1.1 },
       { name: "error.oursUs", label: "error path, our client (referrals GET 404)", value: failure.ours, unit: "µs" },
       { name: "error.bareUs", label: "error path, bare openapi-fetch", value: failure.bare, unit: "µs" },
       { name: "error.ratio", label: "error path, ours ÷ bare", value: failure.ratio, unit: "×", max: 1.5 },
-      { name: "messagingSuccess.ratio", label: "success path with a correlation id (messaging), ours ÷ bare", value: messaging.ratio, unit: "×" },
-      { name: "timeoutSuccess.ratio", label: "success path with timeoutMs set, ours ÷ bare", value: timeout.ratio, unit: "×" },
+      {
+        name: "messagingSuccess.ratio",
+        label: "success path with a correlation id (messaging), ours ÷ bare",
+        value: messaging.ratio,
+        unit: "×",
+      },
+      {
+        name: "timeoutSuccess.ratio",
+        label: "success path with timeoutMs set, ours ÷ bare",
+        value: timeout.ratio,
+        unit: "×",
+      },
       { name: "runtime.minBytes", label: "runtime (src/runtime), minified", value: runtime.min, unit: "bytes" },
-      { name: "runtime.gzipBytes", label: "runtime, minified + gzipped", value: runtime.gzip, unit: "bytes", max: 2500 },
-      { name: "openapiFetch.gzipBytes", label: "openapi-fetch createClient, minified + gzipped", value: openapiFetch.gzip, unit: "bytes" },
+      {
+        name: "runtime.gzipBytes",
+        label: "runtime, minified + gzipped",
+        value: runtime.gzip,
+        unit: "bytes",
+        max: 2500,
+      },
+      {
+        name: "openapiFetch.gzipBytes",
+        label: "openapi-fetch createClient, minified + gzipped",
+        value: openapiFetch.gzip,
+        unit: "bytes",
+      },
     ];
     return figures;
   },

@@ -11,8 +11,9 @@ import { fileURLToPath } from "node:url";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const responses = (keys: string[]) =>
-  keys.map((key) => `        '${key}':\n          $ref: ../components/responses/referrals/Referrals${key}.yaml\n`).join("") +
-  "        default:\n          $ref: ../components/responses/referrals/ReferralsDefault.yaml\n";
+  `${keys
+    .map((key) => `        '${key}':\n          $ref: ../components/responses/referrals/Referrals${key}.yaml\n`)
+    .join("")}        default:\n          $ref: ../components/responses/referrals/ReferralsDefault.yaml\n`;
 const errors = ["400", "401", "403", "404", "429", "500", "503"];
 
 export function generateSpec(operations: number, dir: string): string {
@@ -20,7 +21,8 @@ export function generateSpec(operations: number, dir: string): string {
   fs.rmSync(specDir, { recursive: true, force: true });
   fs.cpSync(path.join(repoRoot, "openapi", "components"), path.join(specDir, "components"), { recursive: true });
   // Only the referrals catalog is used; the others' examples would be listed under no response.
-  for (const family of ["sales", "messaging", "partner"]) fs.rmSync(path.join(specDir, "components", "examples", family), { recursive: true });
+  for (const family of ["sales", "messaging", "partner"])
+    fs.rmSync(path.join(specDir, "components", "examples", family), { recursive: true });
   fs.writeFileSync(
     path.join(specDir, "components", "responses", "referrals", "ReferralsDefault.yaml"),
     "description: Any other failure.\ncontent:\n  application/json:\n    schema:\n      $ref: ../../schemas/referrals/ReferralsErrorResponse.yaml\n",
@@ -49,13 +51,42 @@ export function generateSpec(operations: number, dir: string): string {
     const left = operations - n * 5;
     lines.push(`  /resources${n}:`);
     lines.push(op("get", `listResources${n}`, `List resources ${n}`, ok));
-    if (left > 1) lines.push(op("post", `createResource${n}`, `Create resource ${n}`, "        '201':\n          $ref: ../components/responses/referrals/Referrals201.yaml\n"));
+    if (left > 1)
+      lines.push(
+        op(
+          "post",
+          `createResource${n}`,
+          `Create resource ${n}`,
+          "        '201':\n          $ref: ../components/responses/referrals/Referrals201.yaml\n",
+        ),
+      );
     if (left > 2) {
-      lines.push(`  /resources${n}/{referralId}:`, "    parameters:", "      - $ref: ../components/parameters/referrals/ReferralId.yaml");
+      lines.push(
+        `  /resources${n}/{referralId}:`,
+        "    parameters:",
+        "      - $ref: ../components/parameters/referrals/ReferralId.yaml",
+      );
       lines.push(op("get", `getResource${n}`, `Read resource ${n}`, ok));
     }
-    if (left > 3) lines.push(op("patch", `updateResource${n}`, `Update resource ${n}`, ok, "      parameters:\n        - $ref: ../components/parameters/IfMatch.yaml\n").replace(responses(errors), responses([...errors, "409", "412"])));
-    if (left > 4) lines.push(op("delete", `deleteResource${n}`, `Delete resource ${n}`, "        '204':\n          $ref: ../components/responses/referrals/Referrals204.yaml\n"));
+    if (left > 3)
+      lines.push(
+        op(
+          "patch",
+          `updateResource${n}`,
+          `Update resource ${n}`,
+          ok,
+          "      parameters:\n        - $ref: ../components/parameters/IfMatch.yaml\n",
+        ).replace(responses(errors), responses([...errors, "409", "412"])),
+      );
+    if (left > 4)
+      lines.push(
+        op(
+          "delete",
+          `deleteResource${n}`,
+          `Delete resource ${n}`,
+          "        '204':\n          $ref: ../components/responses/referrals/Referrals204.yaml\n",
+        ),
+      );
   }
   lines.push("components:", "  securitySchemes:", "    bearerAuth:", "      type: http", "      scheme: bearer", "");
   const root = path.join(specDir, "growth", "openapi.yaml");

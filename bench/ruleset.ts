@@ -26,22 +26,28 @@ export interface Run {
 export function lintOnce(ruleset: string, spec: string): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [path.join(repoRoot, "bench", "with-rss.mjs"), spectralCli, "lint", "-r", ruleset, spec, "-q", "-f", "json"], {
-      cwd: repoRoot,
-      stdio: ["ignore", "ignore", "pipe"],
-      env: { ...process.env, SCARF_ANALYTICS: "false" },
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(repoRoot, "bench", "with-rss.mjs"), spectralCli, "lint", "-r", ruleset, spec, "-q", "-f", "json"],
+      {
+        cwd: repoRoot,
+        stdio: ["ignore", "ignore", "pipe"],
+        env: { ...process.env, SCARF_ANALYTICS: "false" },
+      },
+    );
     let stderr = "";
     child.stderr.on("data", (chunk) => (stderr += chunk));
     child.on("error", reject);
     child.on("close", () => {
       const rss = /maxRSS=(\d+)/.exec(stderr);
-      if (!rss) return reject(new Error(`spectral lint with ${path.basename(ruleset)} did not finish: ${stderr.trim().split("\n").pop()}`));
+      if (!rss)
+        return reject(
+          new Error(`spectral lint with ${path.basename(ruleset)} did not finish: ${stderr.trim().split("\n").pop()}`),
+        );
       resolve({ seconds: (performance.now() - started) / 1000, maxRssBytes: Number(rss[1]) });
     });
   });
 }
-
 
 export interface RulesetFigures {
   rounds: number;
@@ -63,14 +69,22 @@ export async function benchRuleset(rounds: number, log: (line: string) => void =
     for (let round = 0; round < rounds; round++) {
       one.push(await lintOnce(oneRule, githubDescription));
       mine.push(await lintOnce(ours, githubDescription));
-      log(`  round ${round + 1}/${rounds}: one-rule ${one.at(-1)!.seconds.toFixed(2)} s, ruleset ${mine.at(-1)!.seconds.toFixed(2)} s`);
+      log(
+        `  round ${round + 1}/${rounds}: one-rule ${one.at(-1)!.seconds.toFixed(2)} s, ruleset ${mine.at(-1)!.seconds.toFixed(2)} s`,
+      );
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   const oneRuleSeconds = median(one.map((r) => r.seconds));
   const rulesetSeconds = median(mine.map((r) => r.seconds));
-  return { rounds, oneRuleSeconds, rulesetSeconds, ratio: rulesetSeconds / oneRuleSeconds, rulesetMaxRssBytes: Math.max(...mine.map((r) => r.maxRssBytes)) };
+  return {
+    rounds,
+    oneRuleSeconds,
+    rulesetSeconds,
+    ratio: rulesetSeconds / oneRuleSeconds,
+    rulesetMaxRssBytes: Math.max(...mine.map((r) => r.maxRssBytes)),
+  };
 }
 
 export const rulesetBench: Bench = {
@@ -78,7 +92,12 @@ export const rulesetBench: Bench = {
   async run({ quick }) {
     const f = await benchRuleset(quick ? 1 : 5, (line) => console.error(line));
     return [
-      { name: "oneRuleSeconds", value: f.oneRuleSeconds, unit: "s", label: "one-rule Spectral ruleset on GitHub's REST description (13 MB)" },
+      {
+        name: "oneRuleSeconds",
+        value: f.oneRuleSeconds,
+        unit: "s",
+        label: "one-rule Spectral ruleset on GitHub's REST description (13 MB)",
+      },
       { name: "rulesetSeconds", value: f.rulesetSeconds, unit: "s", label: "spectral/ruleset.yaml on the same file" },
       { name: "ratio", value: f.ratio, unit: "×", label: "ruleset / one-rule", max: 1.5 },
       { name: "peakMiB", value: f.rulesetMaxRssBytes / 2 ** 20, unit: "MiB", label: "ruleset peak memory", max: 2048 },

@@ -10,7 +10,9 @@ describe("treeRss", () => {
       process.on("SIGTERM", () => { child.kill(); process.exit(0); });`;
     const parent = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] });
     try {
-      const childPid = Number(await new Promise<string>((resolve) => parent.stdout.once("data", (chunk) => resolve(String(chunk).trim()))));
+      const childPid = Number(
+        await new Promise<string>((resolve) => parent.stdout.once("data", (chunk) => resolve(String(chunk).trim()))),
+      );
       const whole = treeRss(parent.pid!);
       const child = treeRss(childPid);
       expect(child).toBeGreaterThan(200 * 2 ** 20);

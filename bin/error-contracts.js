@@ -66,18 +66,26 @@ async function bundled() {
           name: "own-import-meta-url",
           setup(build) {
             build.onLoad({ filter: /\.ts$/ }, (args) => ({
-              contents: fs.readFileSync(args.path, "utf8").replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href)),
+              contents: fs
+                .readFileSync(args.path, "utf8")
+                .replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href)),
               loader: "ts",
             }));
           },
         },
       ],
     });
-    const inputs = Object.fromEntries(Object.keys(result.metafile.inputs).map((file) => [file, hashOf(path.join(root, file))]));
-    const dir = `cli-${createHash("sha256").update(JSON.stringify([key, inputs])).digest("hex").slice(0, 16)}`;
+    const inputs = Object.fromEntries(
+      Object.keys(result.metafile.inputs).map((file) => [file, hashOf(path.join(root, file))]),
+    );
+    const dir = `cli-${createHash("sha256")
+      .update(JSON.stringify([key, inputs]))
+      .digest("hex")
+      .slice(0, 16)}`;
     const temporary = path.join(cacheDir, `${dir}.${process.pid}.tmp`);
     fs.mkdirSync(temporary, { recursive: true });
-    for (const file of result.outputFiles) fs.writeFileSync(path.join(temporary, path.relative(cacheDir, file.path)), file.text);
+    for (const file of result.outputFiles)
+      fs.writeFileSync(path.join(temporary, path.relative(cacheDir, file.path)), file.text);
     try {
       fs.renameSync(temporary, path.join(cacheDir, dir));
     } catch {
@@ -89,7 +97,8 @@ async function bundled() {
     // Older bundles go after a day: a command still running may load a chunk from its own.
     for (const old of fs.readdirSync(cacheDir)) {
       const other = path.join(cacheDir, old);
-      if (/^cli-[0-9a-f]{16}$/.test(old) && old !== dir && Date.now() - fs.statSync(other).mtimeMs > 86_400_000) fs.rmSync(other, { recursive: true, force: true });
+      if (/^cli-[0-9a-f]{16}$/.test(old) && old !== dir && Date.now() - fs.statSync(other).mtimeMs > 86_400_000)
+        fs.rmSync(other, { recursive: true, force: true });
     }
     return path.join(cacheDir, dir, "cli.mjs");
   } catch (error) {

@@ -34,7 +34,10 @@ function rulesetCalling(fn: string, options?: string): string {
 
 describe("rule function options", () => {
   it("names one function file per rule id", () => {
-    const files = fs.readdirSync(functionsDir).filter((f) => f.endsWith(".js")).map((f) => f.replace(/\.js$/, ""));
+    const files = fs
+      .readdirSync(functionsDir)
+      .filter((f) => f.endsWith(".js"))
+      .map((f) => f.replace(/\.js$/, ""));
     expect(files.sort()).toEqual([...ruleset.functions].sort());
     expect(ruleset.functions.every((fn) => fn.startsWith("ec-"))).toBe(true);
   });

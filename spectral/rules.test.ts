@@ -15,7 +15,12 @@ import { loadLinter, type Linter } from "../scripts/core/spectral.js";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "..");
 const fixturesDir = path.join(here, "fixtures");
-const ruleset = parse(fs.readFileSync(path.join(here, "ruleset.yaml"), "utf8")) as { rules: Record<string, { documentationUrl?: string; description?: string; message?: string; severity?: string } | string> };
+const ruleset = parse(fs.readFileSync(path.join(here, "ruleset.yaml"), "utf8")) as {
+  rules: Record<
+    string,
+    { documentationUrl?: string; description?: string; message?: string; severity?: string } | string
+  >;
+};
 const ruleIds = Object.keys(ruleset.rules).filter((id) => id.startsWith("ec-"));
 const rulesDoc = fs.readFileSync(path.join(repoRoot, "docs", "rules.md"), "utf8");
 
@@ -26,7 +31,12 @@ interface Expected {
 
 function fixtures(ruleId: string) {
   const dir = path.join(fixturesDir, ruleId);
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort() : [];
+  const files = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith(".yaml"))
+        .sort()
+    : [];
   return files.map((file) => {
     const text = fs.readFileSync(path.join(dir, file), "utf8");
     const expected = [...text.matchAll(/^# expect: (.+)$/gm)].map((m) => JSON.parse(m[1]!) as Expected);
@@ -61,7 +71,10 @@ describe.each(ruleIds)("%s", (ruleId) => {
     }
     expect(got.length, JSON.stringify(got, null, 1)).toBe(expected.length);
     for (const want of expected) {
-      expect(got, `no result at ${want.path.join(" › ")} with "${want.message}"`).toContainEqual({ path: want.path, message: expect.stringContaining(want.message) });
+      expect(got, `no result at ${want.path.join(" › ")} with "${want.message}"`).toContainEqual({
+        path: want.path,
+        message: expect.stringContaining(want.message),
+      });
     }
   });
 });

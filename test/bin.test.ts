@@ -9,9 +9,16 @@ import { scratchDir } from "./helpers/scratch.js";
 const { dir } = scratchDir("bin");
 const toolkit = path.join(dir, "toolkit");
 fs.cpSync(path.join(repoRoot, "bin"), path.join(toolkit, "bin"), { recursive: true });
-for (const file of ["package.json", "redocly.yaml", ".spectral.yaml"]) fs.copyFileSync(path.join(repoRoot, file), path.join(toolkit, file));
-fs.cpSync(path.join(repoRoot, "scripts"), path.join(toolkit, "scripts"), { recursive: true, filter: (src) => !src.includes(`${path.sep}fixtures`) });
-fs.cpSync(path.join(repoRoot, "spectral"), path.join(toolkit, "spectral"), { recursive: true, filter: (src) => !src.includes(`${path.sep}fixtures`) });
+for (const file of ["package.json", "redocly.yaml", ".spectral.yaml"])
+  fs.copyFileSync(path.join(repoRoot, file), path.join(toolkit, file));
+fs.cpSync(path.join(repoRoot, "scripts"), path.join(toolkit, "scripts"), {
+  recursive: true,
+  filter: (src) => !src.includes(`${path.sep}fixtures`),
+});
+fs.cpSync(path.join(repoRoot, "spectral"), path.join(toolkit, "spectral"), {
+  recursive: true,
+  filter: (src) => !src.includes(`${path.sep}fixtures`),
+});
 fs.cpSync(path.join(repoRoot, "src", "openapi"), path.join(toolkit, "src", "openapi"), { recursive: true });
 // Its own node_modules: a link to each of this repo's packages, and a cache folder of its own.
 fs.mkdirSync(path.join(toolkit, "node_modules"));
@@ -19,9 +26,16 @@ for (const name of fs.readdirSync(path.join(repoRoot, "node_modules")).filter((n
   fs.symlinkSync(path.join(repoRoot, "node_modules", name), path.join(toolkit, "node_modules", name));
 }
 const bundles = path.join(toolkit, "node_modules", ".cache", "error-contracts");
-const run = (args: string[]) => runCommand(process.execPath, [path.join(toolkit, "bin", "error-contracts.js"), ...args], dir);
+const run = (args: string[]) =>
+  runCommand(process.execPath, [path.join(toolkit, "bin", "error-contracts.js"), ...args], dir);
 const help = () => run(["help"]);
-const made = () => (fs.existsSync(bundles) ? fs.readdirSync(bundles).filter((name) => /^cli-[0-9a-f]{16}$/.test(name)).sort() : []);
+const made = () =>
+  fs.existsSync(bundles)
+    ? fs
+        .readdirSync(bundles)
+        .filter((name) => /^cli-[0-9a-f]{16}$/.test(name))
+        .sort()
+    : [];
 
 describe("bin/error-contracts.js", () => {
   it("bundles scripts/ on first use, split per command, and runs the bundle", async () => {
@@ -44,7 +58,15 @@ describe("bin/error-contracts.js", () => {
 
   it("bundles again after an edit of a script, and runs the edit", async () => {
     const cli = path.join(toolkit, "scripts", "run.ts");
-    fs.writeFileSync(cli, fs.readFileSync(cli, "utf8").replace('"Usage: error-contracts <command> [options]"', '"Usage (edited): error-contracts <command> [options]"'));
+    fs.writeFileSync(
+      cli,
+      fs
+        .readFileSync(cli, "utf8")
+        .replace(
+          '"Usage: error-contracts <command> [options]"',
+          '"Usage (edited): error-contracts <command> [options]"',
+        ),
+    );
     const run = await help();
     expect(run.stdout).toMatch(/^Usage \(edited\): error-contracts/);
     expect(made()).toHaveLength(2);

@@ -12,7 +12,9 @@ describe("npm run build on this repo", () => {
   it("builds with every step printed and timed", () => {
     expect(build.stderr).toBe("");
     expect(build.code).toBe(0);
-    expect(build.stdout).toMatch(/^bundle .* \d+ ms\n^lint .* \d+ ms\n^catalog .* \d+ ms\n^clients .* \d+ ms\n^i18n .* \d+ ms\n^types .* \d+ ms\n^docs .* \d+ ms\n^built 4 of 4 APIs, \d+ error codes/m);
+    expect(build.stdout).toMatch(
+      /^bundle .* \d+ ms\n^lint .* \d+ ms\n^catalog .* \d+ ms\n^clients .* \d+ ms\n^i18n .* \d+ ms\n^types .* \d+ ms\n^docs .* \d+ ms\n^built 4 of 4 APIs, \d+ error codes/m,
+    );
   });
   it("rebuilds generated/ exactly as committed (no drift)", () => {
     expect(gitStatus.code).toBe(0);
@@ -35,16 +37,31 @@ describe("npm run build on this repo", () => {
 describe("the API roots lint clean with the tools themselves", () => {
   it("redocly lint on every root: 0 errors", async () => {
     const roots = apis.map((api) => `openapi/${api}/openapi.yaml`);
-    const run = await runCommand(process.execPath, [path.join(repoRoot, "node_modules/@redocly/cli/bin/cli.js"), "lint", ...roots, "--format", "json"]);
+    const run = await runCommand(process.execPath, [
+      path.join(repoRoot, "node_modules/@redocly/cli/bin/cli.js"),
+      "lint",
+      ...roots,
+      "--format",
+      "json",
+    ]);
     // One JSON report per root, one after the other.
-    const reports = run.stdout.split(/(?<=^\})\n?(?=\{)/m).map((text) => JSON.parse(text) as { totals: { errors: number } });
+    const reports = run.stdout
+      .split(/(?<=^\})\n?(?=\{)/m)
+      .map((text) => JSON.parse(text) as { totals: { errors: number } });
     expect(reports.map((report) => report.totals.errors)).toEqual(apis.map(() => 0));
     expect(run.code).toBe(0);
   });
 
   it("spectral lint on every bundle generated/<api>/openapi.yaml: 0 errors", async () => {
     const bundles = apis.map((api) => `generated/${api}/openapi.yaml`);
-    const run = await runCommand(process.execPath, [path.join(repoRoot, "node_modules/@stoplight/spectral-cli/dist/index.js"), "lint", ...bundles, "--format", "json", "--quiet"]);
+    const run = await runCommand(process.execPath, [
+      path.join(repoRoot, "node_modules/@stoplight/spectral-cli/dist/index.js"),
+      "lint",
+      ...bundles,
+      "--format",
+      "json",
+      "--quiet",
+    ]);
     const results = JSON.parse(run.stdout || "[]") as { severity: number; code: string; source: string }[];
     expect(results.filter((r) => r.severity === 0)).toEqual([]);
     expect(run.code).toBe(0);
@@ -82,11 +99,19 @@ describe("adding an error code", () => {
     const run = await runCli(["build", path.join(work.spec, "messaging", "openapi.yaml"), "--out", work.out], work.dir);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(fs.readFileSync(path.join(work.out, "messaging/types.ts"), "utf8")).toMatch(/export type MessagingErrorCode = [^;]*\b30099\b/);
-    expect(fs.readFileSync(path.join(work.out, "messaging/errors.ts"), "utf8")).toContain(`30099: {"status":400,"message":"The test code's message."`);
+    expect(fs.readFileSync(path.join(work.out, "messaging/types.ts"), "utf8")).toMatch(
+      /export type MessagingErrorCode = [^;]*\b30099\b/,
+    );
+    expect(fs.readFileSync(path.join(work.out, "messaging/errors.ts"), "utf8")).toContain(
+      `30099: {"status":400,"message":"The test code's message."`,
+    );
     const catalog = JSON.parse(fs.readFileSync(path.join(work.out, "catalog.json"), "utf8"));
     const messaging = catalog.families.find((f: { id: string }) => f.id === "messaging");
-    expect(messaging.errors.find((e: { code: unknown }) => e.code === 30099)).toMatchObject({ status: 400, message: "The test code's message.", kind: "code" });
+    expect(messaging.errors.find((e: { code: unknown }) => e.code === 30099)).toMatchObject({
+      status: 400,
+      message: "The test code's message.",
+      kind: "code",
+    });
     expect(fs.readFileSync(path.join(work.out, "docs/messaging.html"), "utf8")).toContain("The test code's message.");
     expect(fs.readFileSync(path.join(work.out, "docs/index.html"), "utf8")).toContain('id="messaging-30099"');
   });
@@ -104,19 +129,25 @@ const badInputs: { name: string; file: string; edit: (text: string) => string; w
     name: "a broken $ref",
     file: "components/responses/messaging/Messaging404.yaml",
     edit: (text) => text.replace("Messaging30013.yaml", "Messaging30031.yaml"),
-    want: [/^openapi\/components\/responses\/messaging\/Messaging404\.yaml:\d+:\d+ error bundle: broken \$ref: .*Messaging30031\.yaml does not exist$/m],
+    want: [
+      /^openapi\/components\/responses\/messaging\/Messaging404\.yaml:\d+:\d+ error bundle: broken \$ref: .*Messaging30031\.yaml does not exist$/m,
+    ],
   },
   {
     name: "a duplicate code",
     file: "components/examples/referrals/Referrals99919.yaml",
     edit: (text) => text.replace('code: "99919"', 'code: "99911"'),
-    want: [/^openapi\/components\/examples\/referrals\/Referrals99919\.yaml:11:7 error ec-catalog-unique-codes: Code 99911 is already defined by example Referrals99911: define each code once\.$/m],
+    want: [
+      /^openapi\/components\/examples\/referrals\/Referrals99919\.yaml:11:7 error ec-catalog-unique-codes: Code 99911 is already defined by example Referrals99911: define each code once\.$/m,
+    ],
   },
   {
     name: "an example under the wrong status",
     file: "components/responses/messaging/Messaging404.yaml",
     edit: (text) => `${text}      Messaging30011:\n        $ref: ../../examples/messaging/Messaging30011.yaml\n`,
-    want: [/^openapi\/components\/responses\/messaging\/Messaging404\.yaml:14:7 error ec-example-status: Example Messaging30011 carries code 30011, whose status is 400, under a 404 response: list it under the 400 response\.$/m],
+    want: [
+      /^openapi\/components\/responses\/messaging\/Messaging404\.yaml:14:7 error ec-example-status: Example Messaging30011 carries code 30011, whose status is 400, under a 404 response: list it under the 400 response\.$/m,
+    ],
   },
 ];
 
@@ -124,7 +155,10 @@ describe.each(badInputs)("bad input: $name", ({ file, edit, want }) => {
   let work: ReturnType<typeof copySpec>;
   beforeAll(() => {
     work = copySpec("bad-input");
-    fs.cpSync(path.join(repoRoot, "generated"), work.out, { recursive: true, filter: (src) => !src.includes(`${path.sep}docs`) });
+    fs.cpSync(path.join(repoRoot, "generated"), work.out, {
+      recursive: true,
+      filter: (src) => !src.includes(`${path.sep}docs`),
+    });
     const target = path.join(work.spec, file);
     const before = fs.readFileSync(target, "utf8");
     const after = edit(before);
@@ -139,7 +173,9 @@ describe.each(badInputs)("bad input: $name", ({ file, edit, want }) => {
     expect(run.code).toBe(1);
     for (const line of want) expect(run.stderr).toMatch(line);
     expect(run.stderr).not.toMatch(/^\s+at /m);
-    expect(run.stderr.trim().split("\n").at(-1)).toMatch(/^error-contracts: build failed: \d+ problems?; generated output left as it was$/);
+    expect(run.stderr.trim().split("\n").at(-1)).toMatch(
+      /^error-contracts: build failed: \d+ problems?; generated output left as it was$/,
+    );
     expect(hashTree(work.out)).toBe(before);
     expect(fs.readdirSync(work.dir).filter((name) => name.startsWith("generated."))).toEqual([]);
   });

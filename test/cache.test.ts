@@ -10,7 +10,8 @@ const perApi = (api: string) => [`${api}/openapi.yaml`, `${api}/types.ts`, `${ap
 
 describe("the build cache", () => {
   let work: ReturnType<typeof copySpec>;
-  const hashes = () => Object.fromEntries(apis.flatMap(perApi).map((file) => [file, hashFile(path.join(work.out, file))]));
+  const hashes = () =>
+    Object.fromEntries(apis.flatMap(perApi).map((file) => [file, hashFile(path.join(work.out, file))]));
   beforeAll(async () => {
     work = copySpec("cache");
     const cold = await runCli(["build", "openapi"], work.dir);
@@ -42,7 +43,10 @@ describe("the build cache", () => {
   it("rebuilds only the API whose source changed", async () => {
     const before = hashes();
     const example = path.join(work.spec, "components", "examples", "sales", "SalesRecordNotFound.yaml");
-    fs.writeFileSync(example, fs.readFileSync(example, "utf8").replace("Refresh the record reference", "Look the record up again"));
+    fs.writeFileSync(
+      example,
+      fs.readFileSync(example, "utf8").replace("Refresh the record reference", "Look the record up again"),
+    );
     const run = await runCli(["build", "openapi"], work.dir);
     expect(run.stdout).toMatch(/^cached {3}messaging, partner, referrals unchanged; rebuilding sales$/m);
     expect(run.stdout).toMatch(/^built 1 of 4 APIs/m);

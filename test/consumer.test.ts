@@ -54,13 +54,21 @@ describe("a consumer project installed from npm pack", () => {
   let install: Awaited<ReturnType<typeof runCommand>>;
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "consumer-"));
-    const pack = await runCommand("npm", ["pack", "--pack-destination", dir, "--silent"], repoRoot, { SCARF_ANALYTICS: "false" });
+    const pack = await runCommand("npm", ["pack", "--pack-destination", dir, "--silent"], repoRoot, {
+      SCARF_ANALYTICS: "false",
+    });
     expect(pack.code, pack.stderr).toBe(0);
     const tarball = path.join(dir, pack.stdout.trim().split("\n").pop()!);
     const project = path.join(dir, "project");
     fs.mkdirSync(project);
-    fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", private: true }));
-    fs.writeFileSync(path.join(project, ".spectral.yaml"), "extends:\n  - ./node_modules/error-contracts/spectral/ruleset.yaml\n");
+    fs.writeFileSync(
+      path.join(project, "package.json"),
+      JSON.stringify({ name: "consumer", version: "1.0.0", private: true }),
+    );
+    fs.writeFileSync(
+      path.join(project, ".spectral.yaml"),
+      "extends:\n  - ./node_modules/error-contracts/spectral/ruleset.yaml\n",
+    );
     fs.writeFileSync(path.join(project, "openapi.yaml"), spec);
     // --prefer-offline: the npm cache when it holds a package's metadata and tarball, the registry otherwise.
     // (--offline failed with ENOTCACHED after `npm ci` with an empty cache: the tarball's dependencies must be
@@ -77,16 +85,28 @@ describe("a consumer project installed from npm pack", () => {
 
   it("extends the ruleset from its own .spectral.yaml and lints with Spectral's CLI", async () => {
     const project = path.join(dir, "project");
-    const run = await runCommand(path.join(project, "node_modules", ".bin", "spectral"), ["lint", "openapi.yaml", "-f", "json", "-q"], project);
+    const run = await runCommand(
+      path.join(project, "node_modules", ".bin", "spectral"),
+      ["lint", "openapi.yaml", "-f", "json", "-q"],
+      project,
+    );
     const results = JSON.parse(run.stdout) as { code: string; path: string[] }[];
-    expect(results.map((r) => [r.code, r.path.join(".")])).toEqual([["ec-retry-after-429", "components.responses.Error"]]);
+    expect(results.map((r) => [r.code, r.path.join(".")])).toEqual([
+      ["ec-retry-after-429", "components.responses.Error"],
+    ]);
     expect(run.code).toBe(1);
   });
 
   it("lints with error-contracts lint, using the project's .spectral.yaml", async () => {
     const project = path.join(dir, "project");
-    const run = await runCommand(path.join(project, "node_modules", ".bin", "error-contracts"), ["lint", "openapi.yaml", "--format", "text"], project);
-    expect(run.stdout.trim()).toMatch(/^openapi\.yaml:29:5 error ec-retry-after-429 "A 429 response must declare the Retry-After header/);
+    const run = await runCommand(
+      path.join(project, "node_modules", ".bin", "error-contracts"),
+      ["lint", "openapi.yaml", "--format", "text"],
+      project,
+    );
+    expect(run.stdout.trim()).toMatch(
+      /^openapi\.yaml:29:5 error ec-retry-after-429 "A 429 response must declare the Retry-After header/,
+    );
     expect(run.code).toBe(1);
   });
   describe("the clients", () => {
@@ -96,13 +116,16 @@ describe("a consumer project installed from npm pack", () => {
 
     it("ships the compiled runtime and clients, the bundles and the catalog, and no tests", () => {
       for (const api of catalog.families.flatMap((family) => family.apis)) {
-        for (const file of ["client.js", "client.d.ts", "errors.js", "types.d.ts"]) expect(fs.existsSync(path.join(installed(), "dist", "generated", api, file)), `${api}/${file}`).toBe(true);
+        for (const file of ["client.js", "client.d.ts", "errors.js", "types.d.ts"])
+          expect(fs.existsSync(path.join(installed(), "dist", "generated", api, file)), `${api}/${file}`).toBe(true);
         expect(fs.existsSync(path.join(installed(), "generated", api, "openapi.yaml"))).toBe(true);
       }
       expect(fs.existsSync(path.join(installed(), "dist", "src", "runtime", "index.js"))).toBe(true);
       expect(fs.existsSync(path.join(installed(), "generated", "catalog.json"))).toBe(true);
       expect(fs.readdirSync(installed())).not.toContain("test");
-      expect(fs.readdirSync(path.join(installed(), "dist", "src", "runtime")).filter((name) => name.includes(".test."))).toEqual([]);
+      expect(
+        fs.readdirSync(path.join(installed(), "dist", "src", "runtime")).filter((name) => name.includes(".test.")),
+      ).toEqual([]);
     });
 
     it("compile: the type tests under tsc --strict, against error-contracts/<api>", async () => {
@@ -114,9 +137,25 @@ describe("a consumer project installed from npm pack", () => {
       expect(source).not.toMatch(/\.\.\/\.\.\//);
       // An ES module (.mts) of a browser-or-Node consumer: the DOM's fetch types, no @types/node.
       fs.writeFileSync(path.join(project, "consumer.mts"), source);
-      const compilerOptions = { strict: true, noEmit: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", lib: ["es2022", "dom"], types: [], skipLibCheck: true };
-      fs.writeFileSync(path.join(project, "tsconfig.json"), JSON.stringify({ compilerOptions, files: ["consumer.mts"] }));
-      const run = await runCommand(process.execPath, [path.join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", ".", "--noEmit", "--strict"], project);
+      const compilerOptions = {
+        strict: true,
+        noEmit: true,
+        module: "nodenext",
+        moduleResolution: "nodenext",
+        target: "es2022",
+        lib: ["es2022", "dom"],
+        types: [],
+        skipLibCheck: true,
+      };
+      fs.writeFileSync(
+        path.join(project, "tsconfig.json"),
+        JSON.stringify({ compilerOptions, files: ["consumer.mts"] }),
+      );
+      const run = await runCommand(
+        process.execPath,
+        [path.join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", ".", "--noEmit", "--strict"],
+        project,
+      );
       expect(run.stdout + run.stderr).toBe("");
       expect(run.code).toBe(0);
     });
@@ -137,7 +176,12 @@ describe("a consumer project installed from npm pack", () => {
       fs.writeFileSync(path.join(dir, "project", "call.mjs"), script);
       const run = await runCommand(process.execPath, ["call.mjs"], path.join(dir, "project"), { MOCK: mock.url });
       expect(run.stderr).toBe("");
-      expect(JSON.parse(run.stdout)).toEqual({ isApiError: true, status: error.status, specificCode: error.code, message: error.message });
+      expect(JSON.parse(run.stdout)).toEqual({
+        isApiError: true,
+        status: error.status,
+        specificCode: error.code,
+        message: error.message,
+      });
     });
   });
 });

@@ -4,7 +4,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copySpec, runCli, runCommand } from "./helpers/cli.js";
 
-const git = (cwd: string, ...args: string[]) => runCommand("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", ...args], cwd);
+const git = (cwd: string, ...args: string[]) =>
+  runCommand("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", ...args], cwd);
 
 describe("diff --base and review in a git checkout", () => {
   let work: ReturnType<typeof copySpec>;
@@ -28,18 +29,35 @@ describe("diff --base and review in a git checkout", () => {
     beforeAll(() => {
       const root = path.join(work.spec, "messaging", "openapi.yaml");
       const text = fs.readFileSync(root, "utf8");
-      const removed = text.replace("        '503':\n          $ref: ../components/responses/messaging/Messaging503.yaml\n", "");
+      const removed = text.replace(
+        "        '503':\n          $ref: ../components/responses/messaging/Messaging503.yaml\n",
+        "",
+      );
       expect(removed).not.toBe(text);
       fs.writeFileSync(root, removed);
       const pageSize = path.join(work.spec, "components", "parameters", "messaging", "ConversationPageSize.yaml");
-      fs.writeFileSync(pageSize, fs.readFileSync(pageSize, "utf8").replace("x-error-code: 30007", "x-error-code: 30013"));
+      fs.writeFileSync(
+        pageSize,
+        fs.readFileSync(pageSize, "utf8").replace("x-error-code: 30007", "x-error-code: 30013"),
+      );
     });
 
     it("diff: one breaking finding, exit 1", async () => {
       const run = await runCli(["diff", "--base", "HEAD", "--format", "json"], work.dir);
-      const report = JSON.parse(run.stdout) as { apis: { api: string; findings: { rule: string; level: string; location: string }[] }[] };
-      expect(report.apis.flatMap((a) => a.findings.map(({ rule, level, location }) => ({ api: a.api, rule, level, location })))).toEqual([
-        { api: "messaging", rule: "response-removed", level: "breaking", location: "GET /organizations/{orgId}/channels/{channelId}/conversations 503" },
+      const report = JSON.parse(run.stdout) as {
+        apis: { api: string; findings: { rule: string; level: string; location: string }[] }[];
+      };
+      expect(
+        report.apis.flatMap((a) =>
+          a.findings.map(({ rule, level, location }) => ({ api: a.api, rule, level, location })),
+        ),
+      ).toEqual([
+        {
+          api: "messaging",
+          rule: "response-removed",
+          level: "breaking",
+          location: "GET /organizations/{orgId}/channels/{channelId}/conversations 503",
+        },
       ]);
       expect(run.code).toBe(1);
     });
@@ -49,8 +67,12 @@ describe("diff --base and review in a git checkout", () => {
       expect(run.stderr).toBe("");
       const rows = run.stdout.split("\n").filter((line) => /^\| (messaging|partner|referrals|sales) \|/.test(line));
       expect(rows).toHaveLength(2);
-      expect(rows[0]).toMatch(/^\| messaging \| `response-removed` \| GET \/organizations\/\{orgId\}\/channels\/\{channelId\}\/conversations 503 \|/);
-      expect(rows[1]).toMatch(/^\| messaging \| error \| `ec-limit-code` \| openapi\/components\/parameters\/messaging\/ConversationPageSize\.yaml:\d+ \| x-error-code 30013 has status 404/);
+      expect(rows[0]).toMatch(
+        /^\| messaging \| `response-removed` \| GET \/organizations\/\{orgId\}\/channels\/\{channelId\}\/conversations 503 \|/,
+      );
+      expect(rows[1]).toMatch(
+        /^\| messaging \| error \| `ec-limit-code` \| openapi\/components\/parameters\/messaging\/ConversationPageSize\.yaml:\d+ \| x-error-code 30013 has status 404/,
+      );
       expect(run.stdout).toMatch(/^\*\*1 breaking, 0 warning, 0 info\*\* across 1 API\(s\)\.$/m);
       expect(run.code).toBe(1);
     });
@@ -59,10 +81,26 @@ describe("diff --base and review in a git checkout", () => {
 
 describe("diff: bad input is one line and exit 2", () => {
   const cases: { name: string; args: string[]; want: RegExp }[] = [
-    { name: "two files of different APIs", args: ["diff", "openapi/sales/openapi.yaml", "openapi/messaging/openapi.yaml"], want: /^error-contracts: openapi\/sales\/openapi\.yaml and openapi\/messaging\/openapi\.yaml describe different APIs/ },
-    { name: "a base ref that does not exist", args: ["diff", "--base", "no-such-ref-anywhere"], want: /^error-contracts: base ref "no-such-ref-anywhere" does not exist in / },
-    { name: "an unparsable file", args: ["diff", "test/fixtures/lint/bad-syntax.yaml", "openapi/sales/openapi.yaml"], want: /^test\/fixtures\/lint\/bad-syntax\.yaml:3:1 error bundle: Failed to parse: deficient indentation\nerror-contracts: stopped: 1 problem in test\/fixtures\/lint\/bad-syntax\.yaml\n$/ },
-    { name: "a missing file", args: ["diff", "openapi/sales/nothing.yaml", "openapi/sales/openapi.yaml"], want: /^error-contracts: openapi\/sales\/nothing\.yaml: no such file\n$/ },
+    {
+      name: "two files of different APIs",
+      args: ["diff", "openapi/sales/openapi.yaml", "openapi/messaging/openapi.yaml"],
+      want: /^error-contracts: openapi\/sales\/openapi\.yaml and openapi\/messaging\/openapi\.yaml describe different APIs/,
+    },
+    {
+      name: "a base ref that does not exist",
+      args: ["diff", "--base", "no-such-ref-anywhere"],
+      want: /^error-contracts: base ref "no-such-ref-anywhere" does not exist in /,
+    },
+    {
+      name: "an unparsable file",
+      args: ["diff", "test/fixtures/lint/bad-syntax.yaml", "openapi/sales/openapi.yaml"],
+      want: /^test\/fixtures\/lint\/bad-syntax\.yaml:3:1 error bundle: Failed to parse: deficient indentation\nerror-contracts: stopped: 1 problem in test\/fixtures\/lint\/bad-syntax\.yaml\n$/,
+    },
+    {
+      name: "a missing file",
+      args: ["diff", "openapi/sales/nothing.yaml", "openapi/sales/openapi.yaml"],
+      want: /^error-contracts: openapi\/sales\/nothing\.yaml: no such file\n$/,
+    },
   ];
   it.concurrent.each(cases)("$name", async ({ args, want }) => {
     const run = await runCli(args);

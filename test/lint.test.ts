@@ -15,7 +15,12 @@ describe("error-contracts lint on a multi-file spec with a recursive innerError 
   it("bundles it, lints it, and reports each result at its own source file and line", async () => {
     const run = await runCli(["lint", multiFile, "--format", "json"]); // the real process, once
     expect(run.stderr).toBe("");
-    const results = JSON.parse(run.stdout) as { code: string; source: string; range: { start: { line: number } }; path: string[] }[];
+    const results = JSON.parse(run.stdout) as {
+      code: string;
+      source: string;
+      range: { start: { line: number } };
+      path: string[];
+    }[];
     expect(results.map((r) => [r.code, r.source, r.range.start.line + 1])).toEqual([
       ["ec-retry-after-429", `${fixtures}/multi-file/openapi.yaml`, 22],
       ["ec-error-schema-shape", `${fixtures}/multi-file/schemas/ErrorResponse.yaml`, 13],
@@ -26,9 +31,18 @@ describe("error-contracts lint on a multi-file spec with a recursive innerError 
 
 describe("output formats (Spectral's formatters)", () => {
   const cases: { format: string; want: RegExp }[] = [
-    { format: "stylish", want: /^ *22:9 +error +ec-retry-after-429 +A 429 response must declare the Retry-After header/m },
-    { format: "github-actions", want: /^::error title=ec-retry-after-429,file=test\/fixtures\/lint\/multi-file\/openapi\.yaml,col=9,endColumn=9,line=22,endLine=22::A 429 response/m },
-    { format: "junit", want: /<testcase [^>]*name="org\.spectral\.ec-retry-after-429\(#\/paths\/~1things\/get\/responses\/429\)"/ },
+    {
+      format: "stylish",
+      want: /^ *22:9 +error +ec-retry-after-429 +A 429 response must declare the Retry-After header/m,
+    },
+    {
+      format: "github-actions",
+      want: /^::error title=ec-retry-after-429,file=test\/fixtures\/lint\/multi-file\/openapi\.yaml,col=9,endColumn=9,line=22,endLine=22::A 429 response/m,
+    },
+    {
+      format: "junit",
+      want: /<testcase [^>]*name="org\.spectral\.ec-retry-after-429\(#\/paths\/~1things\/get\/responses\/429\)"/,
+    },
     { format: "text", want: /openapi\.yaml:22:9 error ec-retry-after-429 "A 429 response/ },
   ];
   it.each(cases)("$format", async ({ format, want }) => {
@@ -38,8 +52,19 @@ describe("output formats (Spectral's formatters)", () => {
   });
   it("sarif", async () => {
     const run = await runInProcess(["lint", multiFile, "--format", "sarif"]);
-    const sarif = JSON.parse(run.stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
-    const results = sarif.runs[0]!.results.map((r) => [r.ruleId, r.locations[0]!.physicalLocation.artifactLocation.uri, r.locations[0]!.physicalLocation.region.startLine]);
+    const sarif = JSON.parse(run.stdout) as {
+      runs: {
+        results: {
+          ruleId: string;
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+        }[];
+      }[];
+    };
+    const results = sarif.runs[0]!.results.map((r) => [
+      r.ruleId,
+      r.locations[0]!.physicalLocation.artifactLocation.uri,
+      r.locations[0]!.physicalLocation.region.startLine,
+    ]);
     expect(results).toContainEqual(["ec-retry-after-429", "test/fixtures/lint/multi-file/openapi.yaml", 22]);
     expect(run.code).toBe(1);
   });
@@ -77,7 +102,10 @@ describe("bad input: one line, exit 2, no stack trace", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "remote-ref-"));
     remoteSpec = path.join(dir, "remote-ref.yaml");
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/Error.yaml`;
-    fs.writeFileSync(remoteSpec, fs.readFileSync(path.join(repoRoot, fixtures, "remote-ref.yaml"), "utf8").replace("REMOTE_URL", url));
+    fs.writeFileSync(
+      remoteSpec,
+      fs.readFileSync(path.join(repoRoot, fixtures, "remote-ref.yaml"), "utf8").replace("REMOTE_URL", url),
+    );
   });
   afterAll(async () => {
     await new Promise((resolve) => server.close(resolve));
@@ -85,11 +113,31 @@ describe("bad input: one line, exit 2, no stack trace", () => {
   });
 
   const cases: { name: string; file: string; want: RegExp }[] = [
-    { name: "an empty file", file: `${fixtures}/empty.yaml`, want: /^error-contracts: test\/fixtures\/lint\/empty\.yaml: empty file: not an OpenAPI description$/ },
-    { name: "YAML that is not OpenAPI", file: `${fixtures}/not-openapi.yaml`, want: /^error-contracts: test\/fixtures\/lint\/not-openapi\.yaml: not an OpenAPI 3\.x description \(no "openapi: 3\.x" field\)$/ },
-    { name: "a YAML syntax error", file: `${fixtures}/bad-syntax.yaml`, want: /^error-contracts: test\/fixtures\/lint\/bad-syntax\.yaml:3:1: not valid YAML or JSON: / },
-    { name: "OpenAPI 2.0", file: `${fixtures}/swagger.yaml`, want: /^error-contracts: test\/fixtures\/lint\/swagger\.yaml: OpenAPI 2\.0 \(swagger\) is not supported/ },
-    { name: "a file that does not exist", file: `${fixtures}/nothing.yaml`, want: /^error-contracts: test\/fixtures\/lint\/nothing\.yaml: no such file$/ },
+    {
+      name: "an empty file",
+      file: `${fixtures}/empty.yaml`,
+      want: /^error-contracts: test\/fixtures\/lint\/empty\.yaml: empty file: not an OpenAPI description$/,
+    },
+    {
+      name: "YAML that is not OpenAPI",
+      file: `${fixtures}/not-openapi.yaml`,
+      want: /^error-contracts: test\/fixtures\/lint\/not-openapi\.yaml: not an OpenAPI 3\.x description \(no "openapi: 3\.x" field\)$/,
+    },
+    {
+      name: "a YAML syntax error",
+      file: `${fixtures}/bad-syntax.yaml`,
+      want: /^error-contracts: test\/fixtures\/lint\/bad-syntax\.yaml:3:1: not valid YAML or JSON: /,
+    },
+    {
+      name: "OpenAPI 2.0",
+      file: `${fixtures}/swagger.yaml`,
+      want: /^error-contracts: test\/fixtures\/lint\/swagger\.yaml: OpenAPI 2\.0 \(swagger\) is not supported/,
+    },
+    {
+      name: "a file that does not exist",
+      file: `${fixtures}/nothing.yaml`,
+      want: /^error-contracts: test\/fixtures\/lint\/nothing\.yaml: no such file$/,
+    },
   ];
   it.each(cases)("$name", async ({ file, want }) => {
     const run = await runInProcess(["lint", file]);
@@ -100,8 +148,12 @@ describe("bad input: one line, exit 2, no stack trace", () => {
 
   it("a remote $ref: reported with its file and line, never fetched", async () => {
     const run = await runInProcess(["lint", remoteSpec]);
-    expect(run.stderr).toMatch(/^.*remote-ref\.yaml:13:17 error bundle: remote \$ref not fetched: http:\/\/127\.0\.0\.1:\d+\/Error\.yaml$/m);
-    expect(run.stderr.trim().split("\n").at(-1)).toMatch(/^error-contracts: lint stopped: 1 problem in .*remote-ref\.yaml before linting$/);
+    expect(run.stderr).toMatch(
+      /^.*remote-ref\.yaml:13:17 error bundle: remote \$ref not fetched: http:\/\/127\.0\.0\.1:\d+\/Error\.yaml$/m,
+    );
+    expect(run.stderr.trim().split("\n").at(-1)).toMatch(
+      /^error-contracts: lint stopped: 1 problem in .*remote-ref\.yaml before linting$/,
+    );
     expect(run.stderr).not.toMatch(/^\s+at /m);
     expect(requests).toBe(0);
     expect(run.code).toBe(2);

@@ -8,7 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMock, type MockServer } from "../scripts/mock/prism.js";
 import { ApiError, loadClient, type LooseClient } from "./helpers/clients.js";
 import { repoRoot } from "./helpers/cli.js";
-import { apiIds, bundlePath, catalog, headerExample, operations, operationWithExample, type Operation } from "./helpers/openapi.js";
+import {
+  apiIds,
+  bundlePath,
+  catalog,
+  headerExample,
+  operations,
+  operationWithExample,
+  type Operation,
+} from "./helpers/openapi.js";
 
 const mocks = new Map<string, MockServer>();
 const clients = new Map<string, LooseClient>();
@@ -32,32 +40,47 @@ const examples = catalog.families.flatMap((family) =>
 );
 
 describe.each(examples)("every catalog example of $api", ({ api, family, errors }) => {
-  it.each(errors.map((error) => ({ ...error, name: `${error.example} (${error.status} ${error.code})` })))("$name", async (error) => {
-    const op = operationWithExample(api, error.status, error.example);
-    expect(op, `no operation of ${api} lists ${error.example} under ${error.status}`).toBeDefined();
-    const { data, error: failure, response } = await call(api, op!, `code=${error.status}, example=${error.example}`);
-    expect(data).toBeUndefined();
-    expect(failure).toBeInstanceOf(ApiError);
-    expect(response.status).toBe(error.status);
-    expect(failure).toMatchObject({ status: error.status, reason: "status", family, specificCode: error.code, attempts: 1 });
-    if (error.kind === "code") expect(failure!.code).toBe(error.code);
-    expect(failure!.catalog).toMatchObject({ message: error.message, retryable: error.retryable, status: error.status });
-    expect(failure!.body).toBeDefined();
+  it.each(errors.map((error) => ({ ...error, name: `${error.example} (${error.status} ${error.code})` })))(
+    "$name",
+    async (error) => {
+      const op = operationWithExample(api, error.status, error.example);
+      expect(op, `no operation of ${api} lists ${error.example} under ${error.status}`).toBeDefined();
+      const { data, error: failure, response } = await call(api, op!, `code=${error.status}, example=${error.example}`);
+      expect(data).toBeUndefined();
+      expect(failure).toBeInstanceOf(ApiError);
+      expect(response.status).toBe(error.status);
+      expect(failure).toMatchObject({
+        status: error.status,
+        reason: "status",
+        family,
+        specificCode: error.code,
+        attempts: 1,
+      });
+      if (error.kind === "code") expect(failure!.code).toBe(error.code);
+      expect(failure!.catalog).toMatchObject({
+        message: error.message,
+        retryable: error.retryable,
+        status: error.status,
+      });
+      expect(failure!.body).toBeDefined();
 
-    // The correlation id the contract's example carries: a header, or a sales body's activityId.
-    const documented = op!.responses.get(error.status)!;
-    const fromHeader = headerExample(api, documented, /correlation/i);
-    const fromBody = (failure!.raw as { activityId?: string }).activityId;
-    expect(failure!.correlationId).toBe(fromHeader ?? fromBody);
+      // The correlation id the contract's example carries: a header, or a sales body's activityId.
+      const documented = op!.responses.get(error.status)!;
+      const fromHeader = headerExample(api, documented, /correlation/i);
+      const fromBody = (failure!.raw as { activityId?: string }).activityId;
+      expect(failure!.correlationId).toBe(fromHeader ?? fromBody);
 
-    const retryAfter = headerExample(api, documented, /^retry-after$/i);
-    expect(failure!.retryAfterMs).toBe(retryAfter === undefined ? undefined : Number(retryAfter) * 1000);
-  });
+      const retryAfter = headerExample(api, documented, /^retry-after$/i);
+      expect(failure!.retryAfterMs).toBe(retryAfter === undefined ? undefined : Number(retryAfter) * 1000);
+    },
+  );
 });
 
 describe.each(apiIds)("every documented error status of %s", (api) => {
   const cases = operations(api).flatMap((op) =>
-    [...op.responses.keys()].filter((status) => status >= 400).map((status) => ({ op, status, name: `${op.method.toUpperCase()} ${op.route} ${status}` })),
+    [...op.responses.keys()]
+      .filter((status) => status >= 400)
+      .map((status) => ({ op, status, name: `${op.method.toUpperCase()} ${op.route} ${status}` })),
   );
   it.each(cases)("$name", async ({ op, status }) => {
     const { error } = await call(api, op, `code=${status}`);
@@ -86,7 +109,9 @@ describe("npm run mock", () => {
         // Already gone.
       }
     };
-    const exited = new Promise<string>((resolve) => child.once("exit", (code, signal) => resolve(signal ?? String(code))));
+    const exited = new Promise<string>((resolve) =>
+      child.once("exit", (code, signal) => resolve(signal ?? String(code))),
+    );
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let output = "";
@@ -99,7 +124,9 @@ describe("npm run mock", () => {
       });
       const { create } = await loadClient(api);
       const op = operationWithExample(api, error.status, error.example)!;
-      const { error: failure } = await create({ baseUrl: url, headers: { Authorization: "Bearer x" }, retries: 0 })[op.method.toUpperCase()]!(op.route, {
+      const { error: failure } = await create({ baseUrl: url, headers: { Authorization: "Bearer x" }, retries: 0 })[
+        op.method.toUpperCase()
+      ]!(op.route, {
         ...op.init,
         headers: { Prefer: `code=${error.status}, example=${error.example}` },
       });

@@ -23,7 +23,13 @@ const onUnhandled = (reason: unknown) => unhandled.push(reason);
 beforeAll(async () => {
   process.on("unhandledRejection", onUnhandled);
   server = await startRawServer((socket) => {
-    const head = [`HTTP/1.1 ${answer.status} X`, ...answer.headers.map(([name, value]) => `${name}: ${value}`), "Connection: close", "", ""].join("\r\n");
+    const head = [
+      `HTTP/1.1 ${answer.status} X`,
+      ...answer.headers.map(([name, value]) => `${name}: ${value}`),
+      "Connection: close",
+      "",
+      "",
+    ].join("\r\n");
     socket.end(Buffer.concat([Buffer.from(head, "latin1"), answer.body]));
   });
 });
@@ -35,13 +41,36 @@ afterAll(async () => {
 
 const codes = catalog.families.flatMap((family) => family.errors.map((error) => error.code));
 const headerName = fc.oneof(
-  fc.constantFrom("Content-Type", "Content-Length", "Retry-After", "retry-after-ms", "x-ms-correlation-id", "Transfer-Encoding", "Content-Encoding"),
+  fc.constantFrom(
+    "Content-Type",
+    "Content-Length",
+    "Retry-After",
+    "retry-after-ms",
+    "x-ms-correlation-id",
+    "Transfer-Encoding",
+    "Content-Encoding",
+  ),
   fc.stringMatching(/^[A-Za-z0-9-]{1,12}$/),
 );
 const headerValue = fc.oneof(
-  fc.constantFrom("application/json", "application/problem+json; charset=utf-8", "text/html", "chunked", "gzip", "0", "-1", "5", "Wed, 21 Oct 2015 07:28:00 GMT", ""),
+  fc.constantFrom(
+    "application/json",
+    "application/problem+json; charset=utf-8",
+    "text/html",
+    "chunked",
+    "gzip",
+    "0",
+    "-1",
+    "5",
+    "Wed, 21 Oct 2015 07:28:00 GMT",
+    "",
+  ),
   fc.string({ maxLength: 30 }),
-  fc.uint8Array({ maxLength: 20 }).map((bytes) => Buffer.from(bytes).toString("latin1").replace(/[\r\n]/g, " ")),
+  fc.uint8Array({ maxLength: 20 }).map((bytes) =>
+    Buffer.from(bytes)
+      .toString("latin1")
+      .replace(/[\r\n]/g, " "),
+  ),
 );
 const errorLike = fc.record(
   {
@@ -74,11 +103,17 @@ const answers = fc.record({
 
 describe("any status, headers and body bytes", () => {
   const options = { retries: 1, retryDelayMs: 1, maxRetryDelayMs: 1, maxRetryAfterMs: 5, timeoutMs: 200 };
-  const tupleCall = () => createReferralsClient({ baseUrl: server.url, ...options }).GET("/referrals/{referralId}", { params: { path: { referralId: "r" } } });
-  const throwingCall = () =>
-    createMessagingClient({ baseUrl: server.url, ...options }).orThrow.GET("/organizations/{orgId}/channels/{channelId}/conversations", {
-      params: { path: { orgId: "o", channelId: "c" } },
+  const tupleCall = () =>
+    createReferralsClient({ baseUrl: server.url, ...options }).GET("/referrals/{referralId}", {
+      params: { path: { referralId: "r" } },
     });
+  const throwingCall = () =>
+    createMessagingClient({ baseUrl: server.url, ...options }).orThrow.GET(
+      "/organizations/{orgId}/channels/{channelId}/conversations",
+      {
+        params: { path: { orgId: "o", channelId: "c" } },
+      },
+    );
 
   it("end in data or an ApiError, never anything else", async () => {
     await fc.assert(

@@ -58,17 +58,25 @@ describeSeeds("partner (seed 003)", () => {
   const statuses = rows(seed("003"), /^ {4}- (\d{3}): (.+)$/gm);
   it("has the 14 statuses with the seed's names", () => {
     expect(statuses).toHaveLength(14);
-    expect(family("partner").statuses.map((s) => [s.status, s.meaning])).toEqual(statuses.map((r) => [Number(r[1]), r[2]]));
+    expect(family("partner").statuses.map((s) => [s.status, s.meaning])).toEqual(
+      statuses.map((r) => [Number(r[1]), r[2]]),
+    );
   });
   it("carries the seed's sample code", () => {
-    expect(byCode(family("partner")).get("unAuthorized")).toMatchObject({ status: 401, message: "Caller is not authorized to access the resource." });
+    expect(byCode(family("partner")).get("unAuthorized")).toMatchObject({
+      status: 401,
+      message: "Caller is not authorized to access the resource.",
+    });
   });
 });
 
 describeSeeds("referrals (seed 004)", () => {
   const text = seed("004");
   const success = rows(text, /^ {2}• (\d{3}): (.+)$/gm);
-  const statusTable = text.slice(text.indexOf("Status code Status message Description"), text.indexOf("Error resource type"));
+  const statusTable = text.slice(
+    text.indexOf("Status code Status message Description"),
+    text.indexOf("Error resource type"),
+  );
   const errorStatuses = rows(statusTable, /^(\d{3}) (.+)$/gm);
   const topCodes = rows(text, /^([a-z][A-Za-z]+) (\d{3}) (.+)$/gm);
   const innerCodes = rows(text, /^[A-Za-z]+ (\d{3}) (\d{5}) (.+)$/gm);
@@ -78,7 +86,8 @@ describeSeeds("referrals (seed 004)", () => {
     expect(success).toHaveLength(4);
     expect(errorStatuses).toHaveLength(22);
     expect(fam.statuses.map((s) => s.status)).toEqual([...success, ...errorStatuses].map((r) => Number(r[1])));
-    for (const [, status, meaning] of success) expect(fam.statuses.find((s) => s.status === Number(status))?.meaning).toBe(`${meaning}.`);
+    for (const [, status, meaning] of success)
+      expect(fam.statuses.find((s) => s.status === Number(status))?.meaning).toBe(`${meaning}.`);
     for (const [, status, rest] of errorStatuses) {
       const meaning = fam.statuses.find((s) => s.status === Number(status))?.meaning ?? "";
       // The seed runs "Bad Request Can't process…" together; the contract writes "Bad Request. Can't process…".
@@ -89,14 +98,16 @@ describeSeeds("referrals (seed 004)", () => {
     expect(topCodes).toHaveLength(8);
     const top = fam.errors.filter((e) => e.kind === "code");
     expect(top.map((e) => e.code).sort()).toEqual(topCodes.map((r) => r[1]).sort());
-    for (const [, code, status, message] of topCodes) expect(top.find((e) => e.code === code)).toMatchObject({ status: Number(status), message });
+    for (const [, code, status, message] of topCodes)
+      expect(top.find((e) => e.code === code)).toMatchObject({ status: Number(status), message });
   });
   it("has the 19 numeric inner codes (no 99916) as strings, with status and message", () => {
     expect(innerCodes).toHaveLength(19);
     const inner = fam.errors.filter((e) => e.kind === "innerCode");
     expect(inner.map((e) => e.code)).toEqual(innerCodes.map((r) => r[2]));
     expect(inner.map((e) => e.code)).not.toContain("99916");
-    for (const [, status, code, message] of innerCodes) expect(inner.find((e) => e.code === code)).toMatchObject({ status: Number(status), message });
+    for (const [, status, code, message] of innerCodes)
+      expect(inner.find((e) => e.code === code)).toMatchObject({ status: Number(status), message });
   });
 });
 
@@ -114,6 +125,7 @@ describeSeeds("codes are never translated (seed 001)", () => {
       .filter((entry) => entry.isFile())
       .map((entry) => path.join(entry.parentPath, entry.name));
     expect(files.length).toBeGreaterThan(0);
-    for (const file of files) for (const code of foreign) expect(fs.readFileSync(file, "utf8"), file).not.toContain(code);
+    for (const file of files)
+      for (const code of foreign) expect(fs.readFileSync(file, "utf8"), file).not.toContain(code);
   });
 });

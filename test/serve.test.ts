@@ -24,7 +24,10 @@ describe("error-contracts serve", () => {
     fs.writeFileSync(path.join(work.out, "docs", "index.html"), "<p>last good docs</p>");
     // As an earlier build leaves it: marked as the build's own, so that a rebuild may replace it.
     fs.writeFileSync(path.join(work.out, markerName), "");
-    child = spawn(process.execPath, [bin, "serve", "openapi", "--port", "0"], { cwd: work.dir, env: { ...process.env, NO_COLOR: "1" } });
+    child = spawn(process.execPath, [bin, "serve", "openapi", "--port", "0"], {
+      cwd: work.dir,
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     child.stdout!.on("data", (chunk) => (output += chunk));
     child.stderr!.on("data", (chunk) => (output += chunk));
     url = (await waitFor(/^serving generated\/docs at (http:\/\/127\.0\.0\.1:\d+\/)$/m, 0))[1]!;
@@ -48,15 +51,24 @@ describe("error-contracts serve", () => {
     const file = path.join(work.spec, "components/examples/messaging/Messaging30011.yaml");
     const from = output.length;
     fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("x-error:\n", "x-error: [\n"));
-    await waitFor(/^\d\d:\d\d:\d\d changed: openapi\/components\/examples\/messaging\/Messaging30011\.yaml: rebuilding$/m, from);
-    await waitFor(/^openapi\/components\/examples\/messaging\/Messaging30011\.yaml:\d+:\d+ error bundle: .*\n\d\d:\d\d:\d\d build failed: \d+ problems?; still serving the last good docs$/m, from);
+    await waitFor(
+      /^\d\d:\d\d:\d\d changed: openapi\/components\/examples\/messaging\/Messaging30011\.yaml: rebuilding$/m,
+      from,
+    );
+    await waitFor(
+      /^openapi\/components\/examples\/messaging\/Messaging30011\.yaml:\d+:\d+ error bundle: .*\n\d\d:\d\d:\d\d build failed: \d+ problems?; still serving the last good docs$/m,
+      from,
+    );
     expect(await (await fetch(url)).text()).toBe("<p>last good docs</p>");
   });
 
   it("rebuilds when the spec changes, and serves the new docs", async () => {
     const file = path.join(work.spec, "components/examples/messaging/Messaging30011.yaml");
     const from = output.length;
-    const fixed = fs.readFileSync(file, "utf8").replace("x-error: [\n", "x-error:\n").replace(/^description: .*$/m, "description: Changed while serving.");
+    const fixed = fs
+      .readFileSync(file, "utf8")
+      .replace("x-error: [\n", "x-error:\n")
+      .replace(/^description: .*$/m, "description: Changed while serving.");
     fs.writeFileSync(file, fixed);
     await waitFor(/^\d\d:\d\d:\d\d rebuilt in [\d.]+ s\n\d\d:\d\d:\d\d serving the new docs at http/m, from);
     const page = await (await fetch(url)).text();

@@ -25,7 +25,10 @@ describe("build --watch", () => {
     });
   beforeAll(() => {
     work = copySpec("watch");
-    child = spawn(process.execPath, [bin, "build", "openapi", "--no-docs", "--watch"], { cwd: work.dir, env: { ...process.env, NO_COLOR: "1" } });
+    child = spawn(process.execPath, [bin, "build", "openapi", "--no-docs", "--watch"], {
+      cwd: work.dir,
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     child.stdout!.on("data", (chunk) => (output += chunk));
     child.stderr!.on("data", (chunk) => (output += chunk));
   });
@@ -42,11 +45,18 @@ describe("build --watch", () => {
     await waitFor(/^bundle /m);
     // The first build has read its files: this save comes after, and must not be lost.
     const example = path.join(work.spec, "components", "examples", "messaging", "Messaging30013.yaml");
-    fs.writeFileSync(example, fs.readFileSync(example, "utf8").replace(/summary: .*/, "summary: Saved during the first build"));
+    fs.writeFileSync(
+      example,
+      fs.readFileSync(example, "utf8").replace(/summary: .*/, "summary: Saved during the first build"),
+    );
     await waitFor(/watching openapi for changes/);
     expect(output).toMatch(/^built 4 of 4 APIs, 50 error codes into generated in \d+ ms$/m);
-    await waitFor(/^changed: openapi\/components\/examples\/messaging\/Messaging30013\.yaml\n[\s\S]*^built 1 of 4 APIs/m);
-    expect(fs.readFileSync(path.join(work.out, "messaging", "openapi.yaml"), "utf8")).toContain("Saved during the first build");
+    await waitFor(
+      /^changed: openapi\/components\/examples\/messaging\/Messaging30013\.yaml\n[\s\S]*^built 1 of 4 APIs/m,
+    );
+    expect(fs.readFileSync(path.join(work.out, "messaging", "openapi.yaml"), "utf8")).toContain(
+      "Saved during the first build",
+    );
   });
 
   it("builds, then rebuilds only what a save changed, printing the file and the time", async () => {

@@ -2,21 +2,42 @@ import { describe, expect, it } from "vitest";
 import type { BundledApi } from "../core/bundle.js";
 import { buildCatalog } from "./catalog.js";
 
-const api = (id: string, doc: Record<string, unknown>): BundledApi => ({ id, root: `/spec/${id}/openapi.yaml`, doc, files: [] });
-const example = (status: number, value: unknown, extra: Record<string, unknown> = {}) => ({ summary: "s", description: "d", "x-error": { status, retryable: status >= 500 }, value, ...extra });
+const api = (id: string, doc: Record<string, unknown>): BundledApi => ({
+  id,
+  root: `/spec/${id}/openapi.yaml`,
+  doc,
+  files: [],
+});
+const example = (status: number, value: unknown, extra: Record<string, unknown> = {}) => ({
+  summary: "s",
+  description: "d",
+  "x-error": { status, retryable: status >= 500 },
+  value,
+  ...extra,
+});
 const response = (description: string, examples: string[]) => ({
   description,
-  content: { "application/json": { examples: Object.fromEntries(examples.map((name) => [name, { $ref: `#/components/examples/${name}` }])) } },
+  content: {
+    "application/json": {
+      examples: Object.fromEntries(examples.map((name) => [name, { $ref: `#/components/examples/${name}` }])),
+    },
+  },
 });
-const shop = (examples: Record<string, unknown>, responses: Record<string, unknown>, paths: Record<string, unknown> = {}) =>
-  api("shop", { paths, components: { examples, responses } });
+const shop = (
+  examples: Record<string, unknown>,
+  responses: Record<string, unknown>,
+  paths: Record<string, unknown> = {},
+) => api("shop", { paths, components: { examples, responses } });
 
 describe("buildCatalog", () => {
   it("reads families, statuses and codes, sorted, with their wire types", () => {
     const { catalog, problems } = buildCatalog(
       [
         shop(
-          { ShopNotFound: example(404, { errorCode: "NOT_FOUND", errorMessage: "No shop." }), ShopDown: example(503, { errorCode: "DOWN", errorMessage: "Down." }) },
+          {
+            ShopNotFound: example(404, { errorCode: "NOT_FOUND", errorMessage: "No shop." }),
+            ShopDown: example(503, { errorCode: "DOWN", errorMessage: "Down." }),
+          },
           { Shop503: response("Service Unavailable", ["ShopDown"]), Shop404: response("Not Found", ["ShopNotFound"]) },
         ),
       ],
@@ -35,15 +56,40 @@ describe("buildCatalog", () => {
             { status: 503, meaning: "Service Unavailable", response: "Shop503" },
           ],
           errors: [
-            { code: "DOWN", status: 503, message: "Down.", description: "d", retryable: true, kind: "code", summary: "s", example: "ShopDown" },
-            { code: "NOT_FOUND", status: 404, message: "No shop.", description: "d", retryable: false, kind: "code", summary: "s", example: "ShopNotFound" },
+            {
+              code: "DOWN",
+              status: 503,
+              message: "Down.",
+              description: "d",
+              retryable: true,
+              kind: "code",
+              summary: "s",
+              example: "ShopDown",
+            },
+            {
+              code: "NOT_FOUND",
+              status: 404,
+              message: "No shop.",
+              description: "d",
+              retryable: false,
+              kind: "code",
+              summary: "s",
+              example: "ShopNotFound",
+            },
           ],
         },
       ],
     });
   });
 
-  const problemCases: { name: string; examples: Record<string, unknown>; responses: Record<string, unknown>; paths?: Record<string, unknown>; files?: string[]; want: RegExp }[] = [
+  const problemCases: {
+    name: string;
+    examples: Record<string, unknown>;
+    responses: Record<string, unknown>;
+    paths?: Record<string, unknown>;
+    files?: string[];
+    want: RegExp;
+  }[] = [
     {
       name: "a response component under another status",
       examples: {},
@@ -84,7 +130,10 @@ describe("buildCatalog", () => {
     );
     expect(problems.map((p) => p.message)).toEqual([
       "example ShopB is left out of the catalog: its code GONE is already defined by ShopA (rules ec-catalog-entry, ec-catalog-unique-codes)",
-      ...["ShopC", "ShopD", "ShopE"].map((name) => `example ${name} is left out of the catalog: it lacks a status, a code or a message (rules ec-catalog-entry, ec-catalog-unique-codes)`),
+      ...["ShopC", "ShopD", "ShopE"].map(
+        (name) =>
+          `example ${name} is left out of the catalog: it lacks a status, a code or a message (rules ec-catalog-entry, ec-catalog-unique-codes)`,
+      ),
     ]);
     expect(catalog.families[0]!.errors.map((e) => [e.code, e.message])).toEqual([["GONE", "first"]]);
   });

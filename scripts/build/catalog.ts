@@ -122,7 +122,11 @@ export function buildCatalog(
       const meta = example["x-error"];
       const prefix = prefixes.find((p) => name.toLowerCase().startsWith(p));
       if (!prefix) {
-        report(api, at, `example ${name} has x-error but its name does not start with a family (${prefixes.join(", ")})`);
+        report(
+          api,
+          at,
+          `example ${name} has x-error but its name does not start with a family (${prefixes.join(", ")})`,
+        );
         continue;
       }
       const fam = families.get(prefix)!;
@@ -131,7 +135,11 @@ export function buildCatalog(
       const twin = body ? fam.errors.find((e) => String(e.code) === String(body.code)) : undefined;
       if (typeof status !== "number" || !body || !isCode(body.code) || typeof body.message !== "string" || twin) {
         // Never dropped in silence, whatever ruleset the build ran with.
-        report(api, at, `example ${name} is left out of the catalog: ${twin ? `its code ${String(body?.code)} is already defined by ${twin.example}` : "it lacks a status, a code or a message"} (rules ec-catalog-entry, ec-catalog-unique-codes)`);
+        report(
+          api,
+          at,
+          `example ${name} is left out of the catalog: ${twin ? `its code ${String(body?.code)} is already defined by ${twin.example}` : "it lacks a status, a code or a message"} (rules ec-catalog-entry, ec-catalog-unique-codes)`,
+        );
         continue;
       }
       defined.add(name);
@@ -155,7 +163,8 @@ export function buildCatalog(
       for (const { key, response, path: listedAt } of responsesOf(operation, at)) {
         const responseName = refName(response, "responses");
         const named = responseName ? statusResponse.exec(responseName) : null;
-        if (named && named[2] !== key) report(api, listedAt, `response ${responseName} describes status ${named[2]} but is listed under ${key}`);
+        if (named && named[2] !== key)
+          report(api, listedAt, `response ${responseName} describes status ${named[2]} but is listed under ${key}`);
       }
     }
   }
@@ -164,7 +173,14 @@ export function buildCatalog(
   for (const file of exampleFiles) {
     const name = path.basename(file).replace(/\.ya?ml$/, "");
     if (!apis.some((api) => name in componentsOf(api.doc, "examples"))) {
-      problems.push({ file, line: 1, column: 1, severity: "error", rule: "catalog", message: `example ${name} is not listed under any response: add it to the response of its status` });
+      problems.push({
+        file,
+        line: 1,
+        column: 1,
+        severity: "error",
+        rule: "catalog",
+        message: `example ${name} is not listed under any response: add it to the response of its status`,
+      });
     }
   }
 
@@ -174,7 +190,9 @@ export function buildCatalog(
         ...fam,
         apis: [...fam.apis].sort(),
         statuses: [...fam.statuses].sort((a, b) => a.status - b.status),
-        errors: [...fam.errors].sort((a, b) => (a.kind === b.kind ? compareCodes(a.code, b.code) : a.kind === "code" ? -1 : 1)),
+        errors: [...fam.errors].sort((a, b) =>
+          a.kind === b.kind ? compareCodes(a.code, b.code) : a.kind === "code" ? -1 : 1,
+        ),
       }))
       .sort((a, b) => a.id.localeCompare(b.id)),
   };

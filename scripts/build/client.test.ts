@@ -12,7 +12,11 @@ describe("what the build tells each client's runtime", () => {
     const members = Object.values(described.body).flat();
     expect(members.some(([name, type]) => /^(code|errorCode)$/.test(name) && type === codeType)).toBe(true);
     // A correlation header exactly where the family's error responses declare one.
-    const declared = family.statuses.some((s) => s.status >= 400 && Object.keys(bundle(api).components.responses[s.response]?.headers ?? {}).some((h) => /correlation/i.test(h)));
+    const declared = family.statuses.some(
+      (s) =>
+        s.status >= 400 &&
+        Object.keys(bundle(api).components.responses[s.response]?.headers ?? {}).some((h) => /correlation/i.test(h)),
+    );
     expect(described.correlationHeader !== undefined).toBe(declared);
   });
 

@@ -26,7 +26,13 @@ export interface ClientFamily {
 }
 
 /** JSON Schema types, as JavaScript's `typeof` names them. */
-const typeofNames: Record<string, string> = { string: "string", integer: "number", number: "number", object: "object", boolean: "boolean" };
+const typeofNames: Record<string, string> = {
+  string: "string",
+  integer: "number",
+  number: "number",
+  object: "object",
+  boolean: "boolean",
+};
 
 type Member = [name: string, type: string, required?: true];
 
@@ -41,10 +47,15 @@ function checkedMembers(doc: Json, schema: Json | undefined): Member[] {
 
 export function describeFamily(doc: Json, family: CatalogFamily): ClientFamily {
   const responses = objectAt(objectAt(doc, "components"), "responses");
-  const errorResponses = family.statuses.filter((s) => s.status >= 400).map((s) => responses[s.response]).filter(isObject);
+  const errorResponses = family.statuses
+    .filter((s) => s.status >= 400)
+    .map((s) => responses[s.response])
+    .filter(isObject);
   const headerNames = errorResponses.flatMap((r) => (isObject(r.headers) ? Object.keys(r.headers) : []));
   const correlationHeader = headerNames.find((name) => /correlation/i.test(name))?.toLowerCase();
-  const media = errorResponses.map((r) => (isObject(r.content) ? r.content[family.mediaType] : undefined)).find(isObject);
+  const media = errorResponses
+    .map((r) => (isObject(r.content) ? r.content[family.mediaType] : undefined))
+    .find(isObject);
   const schemaComponent = componentOf(media?.schema);
   const bodySchema = schemaComponent?.kind === "schemas" ? schemaComponent.name : undefined;
   const schema = resolve(doc, media?.schema);
@@ -78,7 +89,13 @@ function firstOperationId(doc: Json): string | undefined {
  * shape, its codes' wire type, its catalog, its correlation header and each operation's
  * documented error statuses.
  */
-export function renderClient(apiId: string, title: string, families: CatalogFamily[], source: string, doc: Json): string {
+export function renderClient(
+  apiId: string,
+  title: string,
+  families: CatalogFamily[],
+  source: string,
+  doc: Json,
+): string {
   const name = pascalCase(apiId);
   const family = families[0];
   const familyName = pascalCase(family?.id ?? apiId);
@@ -86,7 +103,9 @@ export function renderClient(apiId: string, title: string, families: CatalogFami
   const spec = family ? describeFamily(doc, family) : undefined;
   const bodyType = spec?.bodySchema ? `components["schemas"][${JSON.stringify(spec.bodySchema)}]` : "unknown";
   const catalog = family ? `${camelCase(family.id)}Errors` : "{}";
-  const statuses = [...errorStatuses(doc)].map(([operation, codes]) => `    ${JSON.stringify(operation)}: [${codes.join(", ")}],`);
+  const statuses = [...errorStatuses(doc)].map(
+    ([operation, codes]) => `    ${JSON.stringify(operation)}: [${codes.join(", ")}],`,
+  );
   const familyId = family?.id ?? apiId;
   return [
     tsHeader(source),

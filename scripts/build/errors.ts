@@ -22,12 +22,22 @@ export function renderErrorConstants(families: CatalogFamily[], source: string):
     "}",
   ];
   for (const family of families) {
-    lines.push("", `/** The ${family.id} family's error codes (${family.errors.length}). */`, `export const ${camelCase(family.id)}Errors = {`);
+    lines.push(
+      "",
+      `/** The ${family.id} family's error codes (${family.errors.length}). */`,
+      `export const ${camelCase(family.id)}Errors = {`,
+    );
     for (const error of family.errors) {
-      const entry = { status: error.status, message: error.message, description: error.description, retryable: error.retryable, kind: error.kind };
+      const entry = {
+        status: error.status,
+        message: error.message,
+        description: error.description,
+        retryable: error.retryable,
+        kind: error.kind,
+      };
       lines.push(`  ${key(error.code)}: ${JSON.stringify(entry)},`);
     }
     lines.push(`} as const satisfies Record<${pascalCase(family.id)}ErrorCode, ErrorCatalogEntry>;`);
   }
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }

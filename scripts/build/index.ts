@@ -14,7 +14,12 @@ import { types } from "./steps/types.js";
 export type { BuildOptions, BuildResult } from "./context.js";
 
 /** Runs one step and prints its line: name, summary, time (from `started`), then its details. */
-async function run<T>(ctx: BuildContext, name: string, step: () => StepResult<T> | Promise<StepResult<T>>, started = performance.now()): Promise<T> {
+async function run<T>(
+  ctx: BuildContext,
+  name: string,
+  step: () => StepResult<T> | Promise<StepResult<T>>,
+  started = performance.now(),
+): Promise<T> {
   const { value, summary, details = [] } = await step();
   ctx.log(`${name.padEnd(8)} ${summary.padEnd(44)} ${Math.round(performance.now() - started)} ms`);
   for (const line of details) ctx.log(line);
@@ -41,7 +46,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return { apis: ids, rebuilt: [], upToDate: true, warnings };
   }
   if (plan.fresh.size > 0) {
-    const rebuilding = plan.stale.length > 0 ? `rebuilding ${plan.stale.map((r) => r.id).join(", ")}` : "a folder listing changed: checking the catalog again";
+    const rebuilding =
+      plan.stale.length > 0
+        ? `rebuilding ${plan.stale.map((r) => r.id).join(", ")}`
+        : "a folder listing changed: checking the catalog again";
     ctx.log(`cached   ${[...plan.fresh].join(", ")} unchanged; ${rebuilding}`);
   }
 

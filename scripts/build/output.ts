@@ -35,7 +35,9 @@ export function claimOutput(out: string, specDir: string, recorded: ReadonlySet<
   const target = path.resolve(out);
   const shown = path.relative(process.cwd(), target) || ".";
   if (isInside(path.resolve(specDir), target)) {
-    throw new OutputRefused(`--out ${shown}: holds the spec folder ${path.relative(process.cwd(), specDir) || "."}; the build replaces its output whole: choose a folder of its own`);
+    throw new OutputRefused(
+      `--out ${shown}: holds the spec folder ${path.relative(process.cwd(), specDir) || "."}; the build replaces its output whole: choose a folder of its own`,
+    );
   }
   const stat = fs.statSync(target, { throwIfNoEntry: false });
   if (stat && !stat.isDirectory()) throw new OutputRefused(`--out ${shown}: is a file, not a folder`);
@@ -48,7 +50,9 @@ export function claimOutput(out: string, specDir: string, recorded: ReadonlySet<
   while (!fs.existsSync(parent)) parent = path.dirname(parent);
   const unwritable = [parent, ...(stat ? foldersBelow(target) : [])].find((dir) => !writable(dir));
   if (unwritable !== undefined) {
-    throw new OutputRefused(`cannot write ${path.relative(process.cwd(), unwritable) || "."}: permission denied; generated output left as it was`);
+    throw new OutputRefused(
+      `cannot write ${path.relative(process.cwd(), unwritable) || "."}: permission denied; generated output left as it was`,
+    );
   }
 }
 
@@ -57,7 +61,9 @@ function onlyRecorded(dir: string, recorded: ReadonlySet<string>): boolean {
   return fs
     .readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => !entry.isDirectory())
-    .every((entry) => recorded.has(path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")));
+    .every((entry) =>
+      recorded.has(path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")),
+    );
 }
 
 function writable(dir: string): boolean {
@@ -72,7 +78,10 @@ function writable(dir: string): boolean {
 /** `dir` and every folder below it. */
 function foldersBelow(dir: string): string[] {
   const entries = fs.readdirSync(dir, { recursive: true, withFileTypes: true });
-  return [dir, ...entries.filter((entry) => entry.isDirectory()).map((entry) => path.join(entry.parentPath, entry.name))];
+  return [
+    dir,
+    ...entries.filter((entry) => entry.isDirectory()).map((entry) => path.join(entry.parentPath, entry.name)),
+  ];
 }
 
 const leftover = (out: string) => new RegExp(`^${escapeRegExp(path.basename(out))}\\.(staging|old)-(\\d+)-`);
@@ -133,7 +142,9 @@ function isEmptyFolder(dir: string): boolean {
  * until then, and after `discard()` or a stop (Ctrl-C, SIGTERM), `outDir` stays exactly as it was
  * and the staging folder is removed.
  */
-export async function stage(outDir: string): Promise<{ dir: string; commit(): Promise<void>; discard(): Promise<void> }> {
+export async function stage(
+  outDir: string,
+): Promise<{ dir: string; commit(): Promise<void>; discard(): Promise<void> }> {
   const target = path.resolve(outDir);
   await fs.promises.mkdir(path.dirname(target), { recursive: true });
   const dir = await fs.promises.mkdtemp(`${target}.staging-${process.pid}-`);

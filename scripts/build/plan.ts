@@ -2,7 +2,20 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BundledApi } from "../core/bundle.js";
-import { defaultCacheDir, filesBelow, hashAll, hashFile, manifestPath, packageVersion, readJson, readManifest, rulesetInputs, unchanged, writeManifest, type CacheManifest } from "../core/cache.js";
+import {
+  defaultCacheDir,
+  filesBelow,
+  hashAll,
+  hashFile,
+  manifestPath,
+  packageVersion,
+  readJson,
+  readManifest,
+  rulesetInputs,
+  unchanged,
+  writeManifest,
+  type CacheManifest,
+} from "../core/cache.js";
 import type { BuildContext, BuildOptions } from "./context.js";
 import { markerName } from "./output.js";
 import { sortProblems, type Problem } from "../core/problems.js";
@@ -28,25 +41,45 @@ export interface CachePlan {
 }
 
 const toolkitRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const toolPackages = ["@redocly/cli", "@redocly/openapi-core", "openapi-typescript", "openapi-fetch", "@stoplight/spectral-core", "@stoplight/spectral-rulesets", "ajv"];
+const toolPackages = [
+  "@redocly/cli",
+  "@redocly/openapi-core",
+  "openapi-typescript",
+  "openapi-fetch",
+  "@stoplight/spectral-core",
+  "@stoplight/spectral-rulesets",
+  "ajv",
+];
 const notTest = (file: string) => !/\.test\.ts$/.test(file);
 
 /** What, besides the sources, decides the output: tool versions, the toolkit's own code and assets, configs, options. */
 function toolKey(options: BuildOptions, specDir: string): string {
   const versions = toolPackages.map((name) => `${name}@${packageVersion(name)}`);
-  const code = ["scripts", "src", "spectral/functions"].flatMap((dir) => filesBelow(path.join(toolkitRoot, dir), notTest));
+  const code = ["scripts", "src", "spectral/functions"].flatMap((dir) =>
+    filesBelow(path.join(toolkitRoot, dir), notTest),
+  );
   // Translations are read by every API's pages: a change to them rebuilds all.
   const translations = filesBelow(path.join(specDir, "i18n"));
-  const configs = [path.resolve(options.ruleset), path.join(toolkitRoot, "spectral", "ruleset.yaml"), path.resolve(options.redoclyConfig)];
-  return hashAll([...code, ...translations, ...configs], [...versions, `docs=${options.docs !== false}`, `node=${process.version}`]);
+  const configs = [
+    path.resolve(options.ruleset),
+    path.join(toolkitRoot, "spectral", "ruleset.yaml"),
+    path.resolve(options.redoclyConfig),
+  ];
+  return hashAll(
+    [...code, ...translations, ...configs],
+    [...versions, `docs=${options.docs !== false}`, `node=${process.version}`],
+  );
 }
 
 /** Every file a cache manifest records the build writing into its output folder. */
 export const recordedOutputs = (manifest: CacheManifest | undefined) =>
-  new Set(manifest ? [manifest.shared, ...Object.values(manifest.apis).map((api) => api.outputs)].flatMap(Object.keys) : []);
+  new Set(
+    manifest ? [manifest.shared, ...Object.values(manifest.apis).map((api) => api.outputs)].flatMap(Object.keys) : [],
+  );
 
 /** An output that belongs to one API: its folder, or a page named after it anywhere under docs/. */
-const belongsTo = (file: string, api: string) => file.startsWith(`${api}/`) || (file.startsWith("docs/") && path.basename(file) === `${api}.html`);
+const belongsTo = (file: string, api: string) =>
+  file.startsWith(`${api}/`) || (file.startsWith("docs/") && path.basename(file) === `${api}.html`);
 
 export function planCache(ctx: BuildContext): CachePlan {
   const cacheDir = ctx.options.cacheDir ?? defaultCacheDir;
@@ -60,11 +93,31 @@ export function planCache(ctx: BuildContext): CachePlan {
     return cached !== undefined && unchanged(cached.inputs) && unchanged(cached.outputs, ctx.out);
   };
   const fresh = new Set(ctx.roots.filter(isFresh).map((root) => root.id));
-  const sameApis = Object.keys(manifest?.apis ?? {}).sort().join() === ctx.roots.map((r) => r.id).sort().join();
+  const sameApis =
+    Object.keys(manifest?.apis ?? {})
+      .sort()
+      .join() ===
+    ctx.roots
+      .map((r) => r.id)
+      .sort()
+      .join();
   const listings = Object.entries(manifest?.listings ?? {});
   const sameListings = listings.every(([dir, hash]) => ctx.reader.listings.get(dir) === hash);
-  const upToDate = manifest !== undefined && fresh.size === ctx.roots.length && sameApis && sameListings && unchanged(manifest.shared, ctx.out);
-  return { cacheFile, cacheDir, key, manifest, fresh, stale: ctx.roots.filter((root) => !fresh.has(root.id)), upToDate };
+  const upToDate =
+    manifest !== undefined &&
+    fresh.size === ctx.roots.length &&
+    sameApis &&
+    sameListings &&
+    unchanged(manifest.shared, ctx.out);
+  return {
+    cacheFile,
+    cacheDir,
+    key,
+    manifest,
+    fresh,
+    stale: ctx.roots.filter((root) => !fresh.has(root.id)),
+    upToDate,
+  };
 }
 
 /** An API as the cache recorded it: its bundled document and the files it was read from. */
@@ -74,8 +127,10 @@ export function cachedApi(plan: CachePlan, root: ApiRoot): BundledApi {
 }
 
 /** The lint warnings the cache recorded for the APIs it holds. */
-export const cachedWarnings = (plan: CachePlan, ids: Iterable<string> = Object.keys(plan.manifest?.apis ?? {})): Problem[] =>
-  sortProblems([...ids].flatMap((id) => plan.manifest!.apis[id]!.warnings as Problem[]));
+export const cachedWarnings = (
+  plan: CachePlan,
+  ids: Iterable<string> = Object.keys(plan.manifest?.apis ?? {}),
+): Problem[] => sortProblems([...ids].flatMap((id) => plan.manifest!.apis[id]!.warnings as Problem[]));
 
 /** Copies what did not change from the previous output into the staging folder (its hashes were checked). */
 export async function copyCached(plan: CachePlan, ctx: BuildContext, staged: string): Promise<void> {
@@ -91,18 +146,27 @@ export async function copyCached(plan: CachePlan, ctx: BuildContext, staged: str
  * What this build read and wrote, for the next build, hashed in the staging folder; the returned
  * function writes it once the output is in place. A cache that cannot be written costs time, nothing else.
  */
-export function recordCache(plan: CachePlan, ctx: BuildContext, staged: string, apis: BundledApi[], warnings: Problem[]): () => void {
+export function recordCache(
+  plan: CachePlan,
+  ctx: BuildContext,
+  staged: string,
+  apis: BundledApi[],
+  warnings: Problem[],
+): () => void {
   const written = filesBelow(staged)
     .map((file) => path.relative(staged, file).split(path.sep).join("/"))
     .filter((file) => file !== markerName);
-  const hashes = (names: string[]) => Object.fromEntries(names.map((name) => [name, hashFile(path.join(staged, name))!]));
+  const hashes = (names: string[]) =>
+    Object.fromEntries(names.map((name) => [name, hashFile(path.join(staged, name))!]));
   const rebuilt = apis.filter((api) => !plan.fresh.has(api.id));
   const record = (api: BundledApi) =>
     plan.fresh.has(api.id)
       ? plan.manifest!.apis[api.id]!
       : {
           // The bytes the bundle read, hashed when it read them: a file saved since is a change.
-          inputs: Object.fromEntries([api.root, ...api.files].map((file) => [file, ctx.reader.hashes.get(file) ?? "unread"])),
+          inputs: Object.fromEntries(
+            [api.root, ...api.files].map((file) => [file, ctx.reader.hashes.get(file) ?? "unread"]),
+          ),
           outputs: hashes(written.filter((file) => belongsTo(file, api.id))),
           doc: api.doc,
           warnings: warnings.filter((w) => api.files.includes(w.file) || w.file === api.root),
@@ -110,7 +174,8 @@ export function recordCache(plan: CachePlan, ctx: BuildContext, staged: string, 
   const manifest: CacheManifest = {
     toolKey: plan.key,
     listings: Object.fromEntries(ctx.reader.listings),
-    rulesetInputs: rebuilt.length > 0 ? rulesetInputs(ctx.options.ruleset, plan.cacheDir) : plan.manifest?.rulesetInputs,
+    rulesetInputs:
+      rebuilt.length > 0 ? rulesetInputs(ctx.options.ruleset, plan.cacheDir) : plan.manifest?.rulesetInputs,
     shared: hashes(written.filter((file) => !apis.some((api) => belongsTo(file, api.id)))),
     apis: Object.fromEntries(apis.map((api) => [api.id, record(api)])),
   };

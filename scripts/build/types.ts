@@ -13,7 +13,11 @@ export function codeUnion(family: CatalogFamily): string {
  * `generated/<api>/types.ts`: openapi-typescript's types of the bundled API, plus one
  * literal union of error codes for each family the API uses.
  */
-export async function renderTypes(doc: Record<string, unknown>, families: CatalogFamily[], source: string): Promise<string> {
+export async function renderTypes(
+  doc: Record<string, unknown>,
+  families: CatalogFamily[],
+  source: string,
+): Promise<string> {
   const ast = await openapiTS(doc as unknown as OpenAPI3, { silent: true });
   const unions = families.map(
     (family) =>

@@ -12,7 +12,9 @@ async function buildOnce(options: BuildOptions, io: Io): Promise<void> {
   if (result.upToDate) return;
   const codes = result.catalog?.families.reduce((n, f) => n + f.errors.length, 0) ?? 0;
   const out = path.relative(process.cwd(), options.out) || ".";
-  io.out(`built ${result.rebuilt.length} of ${result.apis.length} APIs, ${codes} error codes into ${out} in ${Math.round(performance.now() - started)} ms`);
+  io.out(
+    `built ${result.rebuilt.length} of ${result.apis.length} APIs, ${codes} error codes into ${out} in ${Math.round(performance.now() - started)} ms`,
+  );
 }
 
 /** A build whose bad input is printed, not thrown (the watch goes on). */
@@ -89,7 +91,9 @@ others are taken from the previous output. New tool versions or configs invalida
     });
     if (positionals.length > 1) throw new UsageError("build takes one spec folder or API root");
     const spec = positionals[0] ?? "openapi";
-    const specDir = path.resolve(fs.existsSync(spec) && !fs.statSync(spec).isDirectory() ? path.dirname(path.dirname(spec)) : spec);
+    const specDir = path.resolve(
+      fs.existsSync(spec) && !fs.statSync(spec).isDirectory() ? path.dirname(path.dirname(spec)) : spec,
+    );
     const options: BuildOptions = {
       ...buildOptions(spec, values),
       docs: !values["no-docs"],

@@ -27,7 +27,12 @@ Rules and levels: docs/diff-rules.md.`,
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { base: { type: "string" }, format: { type: "string", default: "text" }, "fail-on": { type: "string", default: "breaking" }, config: { type: "string" } },
+      options: {
+        base: { type: "string" },
+        format: { type: "string", default: "text" },
+        "fail-on": { type: "string", default: "breaking" },
+        config: { type: "string" },
+      },
     });
     const format = formats[values.format as keyof typeof formats];
     if (!format) throw new UsageError(`--format ${values.format}: use text, markdown or json`);
@@ -48,6 +53,9 @@ Rules and levels: docs/diff-rules.md.`,
     }
     diffs = diffs.map((d) => ({ ...d, findings: applyConfig(d.findings, config) }));
     io.out(format(diffs));
-    return exitCodeFor(diffs.flatMap((d) => d.findings), failOn);
+    return exitCodeFor(
+      diffs.flatMap((d) => d.findings),
+      failOn,
+    );
   },
 };

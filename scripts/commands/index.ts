@@ -22,7 +22,8 @@ export const commands: { name: string; summary: string; load(): Promise<Command>
   },
   {
     name: "review",
-    summary: "One Markdown report for a design review: the error-contract diff and the lint findings a change introduced.",
+    summary:
+      "One Markdown report for a design review: the error-contract diff and the lint findings a change introduced.",
     load: async () => (await import("./review.js")).reviewCommand,
   },
   {

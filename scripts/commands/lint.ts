@@ -13,7 +13,6 @@ import { SourceReader, UnreadableFile } from "../core/read.js";
 import { rootProblem } from "../core/root.js";
 import { projectFile, UsageError, type Command } from "./command.js";
 
-
 const formatters: Record<string, Formatter> = { stylish, json, sarif, "github-actions": githubActions, junit, text };
 const severities: Record<string, number> = { error: 0, warn: 1, info: 2, hint: 3 };
 
@@ -21,7 +20,8 @@ const severities: Record<string, number> = { error: 0, warn: 1, info: 2, hint: 3
 function unreadable(file: string): string | undefined {
   const stat = fs.statSync(file, { throwIfNoEntry: false });
   if (!stat) return `${file}: no such file`;
-  if (stat.isDirectory()) return `${file}: is a folder: lint takes OpenAPI files, such as ${path.join(file, "<api>", "openapi.yaml")}`;
+  if (stat.isDirectory())
+    return `${file}: is a folder: lint takes OpenAPI files, such as ${path.join(file, "<api>", "openapi.yaml")}`;
   let content: string;
   try {
     content = new SourceReader().read(file);
@@ -62,19 +62,29 @@ Exit codes: 0 no result at the fail severity, 1 some, 2 a file that cannot be li
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { format: { type: "string", default: "stylish" }, "fail-severity": { type: "string", default: "error" }, ruleset: { type: "string" } },
+      options: {
+        format: { type: "string", default: "stylish" },
+        "fail-severity": { type: "string", default: "error" },
+        ruleset: { type: "string" },
+      },
     });
     const format = formatters[values.format];
     if (!format) throw new UsageError(`--format ${values.format}: use one of ${Object.keys(formatters).join(", ")}`);
     const failSeverity = severities[values["fail-severity"]];
-    if (failSeverity === undefined) throw new UsageError(`--fail-severity ${values["fail-severity"]}: use one of ${Object.keys(severities).join(", ")}`);
+    if (failSeverity === undefined)
+      throw new UsageError(
+        `--fail-severity ${values["fail-severity"]}: use one of ${Object.keys(severities).join(", ")}`,
+      );
     if (positionals.length === 0) throw new UsageError("lint takes one or more OpenAPI files");
     for (const file of positionals) {
       const why = unreadable(file);
       if (why) throw new UsageError(why);
     }
     const rulesetPath = values.ruleset ? path.resolve(values.ruleset) : projectFile(".spectral.yaml");
-    const [linter, config] = await Promise.all([loadLinter(rulesetPath), loadRedoclyConfig(projectFile("redocly.yaml"))]);
+    const [linter, config] = await Promise.all([
+      loadLinter(rulesetPath),
+      loadRedoclyConfig(projectFile("redocly.yaml")),
+    ]);
     const results: ISpectralDiagnostic[] = [];
     for (const file of positionals) {
       const root = path.resolve(file);
@@ -84,8 +94,15 @@ Exit codes: 0 no result at the fail severity, 1 some, 2 a file that cannot be li
       results.push(...(await lintBundle(linter, bundleText, root, root, componentsOf(api.files))));
     }
     const cwd = process.cwd();
-    const shown = results.map((r) => ({ ...r, source: r.source && path.isAbsolute(r.source) ? path.relative(cwd, r.source) : r.source }));
-    const output = format(shown, { failSeverity }, { ruleset: linter.ruleset!, spectralVersion: packageVersion("@stoplight/spectral-cli") });
+    const shown = results.map((r) => ({
+      ...r,
+      source: r.source && path.isAbsolute(r.source) ? path.relative(cwd, r.source) : r.source,
+    }));
+    const output = format(
+      shown,
+      { failSeverity },
+      { ruleset: linter.ruleset!, spectralVersion: packageVersion("@stoplight/spectral-cli") },
+    );
     if (output) io.out(output);
     return results.some((r) => r.severity <= failSeverity) ? 1 : 0;
   },

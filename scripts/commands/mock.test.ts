@@ -4,8 +4,14 @@ import { runCli } from "../../test/helpers/cli.js";
 // The command serving an API is tested end to end in test/prism.test.ts (npm run mock).
 describe("error-contracts mock: bad arguments", () => {
   const cases: { args: string[]; stderr: RegExp }[] = [
-    { args: ["mock", "nope"], stderr: /^error-contracts: unknown API "nope": one of messaging, partner, referrals, sales\n$/ },
-    { args: ["mock", "sales", "--port", "70000"], stderr: /^error-contracts: --port must be an integer 0–65535, not "70000"\n$/ },
+    {
+      args: ["mock", "nope"],
+      stderr: /^error-contracts: unknown API "nope": one of messaging, partner, referrals, sales\n$/,
+    },
+    {
+      args: ["mock", "sales", "--port", "70000"],
+      stderr: /^error-contracts: --port must be an integer 0–65535, not "70000"\n$/,
+    },
     { args: ["mock"], stderr: /^error-contracts: mock takes one API: messaging, partner, referrals, sales\n$/ },
   ];
   it.each(cases)("error-contracts $args: one line, exit 2", async ({ args, stderr }) => {

@@ -33,17 +33,26 @@ Stop it with Ctrl-C.`,
     });
     const generated = projectFile("generated");
     const apis = bundledApis(generated);
-    if (positionals.length !== 1) throw new UsageError(`mock takes one API: ${apis.join(", ") || "none built yet (run npm run build)"}`);
+    if (positionals.length !== 1)
+      throw new UsageError(`mock takes one API: ${apis.join(", ") || "none built yet (run npm run build)"}`);
     const api = positionals[0]!;
-    const spec = api.endsWith(".yaml") || api.endsWith(".json") ? path.resolve(api) : path.join(generated, api, "openapi.yaml");
+    const spec =
+      api.endsWith(".yaml") || api.endsWith(".json") ? path.resolve(api) : path.join(generated, api, "openapi.yaml");
     if (!fs.existsSync(spec)) {
-      throw new UsageError(api.endsWith(".yaml") || api.endsWith(".json") ? `${api}: no such file` : `unknown API "${api}": one of ${apis.join(", ") || "none (run npm run build)"}`);
+      throw new UsageError(
+        api.endsWith(".yaml") || api.endsWith(".json")
+          ? `${api}: no such file`
+          : `unknown API "${api}": one of ${apis.join(", ") || "none (run npm run build)"}`,
+      );
     }
     const port = Number(values.port ?? 4010);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer 0–65535, not "${values.port}"`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError(`--port must be an integer 0–65535, not "${values.port}"`);
     const server = await startMock(spec, { port, host: values.host ?? "127.0.0.1" });
     io.out(`mock     ${path.relative(process.cwd(), spec) || spec} on ${server.url} (Prism). Ctrl-C stops it.`);
-    io.out(`         try: curl -H 'Authorization: Bearer x' -H 'Prefer: code=<status>, example=<ExampleName>' ${server.url}/<path>`);
+    io.out(
+      `         try: curl -H 'Authorization: Bearer x' -H 'Prefer: code=<status>, example=<ExampleName>' ${server.url}/<path>`,
+    );
     server.child.stdout!.pipe(process.stdout);
     server.child.stderr!.pipe(process.stderr);
     let stopping = false;
@@ -53,7 +62,9 @@ Stop it with Ctrl-C.`,
     };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
-    const code = await new Promise<number | null>((resolve) => server.child.once("exit", (exitCode) => resolve(exitCode)));
+    const code = await new Promise<number | null>((resolve) =>
+      server.child.once("exit", (exitCode) => resolve(exitCode)),
+    );
     process.off("SIGINT", stop);
     process.off("SIGTERM", stop);
     if (stopping || code === 0) return 0;

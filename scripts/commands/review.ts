@@ -35,7 +35,11 @@ Lint findings already present at the base are left out, so a legacy spec can ado
 without fixing everything first. Exit codes: 0 nothing breaking and no new lint error, 1 otherwise,
 2 bad input.`,
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { base: { type: "string" }, ruleset: { type: "string" }, config: { type: "string" } } });
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { base: { type: "string" }, ruleset: { type: "string" }, config: { type: "string" } },
+    });
     if (values.base === undefined) throw new UsageError("review needs --base <git-ref>");
     if (positionals.length > 1) throw new UsageError("review takes at most one spec folder");
     const configFile = values.config ?? (fs.existsSync(DIFF_CONFIG) ? DIFF_CONFIG : undefined);
@@ -50,19 +54,35 @@ without fixing everything first. Exit codes: 0 nothing breaking and no new lint 
       const introduced: { api: string; result: ISpectralDiagnostic }[] = [];
       for (const { base, head } of pairs) {
         const before = new Set((await lintApi(linter, base)).map(identity));
-        for (const result of await lintApi(linter, head)) if (result.severity <= 1 && !before.has(identity(result))) introduced.push({ api: head.id, result });
+        for (const result of await lintApi(linter, head))
+          if (result.severity <= 1 && !before.has(identity(result))) introduced.push({ api: head.id, result });
       }
-      const lines = [formatMarkdown(diffs, `Error-contract changes since ${values.base}`), "", `### Lint findings introduced since ${values.base}`, ""];
+      const lines = [
+        formatMarkdown(diffs, `Error-contract changes since ${values.base}`),
+        "",
+        `### Lint findings introduced since ${values.base}`,
+        "",
+      ];
       if (introduced.length === 0) lines.push("None: the change adds no lint finding.");
       else {
-        lines.push(`**${introduced.length}** new finding(s).`, "", "| API | Severity | Rule | Where | Message |", "|---|---|---|---|---|");
+        lines.push(
+          `**${introduced.length}** new finding(s).`,
+          "",
+          "| API | Severity | Rule | Where | Message |",
+          "|---|---|---|---|---|",
+        );
         for (const { api, result } of introduced) {
           const where = `${path.relative(process.cwd(), result.source ?? "")}:${result.range.start.line + 1}`;
-          lines.push(`| ${api} | ${severityNames[result.severity]} | \`${String(result.code)}\` | ${where} | ${result.message.replace(/\|/g, "\\|")} |`);
+          lines.push(
+            `| ${api} | ${severityNames[result.severity]} | \`${String(result.code)}\` | ${where} | ${result.message.replace(/\|/g, "\\|")} |`,
+          );
         }
       }
       io.out(lines.join("\n"));
-      const breaking = exitCodeFor(diffs.flatMap((d) => d.findings), "breaking");
+      const breaking = exitCodeFor(
+        diffs.flatMap((d) => d.findings),
+        "breaking",
+      );
       return breaking || introduced.some(({ result }) => result.severity === 0) ? 1 : 0;
     } finally {
       cleanup();

@@ -23,7 +23,9 @@ async function rebuild(options: BuildOptions, io: Io): Promise<boolean> {
       for (const problem of error.problems) io.out(formatProblem(problem));
       io.out(`${now()} build failed: ${error.message}; still serving the last good docs`);
     } else {
-      io.out(`${now()} build failed: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}; still serving the last good docs`);
+      io.out(
+        `${now()} build failed: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}; still serving the last good docs`,
+      );
     }
     return false;
   }
@@ -45,12 +47,18 @@ Stop it with Ctrl+C.`,
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { port: { type: "string" }, host: { type: "string" }, out: { type: "string" }, "no-watch": { type: "boolean" } },
+      options: {
+        port: { type: "string" },
+        host: { type: "string" },
+        out: { type: "string" },
+        "no-watch": { type: "boolean" },
+      },
     });
     if (positionals.length > 1) throw new UsageError("serve takes one spec folder");
     const spec = positionals[0] ?? "openapi";
     const port = Number(values.port ?? process.env.PORT ?? 8080);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${values.port}: not a port number`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError(`--port ${values.port}: not a port number`);
     const options = buildOptions(spec, values);
     if (!fs.statSync(spec).isDirectory()) throw new UsageError(`${spec}: serve watches a spec folder, not one file`);
     const docs = path.join(options.out, "docs");

@@ -59,7 +59,8 @@ class LocalResolver extends BaseResolver {
       text = this.reader.read(absoluteRef);
     } catch (error) {
       if (error instanceof UnreadableFile) this.fail(error);
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new Error(`ENOENT: no such file or directory '${absoluteRef}'`);
+      if ((error as NodeJS.ErrnoException).code === "ENOENT")
+        throw new Error(`ENOENT: no such file or directory '${absoluteRef}'`);
       throw error;
     }
     return new Source(absoluteRef, text.replace(/\r\n/g, "\n"));
@@ -91,10 +92,14 @@ class LocalResolver extends BaseResolver {
 }
 
 /** The node at a JSON pointer (`#/a/b`) of a parsed document. */
-const nodeAt = (parsed: unknown, pointer: string): unknown => valueAt(parsed, pathOfRef(pointer.startsWith("#") ? pointer : `#${pointer}`) ?? []);
+const nodeAt = (parsed: unknown, pointer: string): unknown =>
+  valueAt(parsed, pathOfRef(pointer.startsWith("#") ? pointer : `#${pointer}`) ?? []);
 
 const refOnly = (node: unknown): string | undefined => {
-  const ref = typeof node === "object" && node !== null && Object.keys(node).length === 1 ? (node as { $ref?: unknown }).$ref : undefined;
+  const ref =
+    typeof node === "object" && node !== null && Object.keys(node).length === 1
+      ? (node as { $ref?: unknown }).$ref
+      : undefined;
   return typeof ref === "string" ? ref : undefined;
 };
 
@@ -124,7 +129,10 @@ async function findRefLoop(resolver: BaseResolver): Promise<{ file: string; poin
 }
 
 /** What a `$ref` at a problem's location says, read from the document the resolver parsed. */
-async function refAt(resolver: BaseResolver, location: NormalizedProblem["location"][number]): Promise<string | undefined> {
+async function refAt(
+  resolver: BaseResolver,
+  location: NormalizedProblem["location"][number],
+): Promise<string | undefined> {
   const document = await resolver.cache.get(location.source.absoluteRef)?.catch(() => undefined);
   const node = nodeAt(document && "parsed" in document ? document.parsed : undefined, location.pointer ?? "#");
   const ref = typeof node === "object" && node !== null ? (node as { $ref?: unknown }).$ref : undefined;
@@ -158,7 +166,9 @@ async function toProblem(p: NormalizedProblem, resolver: BaseResolver): Promise<
       const where = path.relative(process.cwd(), target) || path.basename(target);
       const document = await resolver.cache.get(target)?.catch(() => undefined);
       const empty = document && "parsed" in document && (document.parsed === undefined || document.parsed === null);
-      message = empty ? `broken $ref: ${ref}: ${where} is empty` : `broken $ref: ${ref}: ${where} has no #${pointer ?? ""}`;
+      message = empty
+        ? `broken $ref: ${ref}: ${where} is empty`
+        : `broken $ref: ${ref}: ${where} has no #${pointer ?? ""}`;
     }
   }
   if (/^Can't resolve \$ref: Self-referencing circular pointer$/.test(message) && location) {
@@ -180,7 +190,11 @@ async function toProblem(p: NormalizedProblem, resolver: BaseResolver): Promise<
  * Clashing component names are an error instead of a silent `Error-2`. Files are read through
  * `reader` (a new one when none is given): its hashes are the bytes this bundle was made from.
  */
-export async function bundleApi(api: ApiRoot, config: Config, reader = new SourceReader()): Promise<{ api?: BundledApi; problems: Problem[] }> {
+export async function bundleApi(
+  api: ApiRoot,
+  config: Config,
+  reader = new SourceReader(),
+): Promise<{ api?: BundledApi; problems: Problem[] }> {
   const resolver = new LocalResolver(reader);
   const failed = () => {
     const seen = new Set<string>();
@@ -190,14 +204,26 @@ export async function bundleApi(api: ApiRoot, config: Config, reader = new Sourc
   };
   let result: Awaited<ReturnType<typeof bundle>>;
   try {
-    result = await bundle({ ref: api.root, config, componentRenamingConflicts: "error", externalRefResolver: resolver });
+    result = await bundle({
+      ref: api.root,
+      config,
+      componentRenamingConflicts: "error",
+      externalRefResolver: resolver,
+    });
   } catch (error) {
     if (resolver.failures.length > 0) return { problems: failed() };
     if (/Self-referencing circular pointer/.test(String(error))) {
       const loop = await findRefLoop(resolver);
       if (loop) {
         const names = loop.map(({ file, pointer }) => `${path.relative(process.cwd(), file)}${pointer}`);
-        return { problems: [problem(loop[0]!.file, `$ref loop: ${names.join(" → ")}: these $refs lead only to each other, never to a value`)] };
+        return {
+          problems: [
+            problem(
+              loop[0]!.file,
+              `$ref loop: ${names.join(" → ")}: these $refs lead only to each other, never to a value`,
+            ),
+          ],
+        };
       }
     }
     // The root itself does not parse: Redocly throws instead of reporting.
@@ -211,7 +237,9 @@ export async function bundleApi(api: ApiRoot, config: Config, reader = new Sourc
   // A file that failed to parse is reported once as "Failed to parse" and again by each
   // `$ref` to it; keep the first, which names the file and line of the syntax error.
   const unparsable = new Set(problems.filter((p) => /^Failed to parse/.test(p.message)).map((p) => p.file));
-  const kept = problems.filter((p) => !(p.rule === "bundle" && /^Can't resolve \$ref: (?!ENOENT)/.test(p.message) && unparsable.size > 0));
+  const kept = problems.filter(
+    (p) => !(p.rule === "bundle" && /^Can't resolve \$ref: (?!ENOENT)/.test(p.message) && unparsable.size > 0),
+  );
   if (kept.some((p) => p.severity === "error")) return { problems: dedupe(kept) };
   const doc = result.bundle.parsed as Record<string, unknown>;
   return { api: { ...api, doc, files: [...result.fileDependencies].sort() }, problems: dedupe(kept) };

@@ -1,7 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { filesBelow, hashAll, hashFile, manifestPath, readManifest, unchanged, writeManifest, type CacheManifest } from "./cache.js";
+import {
+  filesBelow,
+  hashAll,
+  hashFile,
+  manifestPath,
+  readManifest,
+  unchanged,
+  writeManifest,
+  type CacheManifest,
+} from "./cache.js";
 import { scratchDir } from "../../test/helpers/scratch.js";
 
 const { dir, write } = scratchDir("cache");
@@ -31,7 +40,11 @@ describe("hashes", () => {
 });
 
 describe("manifest", () => {
-  const manifest: CacheManifest = { toolKey: "k1", shared: {}, apis: { shop: { inputs: { "/x.yaml": "h" }, outputs: {}, doc: { openapi: "3.1.0" }, warnings: [] } } };
+  const manifest: CacheManifest = {
+    toolKey: "k1",
+    shared: {},
+    apis: { shop: { inputs: { "/x.yaml": "h" }, outputs: {}, doc: { openapi: "3.1.0" }, warnings: [] } },
+  };
   it("is read back only with the same tool key", () => {
     const file = manifestPath(path.join(dir, "cache"), path.join(dir, "generated"));
     expect(readManifest(file, "k1")).toBeUndefined();

@@ -32,7 +32,14 @@ export interface CachedApi {
 }
 
 /** Where the cache lives unless a build says otherwise: git-ignored, beside the toolkit's packages. */
-export const defaultCacheDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "node_modules", ".cache", "error-contracts");
+export const defaultCacheDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "..",
+  "node_modules",
+  ".cache",
+  "error-contracts",
+);
 
 const require = createRequire(import.meta.url);
 
@@ -47,7 +54,10 @@ export function packageVersion(name: string): string {
     for (let dir = path.dirname(require.resolve(name)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
       const manifest = path.join(dir, "package.json");
       if (!fs.existsSync(manifest)) continue;
-      const { name: found, version } = JSON.parse(fs.readFileSync(manifest, "utf8")) as { name?: string; version?: string };
+      const { name: found, version } = JSON.parse(fs.readFileSync(manifest, "utf8")) as {
+        name?: string;
+        version?: string;
+      };
       if (found === name) return version ?? "?";
     }
   } catch {

@@ -63,11 +63,16 @@ export function runNode(
   options: { env?: NodeJS.ProcessEnv; maxBuffer?: number } = {},
 ): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, ["--require", orphanGuard, script, ...args], options, (error, stdout, stderr) => {
-      done();
-      if (error) reject(Object.assign(error, { stdout, stderr }));
-      else resolve({ stdout, stderr });
-    });
+    const child = execFile(
+      process.execPath,
+      ["--require", orphanGuard, script, ...args],
+      options,
+      (error, stdout, stderr) => {
+        done();
+        if (error) reject(Object.assign(error, { stdout, stderr }));
+        else resolve({ stdout, stderr });
+      },
+    );
     const done = untilDone(() => child.kill("SIGKILL"));
   });
 }

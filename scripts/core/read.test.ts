@@ -22,7 +22,9 @@ describe("invalidUtf8At", () => {
 describe("decodeUtf8", () => {
   it("names the byte, its offset and its line", () => {
     const bytes = Buffer.concat([Buffer.from("a: 1\nb: "), Buffer.from([0xff])]);
-    expect(() => decodeUtf8("x.yaml", bytes)).toThrow("x.yaml: not UTF-8: byte 0xFF at byte offset 8 (line 2): save the file as UTF-8");
+    expect(() => decodeUtf8("x.yaml", bytes)).toThrow(
+      "x.yaml: not UTF-8: byte 0xFF at byte offset 8 (line 2): save the file as UTF-8",
+    );
   });
 });
 
@@ -30,7 +32,11 @@ describe("documentLimits", () => {
   const nested = (levels: number) => {
     const root: Record<string, unknown> = {};
     let node = root;
-    for (let i = 1; i < levels; i++) node = (node.x = {}) as Record<string, unknown>;
+    for (let i = 1; i < levels; i++) {
+      const child: Record<string, unknown> = {};
+      node.x = child;
+      node = child;
+    }
     return root;
   };
   it("accepts a document as deep as the limit, and sharing that adds little", () => {

@@ -48,7 +48,8 @@ export function lineAt(text: string, offset: number): { line: number; column: nu
 export function invalidUtf8At(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i]!;
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    const length =
+      b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     if (length === 0 || i + length > bytes.length) return i;
     for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
     // Overlong forms, surrogates and code points past U+10FFFF.
@@ -71,7 +72,12 @@ export function decodeUtf8(file: string, bytes: Uint8Array): string {
     const before = Buffer.from(bytes.subarray(0, offset)).toString("utf8");
     const { line, column } = lineAt(before, before.length);
     const byte = bytes[offset]?.toString(16).toUpperCase().padStart(2, "0");
-    throw new UnreadableFile(file, `not UTF-8: byte 0x${byte} at byte offset ${offset} (line ${line}): save the file as UTF-8`, line, column);
+    throw new UnreadableFile(
+      file,
+      `not UTF-8: byte 0x${byte} at byte offset ${offset} (line ${line}): save the file as UTF-8`,
+      line,
+      column,
+    );
   }
 }
 
@@ -91,9 +97,17 @@ export class SourceReader {
     if (known !== undefined) return known;
     const stat = fs.statSync(absolute);
     if (stat.isDirectory()) throw new UnreadableFile(absolute, "is a folder, not a file");
-    if (stat.size > maxFileBytes) throw new UnreadableFile(absolute, `${megabytes(stat.size)} is over the ${megabytes(maxFileBytes)} limit for one file`);
+    if (stat.size > maxFileBytes)
+      throw new UnreadableFile(
+        absolute,
+        `${megabytes(stat.size)} is over the ${megabytes(maxFileBytes)} limit for one file`,
+      );
     const bytes = fs.readFileSync(absolute);
-    if (bytes.length > maxFileBytes) throw new UnreadableFile(absolute, `${megabytes(bytes.length)} is over the ${megabytes(maxFileBytes)} limit for one file`);
+    if (bytes.length > maxFileBytes)
+      throw new UnreadableFile(
+        absolute,
+        `${megabytes(bytes.length)} is over the ${megabytes(maxFileBytes)} limit for one file`,
+      );
     const text = decodeUtf8(absolute, bytes);
     this.hashes.set(absolute, sha256(bytes));
     this.texts.set(absolute, text);
@@ -135,7 +149,9 @@ export function documentLimits(value: unknown): string | undefined {
   const open = new Set<object>([value]);
   const stack: { node: object; depth: number; children: object[]; next: number }[] = [];
   const push = (node: object, depth: number) => {
-    const children = Object.values(node).filter((child): child is object => typeof child === "object" && child !== null);
+    const children = Object.values(node).filter(
+      (child): child is object => typeof child === "object" && child !== null,
+    );
     stack.push({ node, depth, children, next: 0 });
   };
   push(value, 1);

@@ -7,9 +7,24 @@ describe("rootProblem", () => {
     ["a comment only", null, "# nothing\n", "empty file: not an OpenAPI description"],
     ["a list", [1], "- 1\n", "not an OpenAPI description (no mapping at the top)"],
     ["a mapping without openapi", { foo: 1 }, "foo: 1\n", 'not an OpenAPI 3.x description (no "openapi: 3.x" field)'],
-    ["Swagger 2.0", { swagger: "2.0" }, "swagger: '2.0'\n", "OpenAPI 2.0 (swagger) is not supported: convert it to OpenAPI 3.x"],
-    ["OpenAPI 4", { openapi: "4.0.0" }, "openapi: 4.0.0\n", 'openapi: "4.0.0" is not supported: this toolkit reads OpenAPI 3.0 and 3.1'],
-    ["a number for a version", { openapi: 3.1 }, "openapi: 3.1\n", "openapi: 3.1 is not supported: this toolkit reads OpenAPI 3.0 and 3.1"],
+    [
+      "Swagger 2.0",
+      { swagger: "2.0" },
+      "swagger: '2.0'\n",
+      "OpenAPI 2.0 (swagger) is not supported: convert it to OpenAPI 3.x",
+    ],
+    [
+      "OpenAPI 4",
+      { openapi: "4.0.0" },
+      "openapi: 4.0.0\n",
+      'openapi: "4.0.0" is not supported: this toolkit reads OpenAPI 3.0 and 3.1',
+    ],
+    [
+      "a number for a version",
+      { openapi: 3.1 },
+      "openapi: 3.1\n",
+      "openapi: 3.1 is not supported: this toolkit reads OpenAPI 3.0 and 3.1",
+    ],
   ])("%s", (_name, parsed, text, want) => {
     expect(rootProblem(parsed, text)).toBe(want);
   });

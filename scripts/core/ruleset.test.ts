@@ -11,16 +11,22 @@ const { dir, write } = scratchDir("ruleset");
 const cacheDir = path.join(dir, "cache");
 const cachedEntry = () => path.join(cacheDir, fs.readdirSync(cacheDir).find((name) => name.startsWith("ruleset-"))!);
 
-const functionSource = (word: string) => `// @ts-check\nexport default function shout(input) {\n  return [{ message: "${word}: " + String(input) }];\n}\n`;
+const functionSource = (word: string) =>
+  `// @ts-check\nexport default function shout(input) {\n  return [{ message: "${word}: " + String(input) }];\n}\n`;
 const ruleset = write("project/.spectral.yaml", "extends:\n  - ./rules/base.yaml\n");
-write("project/rules/base.yaml", "functions: [shout]\nrules:\n  title-shout:\n    given: $.info.title\n    severity: error\n    then:\n      function: shout\n");
+write(
+  "project/rules/base.yaml",
+  "functions: [shout]\nrules:\n  title-shout:\n    given: $.info.title\n    severity: error\n    then:\n      function: shout\n",
+);
 write("project/rules/functions/shout.js", functionSource("first"));
 
 /** The messages a ruleset gives on a document titled "Pets". */
 async function messages(file: string): Promise<string[]> {
   const spectral = new Spectral();
   spectral.setRuleset(await loadRuleset(file, cacheDir));
-  const results = await spectral.run(new Document("openapi: 3.1.0\ninfo:\n  title: Pets\n  version: '1'\npaths: {}\n", Parsers.Yaml, "api.yaml"));
+  const results = await spectral.run(
+    new Document("openapi: 3.1.0\ninfo:\n  title: Pets\n  version: '1'\npaths: {}\n", Parsers.Yaml, "api.yaml"),
+  );
   return results.map((result) => `${String(result.code)} ${result.message}`);
 }
 
@@ -28,26 +34,43 @@ describe("loadRuleset", () => {
   it("bundles a YAML ruleset with its extends and functions, as Spectral's loader does", async () => {
     expect(await messages(ruleset)).toEqual(["title-shout first: Pets"]);
     const entry = JSON.parse(fs.readFileSync(cachedEntry(), "utf8")) as { files: Record<string, string> };
-    expect(Object.keys(entry.files).sort()).toEqual([ruleset, path.join(dir, "project/rules/base.yaml"), path.join(dir, "project/rules/functions/shout.js")].sort());
+    expect(Object.keys(entry.files).sort()).toEqual(
+      [ruleset, path.join(dir, "project/rules/base.yaml"), path.join(dir, "project/rules/functions/shout.js")].sort(),
+    );
   });
 
   it("evaluates the cached bundle while the ruleset's files are unchanged", async () => {
     const entry = JSON.parse(fs.readFileSync(cachedEntry(), "utf8")) as { code: string };
-    fs.writeFileSync(cachedEntry(), JSON.stringify({ ...entry, code: entry.code.replace('"first: "', '"from the cache: "') }));
+    fs.writeFileSync(
+      cachedEntry(),
+      JSON.stringify({ ...entry, code: entry.code.replace('"first: "', '"from the cache: "') }),
+    );
     expect(await messages(ruleset)).toEqual(["title-shout from the cache: Pets"]);
   });
 
   it("bundles again with force, as a cold build does, and refreshes the cache", async () => {
     const spectral = new Spectral();
     spectral.setRuleset(await loadRuleset(ruleset, cacheDir, { force: true }));
-    const results = await spectral.run(new Document("openapi: 3.1.0\ninfo:\n  title: Pets\n  version: '1'\npaths: {}\n", Parsers.Yaml, "api.yaml"));
+    const results = await spectral.run(
+      new Document("openapi: 3.1.0\ninfo:\n  title: Pets\n  version: '1'\npaths: {}\n", Parsers.Yaml, "api.yaml"),
+    );
     expect(results.map((result) => result.message)).toEqual(["first: Pets"]);
     expect(await messages(ruleset)).toEqual(["title-shout first: Pets"]);
   });
 
   it.each([
-    { given: "a function file", file: "project/rules/functions/shout.js", text: functionSource("second"), want: "title-shout second: Pets" },
-    { given: "an extended ruleset", file: "project/rules/base.yaml", text: "functions: [shout]\nrules:\n  title-shout:\n    given: $.info.title\n    severity: warn\n    message: 'edited: {{error}}'\n    then:\n      function: shout\n", want: "title-shout edited: second: Pets" },
+    {
+      given: "a function file",
+      file: "project/rules/functions/shout.js",
+      text: functionSource("second"),
+      want: "title-shout second: Pets",
+    },
+    {
+      given: "an extended ruleset",
+      file: "project/rules/base.yaml",
+      text: "functions: [shout]\nrules:\n  title-shout:\n    given: $.info.title\n    severity: warn\n    message: 'edited: {{error}}'\n    then:\n      function: shout\n",
+      want: "title-shout edited: second: Pets",
+    },
   ])("bundles again after an edit of $given", async ({ file, text, want }) => {
     write(file, text);
     expect(await messages(ruleset)).toEqual([want]);
@@ -73,11 +96,17 @@ describe("loadRuleset: a broken ruleset gets one line with its file, the line an
       name: "unknown-key",
       files: {
         ".spectral.yaml": lines(
-          "rules:", "  my-rule:", "    given: $.info", "    colour: red", "    then:", "      function: truthy",
+          "rules:",
+          "  my-rule:",
+          "    given: $.info",
+          "    colour: red",
+          "    then:",
+          "      function: truthy",
         ),
       },
-      want: `${at("unknown-key")}:4: the ruleset is invalid: rules.my-rule: `
-        + "must NOT have additional properties (colour)",
+      want:
+        `${at("unknown-key")}:4: the ruleset is invalid: rules.my-rule: ` +
+        "must NOT have additional properties (colour)",
     },
     {
       given: "a rule without then",
@@ -91,7 +120,12 @@ describe("loadRuleset: a broken ruleset gets one line with its file, the line an
       files: {
         ".spectral.yaml": lines("extends: [./base.yaml]"),
         "base.yaml": lines(
-          "rules:", "  ok:", "    given: $", "    then: { function: truthy }", "  my-rule:", "    given: $.info",
+          "rules:",
+          "  ok:",
+          "    given: $",
+          "    then: { function: truthy }",
+          "  my-rule:",
+          "    given: $.info",
         ),
       },
       want: `${at("extends-no-then", "base.yaml")}:5: the ruleset is invalid: rules.my-rule: ${noThen}`,
@@ -101,15 +135,22 @@ describe("loadRuleset: a broken ruleset gets one line with its file, the line an
       name: "function-options",
       files: {
         ".spectral.yaml": lines(
-          "rules:", "  my-rule:", "    given: $.info", "    then:", "      field: title", "      function: pattern",
-          "      functionOptions:", "        nope: 1",
+          "rules:",
+          "  my-rule:",
+          "    given: $.info",
+          "    then:",
+          "      field: title",
+          "      function: pattern",
+          "      functionOptions:",
+          "        nope: 1",
         ),
       },
-      want: `${at("function-options")}:8: the ruleset is invalid: rules.my-rule.then.functionOptions.nope: `
-        + '"pattern" function does not support "nope" option',
+      want:
+        `${at("function-options")}:8: the ruleset is invalid: rules.my-rule.then.functionOptions.nope: ` +
+        '"pattern" function does not support "nope" option',
     },
     {
-      given: "functions that are no list (Spectral's migrator says only \"Invalid ruleset provided\")",
+      given: 'functions that are no list (Spectral\'s migrator says only "Invalid ruleset provided")',
       name: "functions-string",
       files: { ".spectral.yaml": lines("functions: shout", "rules: {}") },
       want: `${at("functions-string")}:1: the ruleset is invalid: functions: must be array`,
@@ -125,11 +166,17 @@ describe("loadRuleset: a broken ruleset gets one line with its file, the line an
       name: "no-function-file",
       files: {
         ".spectral.yaml": lines(
-          "functions: [nosuch]", "rules:", "  my-rule:", "    given: $.info", "    then:", "      function: nosuch",
+          "functions: [nosuch]",
+          "rules:",
+          "  my-rule:",
+          "    given: $.info",
+          "    then:",
+          "      function: nosuch",
         ),
       },
-      want: `${at("no-function-file")}: the ruleset cannot be loaded: `
-        + `${at("no-function-file", "functions/nosuch.js")} does not exist`,
+      want:
+        `${at("no-function-file")}: the ruleset cannot be loaded: ` +
+        `${at("no-function-file", "functions/nosuch.js")} does not exist`,
     },
     {
       given: "a YAML syntax error",
@@ -146,15 +193,17 @@ describe("loadRuleset: a broken ruleset gets one line with its file, the line an
         ".spectral.yaml": lines("extends: ./base.yaml"),
         "base.yaml": lines("rules:", "  my-rule:", '    given: "$.info'),
       },
-      want: `${at("extends-yaml-syntax", "base.yaml")}:4: the ruleset is not valid YAML: `
-        + "unexpected end of the stream within a double quoted scalar",
+      want:
+        `${at("extends-yaml-syntax", "base.yaml")}:4: the ruleset is not valid YAML: ` +
+        "unexpected end of the stream within a double quoted scalar",
     },
     {
       given: "a ruleset it extends that does not exist",
       name: "extends-missing",
       files: { ".spectral.yaml": lines("extends: [./nowhere.yaml]") },
-      want: `${at("extends-missing")}: the ruleset cannot be loaded: `
-        + `${at("extends-missing", "nowhere.yaml")} does not exist`,
+      want:
+        `${at("extends-missing")}: the ruleset cannot be loaded: ` +
+        `${at("extends-missing", "nowhere.yaml")} does not exist`,
     },
     {
       given: "a ruleset file that does not exist",
@@ -165,7 +214,10 @@ describe("loadRuleset: a broken ruleset gets one line with its file, the line an
   ];
   it.each(cases)("$given", async ({ name, files, want }) => {
     broken(name, files);
-    const error = await loadRuleset(at(name), cacheDir).then(() => undefined, (e: unknown) => e as Error);
+    const error = await loadRuleset(at(name), cacheDir).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
     expect(error?.message).toBe(want);
   });
 });
@@ -182,7 +234,11 @@ describe("error-contracts lint and build with a broken --ruleset", () => {
   it("lint: a function file that does not exist is one line too (no warning from rollup)", async () => {
     const missing = broken("cli-function", {
       ".spectral.yaml": lines(
-        "functions: [nosuch]", "rules:", "  my-rule:", "    given: $", "    then: { function: nosuch }",
+        "functions: [nosuch]",
+        "rules:",
+        "  my-rule:",
+        "    given: $",
+        "    then: { function: nosuch }",
       ),
     });
     const run = await runCli(["lint", "openapi/messaging/openapi.yaml", "--ruleset", missing]);

@@ -7,7 +7,13 @@ import { hashFile, packageVersion, readJson, rulesetCacheFile, unchanged, writeJ
 
 const require = createRequire(import.meta.url);
 /** The Spectral packages whose versions decide what a bundled ruleset contains. */
-const spectralPackages = ["@stoplight/spectral-core", "@stoplight/spectral-rulesets", "@stoplight/spectral-functions", "@stoplight/spectral-ruleset-bundler", "@stoplight/spectral-ruleset-migrator"];
+const spectralPackages = [
+  "@stoplight/spectral-core",
+  "@stoplight/spectral-rulesets",
+  "@stoplight/spectral-functions",
+  "@stoplight/spectral-ruleset-bundler",
+  "@stoplight/spectral-ruleset-migrator",
+];
 /** Spectral's own loader resolves a ruleset's imports from the ruleset's folder, then from its own. */
 const loaderDir = path.dirname(require.resolve("@stoplight/spectral-ruleset-bundler/with-loader"));
 
@@ -28,7 +34,11 @@ const versions = () => spectralPackages.map((name) => `${name}@${packageVersion(
  * without loading rollup or bundling again: a second or more off every build and lint.
  * `force` bundles again (and refreshes the cache), as a cold build must.
  */
-export async function loadRuleset(rulesetPath: string, cacheDir?: string, options: { force?: boolean } = {}): Promise<Ruleset> {
+export async function loadRuleset(
+  rulesetPath: string,
+  cacheDir?: string,
+  options: { force?: boolean } = {},
+): Promise<Ruleset> {
   const file = path.resolve(rulesetPath);
   const stat = fs.statSync(file, { throwIfNoEntry: false });
   if (!stat) throw new RulesetError(`${shown(file)}: the ruleset file does not exist`);
@@ -47,7 +57,16 @@ export async function loadRuleset(rulesetPath: string, cacheDir?: string, option
   const { code, files, remote, sources } = await bundle(file);
   const ruleset = evaluate(code, file, sources);
   if (cacheFile && !remote) {
-    const entry: CachedRuleset = { versions: key, files: Object.fromEntries(files.flatMap((f) => { const h = hashFile(f); return h ? [[f, h]] : []; })), code };
+    const entry: CachedRuleset = {
+      versions: key,
+      files: Object.fromEntries(
+        files.flatMap((f) => {
+          const h = hashFile(f);
+          return h ? [[f, h]] : [];
+        }),
+      ),
+      code,
+    };
     writeJson(cacheFile, entry);
   }
   return ruleset;
@@ -213,7 +232,10 @@ async function bundle(file: string): Promise<Bundled> {
   };
   const io = {
     fs: { ...fs, promises: { ...fs.promises, readFile: readFile as typeof fs.promises.readFile } },
-    fetch: ((...args: Parameters<typeof fetch>) => ((remote = true), fetch(...args))) as typeof fetch,
+    fetch: ((...args: Parameters<typeof fetch>) => {
+      remote = true;
+      return fetch(...args);
+    }) as typeof fetch,
   };
   const plugins = node(io);
   // A file the ruleset imports that is not there (a function of `functions:`): rollup warns and

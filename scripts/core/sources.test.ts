@@ -6,8 +6,14 @@ import { scratchDir } from "../../test/helpers/scratch.js";
 
 const { dir, write } = scratchDir("sources");
 
-const example = write("spec/components/examples/a/ShopGone.yaml", "summary: s\nx-error:\n  status: 404\nvalue:\n  errors:\n    - code: GONE\n      message: m\n");
-const root = write("spec/shop/openapi.yaml", "openapi: 3.1.0\npaths:\n  /x:\n    get:\n      responses:\n        '404':\n          $ref: x\n");
+const example = write(
+  "spec/components/examples/a/ShopGone.yaml",
+  "summary: s\nx-error:\n  status: 404\nvalue:\n  errors:\n    - code: GONE\n      message: m\n",
+);
+const root = write(
+  "spec/shop/openapi.yaml",
+  "openapi: 3.1.0\npaths:\n  /x:\n    get:\n      responses:\n        '404':\n          $ref: x\n",
+);
 write("spec/empty/README.md", "no root here\n");
 
 describe("locate", () => {
@@ -24,10 +30,18 @@ describe("locate", () => {
 describe("sourceLocation", () => {
   const components = new Map([["ShopGone", example]]);
   it("leads a component path to the component's file", () => {
-    expect(sourceLocation(["components", "examples", "ShopGone", "x-error", "status"], root, components)).toEqual({ file: example, line: 3, column: 3 });
+    expect(sourceLocation(["components", "examples", "ShopGone", "x-error", "status"], root, components)).toEqual({
+      file: example,
+      line: 3,
+      column: 3,
+    });
   });
   it("leads any other path to the API root", () => {
-    expect(sourceLocation(["paths", "/x", "get", "responses", "404"], root, components)).toEqual({ file: root, line: 6, column: 9 });
+    expect(sourceLocation(["paths", "/x", "get", "responses", "404"], root, components)).toEqual({
+      file: root,
+      line: 6,
+      column: 9,
+    });
     expect(sourceLocation(["components", "securitySchemes", "bearer"], root, components)).toMatchObject({ file: root });
   });
 });
@@ -38,7 +52,11 @@ describe("componentFiles", () => {
     const { files, problems } = componentFiles(path.join(dir, "spec", "components"));
     expect(files.get("ShopGone")).toBe(example);
     expect(problems).toEqual([
-      expect.objectContaining({ file: twin, rule: "component-names", message: expect.stringMatching(/component name ShopGone is taken by examples\/a\/ShopGone.yaml/) }),
+      expect.objectContaining({
+        file: twin,
+        rule: "component-names",
+        message: expect.stringMatching(/component name ShopGone is taken by examples\/a\/ShopGone.yaml/),
+      }),
     ]);
     fs.rmSync(twin);
   });

@@ -71,7 +71,11 @@ const readOrEmpty = (file: string) => (fs.existsSync(file) ? fs.readFileSync(fil
 const parsedFiles = new Map<string, { doc: ReturnType<typeof parseDocument>; lines: LineCounter }>();
 
 /** Line and column (1-based) of the deepest node of `jsonPath` that exists in a YAML file. */
-export function locate(file: string, jsonPath: readonly (string | number)[], read: (file: string) => string = readOrEmpty): { line: number; column: number } {
+export function locate(
+  file: string,
+  jsonPath: readonly (string | number)[],
+  read: (file: string) => string = readOrEmpty,
+): { line: number; column: number } {
   let parsed = parsedFiles.get(file);
   if (!parsed) {
     const lines = new LineCounter();
@@ -83,7 +87,9 @@ export function locate(file: string, jsonPath: readonly (string | number)[], rea
   let offset = node?.range?.[0] ?? 0;
   for (const key of jsonPath) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => String((item.key as { value?: unknown } | null)?.value ?? item.key) === String(key));
+      const pair = node.items.find(
+        (item) => String((item.key as { value?: unknown } | null)?.value ?? item.key) === String(key),
+      );
       if (!pair) break;
       offset = (pair.key as Node | null)?.range?.[0] ?? offset;
       node = pair.value as Node | null;

@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import path from "node:path";
 import { Document, Spectral, type ISpectralDiagnostic } from "@stoplight/spectral-core";
 import Parsers from "@stoplight/spectral-parsers";
@@ -10,7 +9,11 @@ import { sourceLocation } from "./sources.js";
 export type Linter = Spectral;
 
 /** Loads a Spectral ruleset (`.spectral.yaml`) once, for every API of a build (bundled code cached in `cacheDir`). */
-export async function loadLinter(rulesetPath: string, cacheDir: string = defaultCacheDir, options: { force?: boolean } = {}): Promise<Linter> {
+export async function loadLinter(
+  rulesetPath: string,
+  cacheDir: string = defaultCacheDir,
+  options: { force?: boolean } = {},
+): Promise<Linter> {
   const spectral = new Spectral();
   spectral.setRuleset(await loadRuleset(rulesetPath, cacheDir, options));
   return spectral;

@@ -51,7 +51,10 @@ describe("watchTree", () => {
     await watcher.ready;
     /** The n-th onChange (from 1), once it has run. */
     const next = async (n: number) => {
-      await until(() => calls.length >= n, () => `onChange #${n}; calls so far: ${JSON.stringify(calls)}`);
+      await until(
+        () => calls.length >= n,
+        () => `onChange #${n}; calls so far: ${JSON.stringify(calls)}`,
+      );
       return calls[n - 1]!;
     };
     return Object.assign(calls, { next });
@@ -69,7 +72,10 @@ describe("watchTree", () => {
     fs.writeFileSync(path.join(dir, "components", "examples", "A.yaml"), "a: 1\n");
     fs.writeFileSync(path.join(dir, "b.yaml"), "b: 1\n");
     fs.writeFileSync(path.join(dir, "notes.swp"), "x");
-    await until(() => calls.length > 0, () => "onChange");
+    await until(
+      () => calls.length > 0,
+      () => "onChange",
+    );
     await wait(250);
     expect(calls).toEqual([["b.yaml", "components/examples/A.yaml"]]);
   });
@@ -86,12 +92,18 @@ describe("watchTree", () => {
     });
     await watcher.ready;
     fs.writeFileSync(path.join(dir, "a.yaml"), "1");
-    await until(() => calls.length === 1, () => "onChange #1");
+    await until(
+      () => calls.length === 1,
+      () => "onChange #1",
+    );
     fs.writeFileSync(path.join(dir, "b.yaml"), "1");
     await wait(200);
     expect(calls).toHaveLength(1);
     release();
-    await until(() => calls.length === 2, () => "onChange #2");
+    await until(
+      () => calls.length === 2,
+      () => "onChange #2",
+    );
     expect(calls[1]).toEqual(["b.yaml"]);
   });
 
@@ -185,7 +197,10 @@ describe("watchTree", () => {
     await calls.next(2);
     saveByRename("x.yaml", "pending when closed");
     await watcher!.close();
-    await until(() => handles() === before, () => `${before} FSEventWrap handles, not ${handles()}`);
+    await until(
+      () => handles() === before,
+      () => `${before} FSEventWrap handles, not ${handles()}`,
+    );
     saveByRename("x.yaml", "3");
     fs.writeFileSync(file("x.yaml"), "4");
     fs.mkdirSync(file("new"));

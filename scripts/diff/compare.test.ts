@@ -13,14 +13,18 @@ import { diffRules, exitCodeFor, type Finding } from "./rules.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.join(here, "fixtures");
-const read = (rule: string, name: string) => parse(fs.readFileSync(path.join(fixtures, rule, name), "utf8")) as Record<string, unknown>;
+const read = (rule: string, name: string) =>
+  parse(fs.readFileSync(path.join(fixtures, rule, name), "utf8")) as Record<string, unknown>;
 const rules = Object.keys(diffRules);
 const docs = fs.readFileSync(path.join(here, "..", "..", "docs", "diff-rules.md"), "utf8");
 const brief = (findings: Finding[]) => findings.map(({ rule, level, location }) => ({ rule, level, location }));
 
 describe.each(rules)("%s", (rule) => {
   it("gives exactly the expected findings, levels and exit code", () => {
-    const expected = JSON.parse(fs.readFileSync(path.join(fixtures, rule, "expected.json"), "utf8")) as { exitCode: number; findings: Finding[] };
+    const expected = JSON.parse(fs.readFileSync(path.join(fixtures, rule, "expected.json"), "utf8")) as {
+      exitCode: number;
+      findings: Finding[];
+    };
     const findings = compareContracts(read(rule, "base.yaml"), read(rule, "head.yaml"));
     expect(brief(findings)).toEqual(expected.findings);
     expect(findings.every((f) => f.message.length > 10)).toBe(true);
@@ -41,9 +45,13 @@ describe("exit codes and config", () => {
     { failOn: "breaking", code: 0 },
     { failOn: "warning", code: 1 },
     { failOn: "info", code: 1 },
-  ] as const)("a warning with --fail-on $failOn → $code", ({ failOn, code }) => expect(exitCodeFor(findings, failOn)).toBe(code));
+  ] as const)("a warning with --fail-on $failOn → $code", ({ failOn, code }) =>
+    expect(exitCodeFor(findings, failOn)).toBe(code),
+  );
   it("changes a level and ignores a finding by rule and location", () => {
-    expect(brief(applyConfig(findings, { levels: { "code-added": "breaking" }, ignore: [] }))).toEqual([{ rule: "code-added", level: "breaking", location: "code 40402" }]);
+    expect(brief(applyConfig(findings, { levels: { "code-added": "breaking" }, ignore: [] }))).toEqual([
+      { rule: "code-added", level: "breaking", location: "code 40402" },
+    ]);
     expect(applyConfig(findings, { levels: {}, ignore: [{ rule: "code-added", location: "code 40402" }] })).toEqual([]);
     expect(applyConfig(findings, { levels: {}, ignore: [{ rule: "code-added", location: "code 1" }] })).toHaveLength(1);
   });

@@ -23,7 +23,8 @@ export function loadDiffConfig(file: string | undefined): DiffConfig {
   const levels: DiffConfig["levels"] = {};
   for (const [rule, level] of Object.entries(raw.levels ?? {})) {
     if (!known(rule)) throw new Error(`${file}: levels: unknown rule "${rule}"`);
-    if (typeof level !== "string" || !(level in levelRank)) throw new Error(`${file}: levels.${rule}: use info, warning or breaking`);
+    if (typeof level !== "string" || !(level in levelRank))
+      throw new Error(`${file}: levels.${rule}: use info, warning or breaking`);
     levels[rule] = level as Level;
   }
   const ignore = (raw.ignore ?? []).map((entry, i) => {
@@ -37,6 +38,8 @@ export function loadDiffConfig(file: string | undefined): DiffConfig {
 /** The findings with the config's levels, less the ignored ones. */
 export function applyConfig(findings: Finding[], config: DiffConfig): Finding[] {
   return findings
-    .filter((f) => !config.ignore.some((i) => i.rule === f.rule && (i.location === undefined || i.location === f.location)))
+    .filter(
+      (f) => !config.ignore.some((i) => i.rule === f.rule && (i.location === undefined || i.location === f.location)),
+    )
     .map((f) => ({ ...f, level: config.levels[f.rule] ?? f.level }));
 }

@@ -26,13 +26,20 @@ export async function checkoutAt(top: string, ref: string, relative: string): Pr
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "error-contracts-base-"));
   await new Promise<void>((resolve, reject) => {
-    const archive = spawn("git", ["archive", "--format=tar", ref, "--", relative || "."], { cwd: top, stdio: ["ignore", "pipe", "pipe"] });
+    const archive = spawn("git", ["archive", "--format=tar", ref, "--", relative || "."], {
+      cwd: top,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const tar = spawn("tar", ["-x", "-C", dir], { stdio: ["pipe", "ignore", "pipe"] });
     let stderr = "";
     archive.stderr.on("data", (c) => (stderr += c));
     tar.stderr.on("data", (c) => (stderr += c));
     archive.stdout.pipe(tar.stdin);
-    tar.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`git archive ${ref} -- ${relative}: ${stderr.trim().split("\n")[0] ?? "failed"}`))));
+    tar.on("close", (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`git archive ${ref} -- ${relative}: ${stderr.trim().split("\n")[0] ?? "failed"}`)),
+    );
   });
   return dir;
 }

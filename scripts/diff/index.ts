@@ -14,7 +14,12 @@ type Json = Record<string, unknown>;
 export async function bundleOrFail(api: ApiRoot, config: Config): Promise<BundledApi> {
   if (!fs.existsSync(api.root)) throw new Error(`${path.relative(process.cwd(), api.root) || api.root}: no such file`);
   const { api: bundled, problems } = await bundleApi(api, config);
-  if (!bundled) throw new InputRejected(errorsIn(problems), `stopped: {count} in ${path.relative(process.cwd(), api.root) || api.root}`, 2);
+  if (!bundled)
+    throw new InputRejected(
+      errorsIn(problems),
+      `stopped: {count} in ${path.relative(process.cwd(), api.root) || api.root}`,
+      2,
+    );
   if (typeof bundled.doc.openapi !== "string") throw new Error(`${api.root}: not an OpenAPI 3.x description`);
   return bundled;
 }
@@ -46,7 +51,11 @@ export interface BundledPair {
   head: BundledApi;
 }
 
-export async function diffAgainstRef(spec: string, ref: string, config: Config): Promise<{ diffs: ApiDiff[]; pairs: BundledPair[]; cleanup(): void }> {
+export async function diffAgainstRef(
+  spec: string,
+  ref: string,
+  config: Config,
+): Promise<{ diffs: ApiDiff[]; pairs: BundledPair[]; cleanup(): void }> {
   const specDir = path.resolve(spec);
   const { top, relative } = await gitLocation(specDir);
   const baseDir = await checkoutAt(top, ref, relative);
@@ -60,7 +69,10 @@ export async function diffAgainstRef(spec: string, ref: string, config: Config):
         diffs.push({ api: api.id, findings: [] });
         continue;
       }
-      const [base, head] = await Promise.all([bundleOrFail({ id: api.id, root: baseRoot }, config), bundleOrFail(api, config)]);
+      const [base, head] = await Promise.all([
+        bundleOrFail({ id: api.id, root: baseRoot }, config),
+        bundleOrFail(api, config),
+      ]);
       diffs.push({ api: api.id, findings: compareContracts(base.doc, head.doc) });
       pairs.push({ base, head });
     }

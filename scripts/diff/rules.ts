@@ -8,11 +8,20 @@ export const levelRank: Record<Level, number> = { info: 0, warning: 1, breaking:
 
 export const diffRules = {
   "operation-removed": { level: "breaking", summary: "An operation was removed." },
-  "response-removed": { level: "breaking", summary: "A response (a status, 4XX/5XX, or default) was removed from an operation." },
+  "response-removed": {
+    level: "breaking",
+    summary: "A response (a status, 4XX/5XX, or default) was removed from an operation.",
+  },
   "response-added": { level: "info", summary: "A response was added to an operation." },
-  "response-shadows-fallback": { level: "warning", summary: "An added response takes over a status that default or a range answered with another schema." },
+  "response-shadows-fallback": {
+    level: "warning",
+    summary: "An added response takes over a status that default or a range answered with another schema.",
+  },
   "error-media-type-changed": { level: "breaking", summary: "An error response's media type was removed or changed." },
-  "code-added": { level: "warning", summary: "An error code was added to the catalog (exhaustive client unions change)." },
+  "code-added": {
+    level: "warning",
+    summary: "An error code was added to the catalog (exhaustive client unions change).",
+  },
   "code-removed": { level: "warning", summary: "An error code was removed from the catalog." },
   "code-status-changed": { level: "breaking", summary: "An error code now comes with another HTTP status." },
   "code-replaced": { level: "breaking", summary: "The same condition is now reported with another code." },

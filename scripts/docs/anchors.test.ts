@@ -12,23 +12,51 @@ describe("Redoc's routes", () => {
     expect(redocOperationRoute(tag, operationId)).toBe(want);
   });
   it("links a response of an operation", () => {
-    expect(redocResponseHash("records/getcrmrecord", 403)).toBe("#/records/getcrmrecord#records/getcrmrecord/response&c=403/body");
+    expect(redocResponseHash("records/getcrmrecord", 403)).toBe(
+      "#/records/getcrmrecord#records/getcrmrecord/response&c=403/body",
+    );
   });
   it("anchors a code on the landing page by family and code", () => {
-    expect([codeAnchor("messaging", 30011), codeAnchor("sales", "INSUFFICIENT_PERMISSIONS")]).toEqual(["messaging-30011", "sales-INSUFFICIENT_PERMISSIONS"]);
+    expect([codeAnchor("messaging", 30011), codeAnchor("sales", "INSUFFICIENT_PERMISSIONS")]).toEqual([
+      "messaging-30011",
+      "sales-INSUFFICIENT_PERMISSIONS",
+    ]);
   });
 });
 
 describe("codeLocations", () => {
-  const error = (code: number, example: string) => ({ code, status: 400, message: "m", description: "d", retryable: false, kind: "code" as const, example });
+  const error = (code: number, example: string) => ({
+    code,
+    status: 400,
+    message: "m",
+    description: "d",
+    retryable: false,
+    kind: "code" as const,
+    example,
+  });
   const catalog: Catalog = {
-    families: [{ id: "shop", apis: ["shop"], mediaType: "application/json", statuses: [], errors: [error(1, "Shop1"), error(2, "Shop2"), error(3, "Shop3")] }],
+    families: [
+      {
+        id: "shop",
+        apis: ["shop"],
+        mediaType: "application/json",
+        statuses: [],
+        errors: [error(1, "Shop1"), error(2, "Shop2"), error(3, "Shop3")],
+      },
+    ],
   };
-  const examples = (names: string[]) => ({ "application/json": { examples: Object.fromEntries(names.map((n) => [n, { $ref: `#/components/examples/${n}` }])) } });
+  const examples = (names: string[]) => ({
+    "application/json": { examples: Object.fromEntries(names.map((n) => [n, { $ref: `#/components/examples/${n}` }])) },
+  });
   const doc = {
     paths: {
       "/a": {
-        get: { operationId: "listA", tags: ["things"], summary: "List A", responses: { "400": { $ref: "#/components/responses/Shop400" } } },
+        get: {
+          operationId: "listA",
+          tags: ["things"],
+          summary: "List A",
+          responses: { "400": { $ref: "#/components/responses/Shop400" } },
+        },
         post: {
           operationId: "createA",
           tags: ["things"],
@@ -37,7 +65,13 @@ describe("codeLocations", () => {
           responses: { "400": { $ref: "#/components/responses/Shop400" } },
         },
       },
-      "/b": { get: { operationId: "getB", summary: "Untagged", responses: { "400": { description: "x", content: examples(["Shop3"]) } } } },
+      "/b": {
+        get: {
+          operationId: "getB",
+          summary: "Untagged",
+          responses: { "400": { description: "x", content: examples(["Shop3"]) } },
+        },
+      },
     },
     components: {
       schemas: { A: { properties: { name: { type: "string", maxLength: 10, "x-error-code": 2 } } } },
@@ -46,14 +80,27 @@ describe("codeLocations", () => {
     },
   };
   const found = codeLocations([{ id: "shop", doc }], catalog);
-  const cases: { anchor: string; want: { operationId: string; summary: string; status: number; href: string } | undefined }[] = [
+  const cases: {
+    anchor: string;
+    want: { operationId: string; summary: string; status: number; href: string } | undefined;
+  }[] = [
     {
       anchor: "shop-1",
-      want: { operationId: "listA", summary: "List A", status: 400, href: "shop.html#/things/lista#things/lista/response&c=400/body" },
+      want: {
+        operationId: "listA",
+        summary: "List A",
+        status: 400,
+        href: "shop.html#/things/lista#things/lista/response&c=400/body",
+      },
     },
     {
       anchor: "shop-2",
-      want: { operationId: "createA", summary: "Create A", status: 400, href: "shop.html#/things/createa#things/createa/response&c=400/body" },
+      want: {
+        operationId: "createA",
+        summary: "Create A",
+        status: 400,
+        href: "shop.html#/things/createa#things/createa/response&c=400/body",
+      },
     },
     { anchor: "shop-3", want: undefined },
   ];

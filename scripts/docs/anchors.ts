@@ -9,7 +9,13 @@ export const codeAnchor = (family: string, code: string | number) => `${family}-
  * links to, `#/records/getcrmrecord`). The browser test checks every link the build makes.
  */
 export function redocOperationRoute(tag: string, operationId: string): string {
-  const tagSlug = tag.toLowerCase().trim().replace(/\s+/g, "-").replace(/&/g, "-and-").replace(/--+/g, "-").replace(/^-+|-+$/g, "");
+  const tagSlug = tag
+    .toLowerCase()
+    .trim()
+    .replace(/\s+/g, "-")
+    .replace(/&/g, "-and-")
+    .replace(/--+/g, "-")
+    .replace(/^-+|-+$/g, "");
   return `${tagSlug}/${operationId.replace(/\\/g, "%5C").toLowerCase()}`;
 }
 
@@ -33,7 +39,8 @@ export interface CodeLocation {
 
 const resolve = (doc: Json, node: unknown): unknown => followRef(doc, node).node;
 
-const refName = (node: unknown) => (isObject(node) && typeof node.$ref === "string" ? node.$ref.split("/").at(-1) : undefined);
+const refName = (node: unknown) =>
+  isObject(node) && typeof node.$ref === "string" ? node.$ref.split("/").at(-1) : undefined;
 
 /** The `x-error-code`s an operation's parameters and request body name (the limits behind 400s). */
 function limitCodes(doc: Json, operation: Json, item: Json): Set<string> {
@@ -43,7 +50,10 @@ function limitCodes(doc: Json, operation: Json, item: Json): Set<string> {
     const resolved = resolve(doc, node);
     if (seen.has(resolved) || (!isObject(resolved) && !Array.isArray(resolved))) return;
     seen.add(resolved);
-    if (Array.isArray(resolved)) return resolved.forEach(visit);
+    if (Array.isArray(resolved)) {
+      for (const item of resolved) visit(item);
+      return;
+    }
     if (resolved["x-error-code"] !== undefined) codes.add(String(resolved["x-error-code"]));
     for (const [key, value] of Object.entries(resolved)) if (key !== "examples" && key !== "example") visit(value);
   };
@@ -61,12 +71,14 @@ function limitCodes(doc: Json, operation: Json, item: Json): Set<string> {
 export function codeLocations(apis: { id: string; doc: Json }[], catalog: Catalog): Map<string, CodeLocation> {
   const found = new Map<string, CodeLocation>();
   const byExample = new Map<string, { family: CatalogFamily; error: CatalogError }>();
-  for (const family of catalog.families) for (const error of family.errors) byExample.set(error.example, { family, error });
+  for (const family of catalog.families)
+    for (const error of family.errors) byExample.set(error.example, { family, error });
   const preferred = new Set<string>();
   for (const api of apis) {
     for (const { route, method, operation, item } of operations(api.doc)) {
       if (typeof operation.operationId !== "string" || !isObject(operation.responses)) continue;
-      const tag = Array.isArray(operation.tags) && typeof operation.tags[0] === "string" ? operation.tags[0] : undefined;
+      const tag =
+        Array.isArray(operation.tags) && typeof operation.tags[0] === "string" ? operation.tags[0] : undefined;
       if (!tag) continue;
       const limits = limitCodes(api.doc, operation, item);
       const operationRoute = redocOperationRoute(tag, operation.operationId);
@@ -77,7 +89,7 @@ export function codeLocations(apis: { id: string; doc: Json }[], catalog: Catalo
           if (!isObject(media) || !isObject(media.examples)) continue;
           for (const [key, example] of Object.entries(media.examples)) {
             const entry = byExample.get(refName(example) ?? key);
-            if (!entry || !entry.family.apis.includes(api.id)) continue;
+            if (!entry?.family.apis.includes(api.id)) continue;
             const anchor = codeAnchor(entry.family.id, entry.error.code);
             const namesLimit = limits.has(String(entry.error.code));
             if (found.has(anchor) && (preferred.has(anchor) || !namesLimit)) continue;

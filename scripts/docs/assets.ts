@@ -7,8 +7,7 @@ import { fileURLToPath } from "node:url";
  * file holds them (the Content-Security-Policy hashes exactly that text, so every page works
  * from file:// and offline), and the template `redocly build-docs` renders with.
  */
-export const assetPath = (name: string) =>
-  path.join(path.dirname(fileURLToPath(import.meta.url)), "assets", name);
+export const assetPath = (name: string) => path.join(path.dirname(fileURLToPath(import.meta.url)), "assets", name);
 
 const read = (name: string) => fs.readFileSync(assetPath(name), "utf8");
 

@@ -40,16 +40,30 @@ export interface BuildDocsInput {
  * nothing from a CDN) with `assets/reference.hbs`, telemetry off.
  */
 export async function buildDocs(page: BuildDocsInput): Promise<string> {
-  const work = await fs.mkdtemp(page.outFile ? `${page.outFile}.build-docs-` : path.join(os.tmpdir(), "error-contracts-docs-"));
+  const work = await fs.mkdtemp(
+    page.outFile ? `${page.outFile}.build-docs-` : path.join(os.tmpdir(), "error-contracts-docs-"),
+  );
   const done = untilDone(() => rmSync(work, { recursive: true, force: true }));
   try {
     const input = path.join(work, "openapi.json");
     const output = path.join(work, "page.html");
     await fs.writeFile(input, JSON.stringify(page.doc));
     const args = [
-      "build-docs", input, "--inlineBundle", "--output", output, "--config", page.redoclyConfig,
-      "--lint-config", "off", "--template", template, "--templateOptions.lang", page.lang,
-      "--openapi", JSON.stringify(await redocOptions(page.redoclyConfig)),
+      "build-docs",
+      input,
+      "--inlineBundle",
+      "--output",
+      output,
+      "--config",
+      page.redoclyConfig,
+      "--lint-config",
+      "off",
+      "--template",
+      template,
+      "--templateOptions.lang",
+      page.lang,
+      "--openapi",
+      JSON.stringify(await redocOptions(page.redoclyConfig)),
     ];
     try {
       await runNode(redoclyCli, args, {
@@ -59,7 +73,11 @@ export async function buildDocs(page: BuildDocsInput): Promise<string> {
     } catch (error) {
       const { stderr, stdout } = error as { stderr?: string; stdout?: string };
       const output = String(stderr ?? "") + String(stdout ?? "");
-      const last = output.split("\n").map((l) => l.trim()).filter((l) => l && !/[║╔╚]/.test(l)).pop();
+      const last = output
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l && !/[║╔╚]/.test(l))
+        .pop();
       throw new Error(`redocly build-docs failed on ${page.source}: ${last ?? "no output"}`);
     }
     return await fs.readFile(output, "utf8");

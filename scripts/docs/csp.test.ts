@@ -12,14 +12,16 @@ describe("the Content-Security-Policy", () => {
     {
       name: "it fetches nothing and runs only the hashed scripts",
       got: () => contentSecurityPolicy(["a"], "unsafe-inline"),
-      want: `default-src 'none'; script-src ${cspHash("a")}; style-src 'unsafe-inline'; ` +
+      want:
+        `default-src 'none'; script-src ${cspHash("a")}; style-src 'unsafe-inline'; ` +
         "img-src data:; font-src data:; " +
         "connect-src 'none'; base-uri 'none'; form-action 'none'",
     },
     {
       name: "it lets hashed styles only, when given them",
       got: () => contentSecurityPolicy([], ["p {}"]),
-      want: `default-src 'none'; script-src ; style-src ${cspHash("p {}")}; img-src data:; font-src data:; ` +
+      want:
+        `default-src 'none'; script-src ; style-src ${cspHash("p {}")}; img-src data:; font-src data:; ` +
         "connect-src 'none'; base-uri 'none'; form-action 'none'",
     },
     {

@@ -11,14 +11,34 @@ describe("docsBundle", () => {
         apis: ["shop"],
         mediaType: "application/json",
         statuses: [],
-        errors: [{ code: "NOT_FOUND", status: 404, message: "m", description: "d", retryable: false, kind: "code", example: "ShopNotFound" }],
+        errors: [
+          {
+            code: "NOT_FOUND",
+            status: 404,
+            message: "m",
+            description: "d",
+            retryable: false,
+            kind: "code",
+            example: "ShopNotFound",
+          },
+        ],
       },
     ],
   };
   const doc = {
-    info: { title: "Shop <b>", summary: "Sells <img src=x onerror=alert(1)>", description: "Hi <script>alert(1)</script> [x](javascript:alert(1))" },
+    info: {
+      title: "Shop <b>",
+      summary: "Sells <img src=x onerror=alert(1)>",
+      description: "Hi <script>alert(1)</script> [x](javascript:alert(1))",
+    },
     components: {
-      examples: { ShopNotFound: { summary: "Not found", description: "<img src=x onerror=alert(1)>", value: { errorCode: "NOT_FOUND", note: "<script>" } } },
+      examples: {
+        ShopNotFound: {
+          summary: "Not found",
+          description: "<img src=x onerror=alert(1)>",
+          value: { errorCode: "NOT_FOUND", note: "<script>" },
+        },
+      },
     },
   };
   const bundle = docsBundle("shop", doc, catalog) as typeof doc;

@@ -8,11 +8,33 @@ import { editionHref, planEditions } from "./editions.js";
 
 const doc = {
   info: { title: "Shop API", description: "Fails with NOT_FOUND." },
-  components: { examples: { ShopNotFound: { summary: "Not found", description: "No such order.", value: { errorCode: "NOT_FOUND" } } } },
+  components: {
+    examples: {
+      ShopNotFound: { summary: "Not found", description: "No such order.", value: { errorCode: "NOT_FOUND" } },
+    },
+  },
 };
 const api: BundledApi = { id: "shop", root: "/spec/shop/openapi.yaml", doc, files: [] };
 const catalog: Catalog = {
-  families: [{ id: "shop", apis: ["shop"], mediaType: "application/json", statuses: [], errors: [{ code: "NOT_FOUND", status: 404, message: "No order.", description: "No such order.", retryable: false, kind: "code", example: "ShopNotFound" }] }],
+  families: [
+    {
+      id: "shop",
+      apis: ["shop"],
+      mediaType: "application/json",
+      statuses: [],
+      errors: [
+        {
+          code: "NOT_FOUND",
+          status: 404,
+          message: "No order.",
+          description: "No such order.",
+          retryable: false,
+          kind: "code",
+          example: "ShopNotFound",
+        },
+      ],
+    },
+  ],
 };
 const dirs: string[] = [];
 const i18n = (files: Record<string, string>) => {
@@ -21,7 +43,9 @@ const i18n = (files: Record<string, string>) => {
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
   return dir;
 };
-afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+afterAll(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
 const components = new Map([["ShopNotFound", "/spec/components/examples/ShopNotFound.yaml"]]);
 const name = (file: string) => `i18n/${path.basename(file)}`;
 
@@ -49,15 +73,26 @@ describe("planEditions", () => {
     expect([id.lang, id.language, id.dir]).toEqual(["id", "Bahasa Indonesia", "id/"]);
     expect((id.docs.get("shop")!.info as { title: string }).title).toBe("API Toko");
     expect(plan.summary).toMatch(/^id: \d+ keys, \d+ missing, 1 outdated$/);
-    expect(plan.details).toContain('  i18n/id.yaml: missing examples.ShopNotFound.summary (shown in English: "Not found")');
-    expect(plan.details).toContain('  i18n/id.yaml: outdated examples.ShopNotFound.description: the English text is now "No such order."');
-    expect(plan.details).toContain("  i18n/id.yaml: unused examples.Gone.summary: no text of the contracts has this key");
-    expect(plan.details).toContain('  i18n/id.yaml: missing examples.ShopNotFound.message (shown in English: "No order.")');
+    expect(plan.details).toContain(
+      '  i18n/id.yaml: missing examples.ShopNotFound.summary (shown in English: "Not found")',
+    );
+    expect(plan.details).toContain(
+      '  i18n/id.yaml: outdated examples.ShopNotFound.description: the English text is now "No such order."',
+    );
+    expect(plan.details).toContain(
+      "  i18n/id.yaml: unused examples.Gone.summary: no text of the contracts has this key",
+    );
+    expect(plan.details).toContain(
+      '  i18n/id.yaml: missing examples.ShopNotFound.message (shown in English: "No order.")',
+    );
     expect(plan.details.some((line) => line.includes("missing ui.landing.title"))).toBe(true);
   });
 
   it("stops on a translation that changes a code", () => {
-    const dir = i18n({ "id.yaml": "language: Bahasa Indonesia\ntranslations:\n  apis.shop.info.description:\n    en: Fails with NOT_FOUND.\n    id: Gagal dengan TIDAK_DITEMUKAN.\n" });
+    const dir = i18n({
+      "id.yaml":
+        "language: Bahasa Indonesia\ntranslations:\n  apis.shop.info.description:\n    en: Fails with NOT_FOUND.\n    id: Gagal dengan TIDAK_DITEMUKAN.\n",
+    });
     const plan = planEditions([api], catalog, components, dir, name);
     expect(plan.problems.map((p) => `${path.basename(p.file)}:${p.line} ${p.rule}: ${p.message}`)).toEqual([
       "id.yaml:5 i18n: apis.shop.info.description: the translation must keep the code NOT_FOUND verbatim",

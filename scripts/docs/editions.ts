@@ -32,7 +32,11 @@ export interface EditionPlan {
 
 /** The relative link from one edition's folder to another's (`""` is the English root, `"id/"`). */
 export function editionHref(from: string, to: string): string {
-  const up = from.split("/").filter(Boolean).map(() => "../").join("");
+  const up = from
+    .split("/")
+    .filter(Boolean)
+    .map(() => "../")
+    .join("");
   return up + to;
 }
 
@@ -66,7 +70,10 @@ export function planEditions(
 ): EditionPlan {
   const prose = new Map(apis.map((api) => [api.id, proseOf(api.id, api.doc, (name) => components.has(name))]));
   const { locales, problems } = loadTranslations(i18nDir);
-  const invariants = invariantsOf(catalog, apis.map((api) => api.doc));
+  const invariants = invariantsOf(
+    catalog,
+    apis.map((api) => api.doc),
+  );
   const englishDocs = new Map(apis.map((api) => [api.id, api.doc]));
   const editions: Edition[] = [
     { lang: "en", language: "English", dir: "", translator: new Translator(undefined), docs: englishDocs },

@@ -45,7 +45,10 @@ export const join = (values: readonly HtmlValue[], separator: string) => raw(val
 
 /** JSON to embed in a `<script>` (not HTML-escaped: `<` escaped so that no text can close the element). */
 export const jsonForScript = (value: unknown) =>
-  JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 
 /** Description Markdown for a landing-page cell: escaped text, with `code spans` as `<code>`. */
 export const inlineMarkdown = (text: string) =>

@@ -212,7 +212,8 @@ describe("invariantsOf", () => {
 
 describe("checkTranslations", () => {
   it("points a broken translation to its line", () => {
-    const text = "language: X\ntranslations:\n  k:\n    en: Returns INSUFFICIENT_PERMISSIONS.\n    id: Mengembalikan IZIN_TIDAK_MEMADAI.\n";
+    const text =
+      "language: X\ntranslations:\n  k:\n    en: Returns INSUFFICIENT_PERMISSIONS.\n    id: Mengembalikan IZIN_TIDAK_MEMADAI.\n";
     const { translations } = parseTranslations("/spec/i18n/id.yaml", text);
     const invariants = {
       codes: new Set(["INSUFFICIENT_PERMISSIONS"]),
@@ -231,7 +232,7 @@ describe("checkTranslations", () => {
       "    en: |",
       "      Every failed response carries a numeric `code`.",
       "      429 and 503 carry `Retry-After`.",
-      "    id: \"Setiap respons gagal membawa `code` numerik. Respons 492 dan 503 membawa `Retry-After`.\\n\"",
+      '    id: "Setiap respons gagal membawa `code` numerik. Respons 492 dan 503 membawa `Retry-After`.\\n"',
       "",
     ].join("\n");
     const { translations } = parseTranslations(file, text);

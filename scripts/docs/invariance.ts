@@ -1,7 +1,7 @@
 import type { Problem } from "../core/problems.js";
 import type { Catalog } from "./catalog.js";
 import { entries, isObject, type Json } from "./json.js";
-import { english, numbers, numberStyle, valueOf } from "./numbers.js";
+import { english, numbers, numberStyle, numberValue } from "./numbers.js";
 import { dataFields } from "./prose.js";
 import { codeSpans, hasWord, statusClasses, statusLike, upperSnake, urls, words } from "./tokens.js";
 import type { Translations } from "./translations.js";
@@ -22,7 +22,10 @@ export function invariantsOf(catalog: Catalog, docs: Json[]): Invariants {
   const statuses = new Set<string>();
   // `at` is the path to `node`; a `headers` map names headers, except `components.headers` (components).
   const visit = (node: unknown, at: string[]): void => {
-    if (Array.isArray(node)) return node.forEach((item) => visit(item, [...at, "[]"]));
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item, [...at, "[]"]);
+      return;
+    }
     const parent = at.at(-1);
     const headerMap = parent === "headers" && at.at(-2) !== "components";
     for (const [key, value] of entries(node)) {
@@ -49,12 +52,12 @@ function numberProblems(en: string, translated: string, invariants: Invariants, 
   const same = (enNumber: string, trNumber: string) => {
     if (enNumber === trNumber) return true;
     if (statusLike.test(enNumber) || statusLike.test(trNumber)) return false;
-    const value = valueOf(enNumber, english);
-    return value !== undefined && valueOf(trNumber, style) === value;
+    const value = numberValue(enNumber, english);
+    return value !== undefined && numberValue(trNumber, style) === value;
   };
   for (const number of new Set(enNumbers)) {
     if (invariants.codes.has(number) || trNumbers.some((other) => same(number, other))) continue;
-    const value = valueOf(number, english);
+    const value = numberValue(number, english);
     const local = value === undefined ? number : style.format(value);
     if (invariants.statuses.has(number)) problems.push(`must keep the HTTP status ${number} verbatim`);
     else if (/[.,]/.test(number) && local !== number) {
@@ -94,9 +97,11 @@ export function invarianceProblems(en: string, translated: string, invariants: I
   }
   for (const word of new Set(words(translated))) {
     if (!protectedToken(word) || hasWord(en, word)) continue;
-    problems.push(isCode(word)
-      ? `adds the code ${word}, which the English text does not have: codes are never translated`
-      : `adds ${word}, which the English text does not have`);
+    problems.push(
+      isCode(word)
+        ? `adds the code ${word}, which the English text does not have: codes are never translated`
+        : `adds ${word}, which the English text does not have`,
+    );
   }
   const trUrls = urls(translated);
   for (const url of new Set(urls(en))) if (!trUrls.includes(url)) problems.push(`must keep the URL ${url}`);

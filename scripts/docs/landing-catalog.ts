@@ -9,9 +9,10 @@ const badge = (status: number) => html`<span class="badge ${statusClass(status)}
 const wire = (message: string) => html`<span lang="en">“${message}”</span>`;
 
 function row(error: LandingError, t: Text): Html {
-  const message = error.wireMessage === undefined
-    ? error.message
-    : html`${error.message}<span class="wire">${t("ui.landing.wireMessage")}: ${wire(error.wireMessage)}</span>`;
+  const message =
+    error.wireMessage === undefined
+      ? error.message
+      : html`${error.message}<span class="wire">${t("ui.landing.wireMessage")}: ${wire(error.wireMessage)}</span>`;
   const doc = error.doc && html`<a href="${error.doc.href}">${error.doc.label}</a> ${badge(error.doc.status)}`;
   const code = error.doc
     ? html`<a class="mono" href="${error.doc.href}">${error.code}</a>`
@@ -38,8 +39,13 @@ function row(error: LandingError, t: Text): Html {
 const option = (value: string, label: string) => html`<option value="${value}">${label}</option>`;
 const columns = ["code", "status", "family", "message", "desc", "retry", "docs"];
 const headings = [
-  "ui.landing.colCode", "ui.landing.colStatus", "ui.landing.colFamily", "ui.landing.colMessage",
-  "ui.landing.colDescription", "ui.landing.colRetryable", "ui.landing.colDocs",
+  "ui.landing.colCode",
+  "ui.landing.colStatus",
+  "ui.landing.colFamily",
+  "ui.landing.colMessage",
+  "ui.landing.colDescription",
+  "ui.landing.colRetryable",
+  "ui.landing.colDocs",
 ];
 
 /** The searchable catalog: the filters, then a row per code with its stable anchor. */
@@ -74,7 +80,10 @@ export function renderCatalog(page: LandingPage): Html {
 <colgroup>${columns.map((c) => html`<col class="c-${c}">`)}</colgroup>
 <thead><tr>${headings.map((key) => html`<th scope="col">${t(key)}</th>`)}</tr></thead>
 <tbody>
-${join(page.errors.map((error) => row(error, t)), "\n")}
+${join(
+  page.errors.map((error) => row(error, t)),
+  "\n",
+)}
 </tbody>
 </table>
 <p id="empty" class="empty" hidden>${t("ui.landing.noMatch")}</p>

@@ -48,6 +48,5 @@ export const landingText: Record<string, string> = {
   "ui.landing.wireMessage": "The response says",
   "ui.landing.permalink": "Link to this code",
   "ui.landing.footer":
-    "Built from the OpenAPI contracts by error-contracts. Do not edit this page: change openapi/ and " +
-    "rebuild.",
+    "Built from the OpenAPI contracts by error-contracts. Do not edit this page: change openapi/ and " + "rebuild.",
 };

@@ -24,9 +24,41 @@ const page = (over: Partial<LandingPage> = {}): LandingPage => ({
     { lang: "en", label: "English", href: "index.html", current: true },
     { lang: "id", label: "Bahasa Indonesia", href: "id/index.html", current: false },
   ],
-  apis: [{ id: "shop", title: "Shop API", summary: "Sells `things`.", href: "shop.html", family: "shop", mediaType: "application/json", codes: 2, statuses: 3 }],
-  families: [{ id: "shop", statuses: [{ status: 200, meaning: "OK" }, { status: 404, meaning: "Not Found" }, { status: 429, meaning: "Too Many Requests" }, { status: 503, meaning: "Unavailable" }] }],
-  errors: [error({}), error({ anchor: "shop-99", code: "99", status: 503, retryable: true, inner: true, message: "Down <b>now</b>", doc: undefined })],
+  apis: [
+    {
+      id: "shop",
+      title: "Shop API",
+      summary: "Sells `things`.",
+      href: "shop.html",
+      family: "shop",
+      mediaType: "application/json",
+      codes: 2,
+      statuses: 3,
+    },
+  ],
+  families: [
+    {
+      id: "shop",
+      statuses: [
+        { status: 200, meaning: "OK" },
+        { status: 404, meaning: "Not Found" },
+        { status: 429, meaning: "Too Many Requests" },
+        { status: 503, meaning: "Unavailable" },
+      ],
+    },
+  ],
+  errors: [
+    error({}),
+    error({
+      anchor: "shop-99",
+      code: "99",
+      status: 503,
+      retryable: true,
+      inner: true,
+      message: "Down <b>now</b>",
+      doc: undefined,
+    }),
+  ],
   source: "openapi/",
   ...over,
 });
@@ -43,7 +75,7 @@ describe("renderLandingPage", () => {
       want: '<a class="mono" href="shop.html#/orders/getorder#orders/getorder/response&amp;c=404/body">NOT_FOUND</a>',
     },
     { name: "a permalink to the row", want: '<a class="perma" href="#shop-NOT_FOUND"' },
-    { name: "the operation it is documented at", want: ">Read an order</a> <span class=\"badge s4\">404</span>" },
+    { name: "the operation it is documented at", want: '>Read an order</a> <span class="badge s4">404</span>' },
     { name: "a code without a reference location, unlinked", want: '<span class="mono">99</span>' },
     { name: "an inner code marked as such", want: '<span class="inner">in innerError</span>' },
     { name: "descriptions with code spans", want: "The <code>orderId</code> does not exist." },
@@ -87,8 +119,12 @@ describe("renderLandingPage", () => {
   });
 
   it("shows a translated message with the English the response carries", () => {
-    const translated = renderLandingPage(page({ lang: "id", errors: [error({ message: "Pesanan tidak ada.", wireMessage: "No such order." })] }));
-    expect(translated).toContain('Pesanan tidak ada.<span class="wire">The response says: <span lang="en">“No such order.”</span></span>');
+    const translated = renderLandingPage(
+      page({ lang: "id", errors: [error({ message: "Pesanan tidak ada.", wireMessage: "No such order." })] }),
+    );
+    expect(translated).toContain(
+      'Pesanan tidak ada.<span class="wire">The response says: <span lang="en">“No such order.”</span></span>',
+    );
     expect(translated).toContain('<html lang="id">');
   });
 });

@@ -97,7 +97,10 @@ export function renderLandingPage(page: LandingPage): string {
 <section id="apis">
 <h2>${t("ui.landing.apisHeading")}</h2>
 <div class="apis">
-${join(page.apis.map((api) => apiCard(api, t)), "\n")}
+${join(
+  page.apis.map((api) => apiCard(api, t)),
+  "\n",
+)}
 </div>
 </section>
 <section id="matrix">

@@ -40,7 +40,7 @@ export function numbers(text: string, style: NumberStyle): string[] {
  * The value of a number as `style` writes it (`1.024` in Indonesian is 1024), or none when it
  * is no such number (`10.2.3`).
  */
-export function valueOf(token: string, style: NumberStyle): number | undefined {
+export function numberValue(token: string, style: NumberStyle): number | undefined {
   const [integer, fraction, ...more] = token.split(style.decimal);
   if (more.length > 0 || (fraction !== undefined && !/^\d+$/.test(fraction))) return undefined;
   const groups = integer!.split(style.group);

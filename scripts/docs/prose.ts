@@ -18,13 +18,23 @@ const proseFields = new Set(["title", "summary", "description"]);
 export const dataFields = new Set(["value", "example", "examples", "default", "enum", "const", "externalValue"]);
 /** Fields whose keys are names (properties, headers, media types, statuses), not OpenAPI fields. */
 const namedMaps = new Set([
-  "properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "headers", "content",
-  "responses", "variables", "encoding", "links", "callbacks",
+  "properties",
+  "patternProperties",
+  "$defs",
+  "definitions",
+  "dependentSchemas",
+  "headers",
+  "content",
+  "responses",
+  "variables",
+  "encoding",
+  "links",
+  "callbacks",
 ]);
 
 function walk(node: unknown, at: JsonPath, key: string[], out: Prose[], named = false): void {
   if (Array.isArray(node)) {
-    node.forEach((item, index) => walk(item, [...at, index], [...key, String(index)], out));
+    for (const [index, item] of node.entries()) walk(item, [...at, index], [...key, String(index)], out);
     return;
   }
   for (const [name, value] of entries(node)) {
@@ -34,7 +44,8 @@ function walk(node: unknown, at: JsonPath, key: string[], out: Prose[], named = 
     else if (name.startsWith("x-") || name === "$ref") continue;
     else if (proseFields.has(name) && typeof value === "string") {
       if (value.trim() !== "") out.push({ key: keyHere.join("."), path: here, en: value });
-    } else if (name === "examples" && isObject(value)) walk(value, here, keyHere, out, true); // Example Objects by name
+    } else if (name === "examples" && isObject(value))
+      walk(value, here, keyHere, out, true); // Example Objects by name
     else if (!dataFields.has(name)) walk(value, here, keyHere, out, namedMaps.has(name));
   }
 }
@@ -55,9 +66,8 @@ export function proseOf(apiId: string, doc: Json, isSharedComponent: (name: stri
       for (const [route, item] of entries(value)) {
         for (const [field, operation] of entries(item)) {
           if (isMethod(field) && isObject(operation)) {
-            const id = typeof operation.operationId === "string"
-              ? operation.operationId
-              : `${field.toUpperCase()} ${route}`;
+            const id =
+              typeof operation.operationId === "string" ? operation.operationId : `${field.toUpperCase()} ${route}`;
             walk(operation, [name, route, field], [...api, "operations", id], out);
           } else {
             walk({ [field]: operation }, [name, route], [...api, name, route], out);

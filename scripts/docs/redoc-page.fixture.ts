@@ -1,5 +1,6 @@
 /** Redoc's translate hook as `redocly build-docs` writes it, in small. */
-export const redocTranslate = "su={useTranslate:()=>({translate:(e,t)=>(typeof t==`string`?t:t?.defaultValue)||e||``}),useX:1}";
+export const redocTranslate =
+  "su={useTranslate:()=>({translate:(e,t)=>(typeof t==`string`?t:t?.defaultValue)||e||``}),useX:1}";
 /** What `redocly build-docs --template reference.hbs` writes, in small. */
 export const rendered = (extraBody = "") => `<!DOCTYPE html>
 <html lang="en">

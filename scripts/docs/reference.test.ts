@@ -25,7 +25,9 @@ describe("finishReferencePage", () => {
     const [colorMode, evil, bar, redoc] = [scripts[1]!, scripts[2]!, scripts[0]!, scripts[3]!];
     for (const trusted of [colorMode, bar, redoc]) expect(csp).toContain(cspHash(trusted));
     expect(csp).not.toContain(cspHash(evil));
-    expect(csp).toMatch(/^default-src 'none'; script-src 'sha256-[^;]+; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'/);
+    expect(csp).toMatch(
+      /^default-src 'none'; script-src 'sha256-[^;]+; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'/,
+    );
   });
   it("keeps the server-side render and English labels without a translation", () => {
     expect(finished).toContain("<p>Responses</p>");
@@ -35,11 +37,17 @@ describe("finishReferencePage", () => {
   it("gives Redoc the labels of a translation, and renders in the browser", () => {
     const result = finishReferencePage(rendered(), { header: "", nav: raw(""), labels: { responses: "Respons" } });
     expect(result.labelsApplied).toBe(true);
-    expect(result.html).toContain('<div id="redoc"></div>\n      <script type="module">\nglobalThis.__errorContractsLabels = {"responses":"Respons"};');
-    expect(result.html).toContain("translate:(e,t)=>(e&&globalThis.__errorContractsLabels?.[e])||(typeof t==`string`?t:t?.defaultValue)||e||``");
+    expect(result.html).toContain(
+      '<div id="redoc"></div>\n      <script type="module">\nglobalThis.__errorContractsLabels = {"responses":"Respons"};',
+    );
+    expect(result.html).toContain(
+      "translate:(e,t)=>(e&&globalThis.__errorContractsLabels?.[e])||(typeof t==`string`?t:t?.defaultValue)||e||``",
+    );
     expect(result.html).not.toContain("<p>Responses</p>");
   });
   it("refuses a page not rendered with reference.hbs", () => {
-    expect(() => finishReferencePage("<html><body></body></html>", { header: "", nav: raw("") })).toThrow(/reference\.hbs/);
+    expect(() => finishReferencePage("<html><body></body></html>", { header: "", nav: raw("") })).toThrow(
+      /reference\.hbs/,
+    );
   });
 });

@@ -14,13 +14,16 @@ const safeAutolink = /^<(?:https?:\/\/|mailto:)[^\s<>]*>/i;
 
 /** A link target as the browser will read it: entities and escapes decoded, blanks and controls dropped. */
 function decodeTarget(target: string): string {
-  return target
-    .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);?/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&colon;/gi, ":")
-    .replace(/&(?:tab|newline);/gi, "")
-    .replace(/\\(.)/g, "$1")
-    .replace(/[\u0000-\u0020\u007f-\u009f]/g, "");
+  return (
+    target
+      .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+      .replace(/&#(\d+);?/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+      .replace(/&colon;/gi, ":")
+      .replace(/&(?:tab|newline);/gi, "")
+      .replace(/\\(.)/g, "$1")
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this strips from a URL
+      .replace(/[\u0000-\u0020\u007f-\u009f]/g, "")
+  );
 }
 
 /** The end of an inline link's target that starts at `start`: `<…>`, or up to an unbalanced `)` or a blank. */
@@ -58,7 +61,8 @@ function disarmLinks(text: string): string {
   out += text.slice(last);
   const definition = /^( {0,3}\[[^\]\n]+\]:[ \t]*)(\S+)/gm;
   return out.replace(definition, (whole, lead: string, target: string) =>
-    (unsafe(target) ? lead + removedLink : whole));
+    unsafe(target) ? lead + removedLink : whole,
+  );
 }
 
 /** Markdown's raw HTML shown as text: `<` that would open a tag, comment or declaration gets a backslash. */

@@ -4,13 +4,18 @@ import type { Catalog } from "./catalog.js";
 export const shopApi = {
   openapi: "3.1.0",
   info: {
-    title: "Shop API", summary: "Sells things.", description: "Fails with `ShopError`.", contact: { name: "Team" },
+    title: "Shop API",
+    summary: "Sells things.",
+    description: "Fails with `ShopError`.",
+    contact: { name: "Team" },
   },
-  servers: [{
-    url: "https://{host}/api",
-    description: "The shop",
-    variables: { host: { default: "localhost", description: "Host name." } },
-  }],
+  servers: [
+    {
+      url: "https://{host}/api",
+      description: "The shop",
+      variables: { host: { default: "localhost", description: "Host name." } },
+    },
+  ],
   tags: [{ name: "orders", description: "Orders of a shop." }],
   paths: {
     "/orders": {
@@ -59,13 +64,23 @@ export const shopApi = {
 
 /** The catalog of `shopApi`: one code. */
 export const shopCatalog: Catalog = {
-  families: [{
-    id: "shop",
-    apis: ["shop"],
-    mediaType: "application/json",
-    statuses: [],
-    errors: [{
-      code: 404, status: 404, message: "m", description: "d", retryable: false, kind: "code", example: "ShopNotFound",
-    }],
-  }],
+  families: [
+    {
+      id: "shop",
+      apis: ["shop"],
+      mediaType: "application/json",
+      statuses: [],
+      errors: [
+        {
+          code: 404,
+          status: 404,
+          message: "m",
+          description: "d",
+          retryable: false,
+          kind: "code",
+          example: "ShopNotFound",
+        },
+      ],
+    },
+  ],
 };

@@ -4,8 +4,9 @@ export const codeSpanPattern = /(`+)([\s\S]*?[^`])\1(?!`)/g;
 export const codeSpans = (text: string) => [...text.matchAll(codeSpanPattern)].map((m) => m[2]!.trim());
 /** Words, hyphenated words (`Retry-After`) and their parts (`ETag` of `ETag-nya`). */
 export const words = (text: string) =>
-  (text.match(/[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)*/gu) ?? [])
-    .flatMap((word) => (word.includes("-") ? [word, ...word.split("-")] : [word]));
+  (text.match(/[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)*/gu) ?? []).flatMap((word) =>
+    word.includes("-") ? [word, ...word.split("-")] : [word],
+  );
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** The token as a word of `text`: not inside a longer word (a suffix such as `-nya` may follow). */
 export const hasWord = (text: string, token: string) =>

@@ -26,7 +26,10 @@ describe("parseTranslations", () => {
   it.each(cases)("$name", ({ text, entries, problems }) => {
     const result = parseTranslations("/spec/i18n/id.yaml", text);
     expect(result.problems.map((p) => `${p.line}:${p.column} ${p.message}`)).toHaveLength(problems.length);
-    problems.forEach((pattern, i) => expect(`${result.problems[i]!.line}:${result.problems[i]!.column} ${result.problems[i]!.message}`).toMatch(pattern));
+    for (const [i, pattern] of problems.entries()) {
+      const got = result.problems[i]!;
+      expect(`${got.line}:${got.column} ${got.message}`).toMatch(pattern);
+    }
     if (entries !== undefined) expect(result.translations?.entries.size).toBe(entries);
   });
 });

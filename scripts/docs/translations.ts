@@ -17,7 +17,10 @@ export function loadTranslations(dir: string): { locales: Translations[]; proble
   if (!fs.existsSync(dir)) return { locales: [], problems: [] };
   const locales: Translations[] = [];
   const problems: Problem[] = [];
-  for (const name of fs.readdirSync(dir).filter((file) => /\.ya?ml$/.test(file)).sort()) {
+  for (const name of fs
+    .readdirSync(dir)
+    .filter((file) => /\.ya?ml$/.test(file))
+    .sort()) {
     const result = parseTranslations(path.join(dir, name), fs.readFileSync(path.join(dir, name), "utf8"));
     problems.push(...result.problems);
     if (result.translations) locales.push(result.translations);

@@ -16,8 +16,15 @@ describe("translateDoc", () => {
       ]),
     });
     const translated = translateDoc(doc, prose, translator) as typeof doc & { tags: { "x-displayName"?: string }[] };
-    expect(translated.components.examples.ShopNotFound).toEqual({ ...doc.components.examples.ShopNotFound, description: "Pesanan tidak ada." });
-    expect(translated.tags[0]).toEqual({ name: "orders", description: "Orders of a shop.", "x-displayName": "Pesanan" });
+    expect(translated.components.examples.ShopNotFound).toEqual({
+      ...doc.components.examples.ShopNotFound,
+      description: "Pesanan tidak ada.",
+    });
+    expect(translated.tags[0]).toEqual({
+      name: "orders",
+      description: "Orders of a shop.",
+      "x-displayName": "Pesanan",
+    });
     expect(translated.components.schemas).toEqual(doc.components.schemas);
     expect(doc.components.examples.ShopNotFound.description).toBe("No such order.");
     expect(translator.missing.get("apis.shop.info.title")).toBe("Shop API");
@@ -27,7 +34,14 @@ describe("translateDoc", () => {
 describe("Translator", () => {
   const file = { locale: "id", language: "Bahasa Indonesia", file: "id.yaml" };
   const entry = (en: string, text: string) => ({ en, text, line: 1, column: 1 });
-  const cases: { name: string; entries: [string, ReturnType<typeof entry>][]; en: string; want: string; missing?: boolean; outdated?: boolean }[] = [
+  const cases: {
+    name: string;
+    entries: [string, ReturnType<typeof entry>][];
+    en: string;
+    want: string;
+    missing?: boolean;
+    outdated?: boolean;
+  }[] = [
     { name: "a translation", entries: [["k", entry("Hello.", "Halo.")]], en: "Hello.", want: "Halo." },
     {
       name: "a rewrapped English text",
@@ -58,7 +72,13 @@ describe("Translator", () => {
     expect(translator.outdated.has("k")).toBe(outdated);
   });
   it("lists the keys no text asked for", () => {
-    const translator = new Translator({ ...file, entries: new Map([["k", entry("a", "b")], ["gone", entry("c", "d")]]) });
+    const translator = new Translator({
+      ...file,
+      entries: new Map([
+        ["k", entry("a", "b")],
+        ["gone", entry("c", "d")],
+      ]),
+    });
     translator.text("k", "a");
     expect(translator.unused()).toEqual(["gone"]);
   });

@@ -61,7 +61,9 @@ export function startMock(spec: string, options: MockOptions = {}): Promise<Mock
       clearTimeout(timer);
       void close();
       const lastLine = output.trim().split("\n").filter(Boolean).at(-1) ?? "";
-      reject(new Error(`prism mock ${spec}: ${message}${lastLine ? `: ${lastLine.replace(/^.*›\s*/, "").trim()}` : ""}`));
+      reject(
+        new Error(`prism mock ${spec}: ${message}${lastLine ? `: ${lastLine.replace(/^.*›\s*/, "").trim()}` : ""}`),
+      );
     };
     const timer = setTimeout(() => fail(`did not start within ${startupMs} ms`), startupMs);
     const read = (chunk: Buffer) => {

@@ -6,12 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveStatic, type StaticServer } from "./static.js";
 
 /** A raw request: fetch() would normalize `..` away before it reaches the server. */
-function get(server: StaticServer, target: string, method = "GET"): Promise<{ status: number; type: string; body: string }> {
+function get(
+  server: StaticServer,
+  target: string,
+  method = "GET",
+): Promise<{ status: number; type: string; body: string }> {
   return new Promise((resolve, reject) => {
     const request = http.request({ host: "127.0.0.1", port: server.port, path: target, method }, (response) => {
       let body = "";
       response.on("data", (chunk) => (body += chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, type: String(response.headers["content-type"] ?? ""), body }));
+      response.on("end", () =>
+        resolve({ status: response.statusCode ?? 0, type: String(response.headers["content-type"] ?? ""), body }),
+      );
     });
     request.on("error", reject);
     request.end();

@@ -31,7 +31,8 @@ export function serveStatic(options: { root: string; host?: string; port?: numbe
       response.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", ...headers });
       response.end(request.method === "HEAD" ? undefined : body);
     };
-    if (request.method !== "GET" && request.method !== "HEAD") return send(405, "Method Not Allowed\n", { Allow: "GET, HEAD" });
+    if (request.method !== "GET" && request.method !== "HEAD")
+      return send(405, "Method Not Allowed\n", { Allow: "GET, HEAD" });
     let relative: string;
     try {
       relative = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
@@ -39,7 +40,8 @@ export function serveStatic(options: { root: string; host?: string; port?: numbe
       return send(400, "Bad Request\n");
     }
     let file = path.join(root, relative);
-    if (relative.includes("\0") || (file !== root && !file.startsWith(root + path.sep))) return send(404, "Not Found\n");
+    if (relative.includes("\0") || (file !== root && !file.startsWith(root + path.sep)))
+      return send(404, "Not Found\n");
     fs.stat(file, (error, stat) => {
       if (!error && stat.isDirectory()) file = path.join(file, "index.html");
       fs.readFile(file, (readError, body) => {
@@ -63,10 +65,11 @@ export function serveStatic(options: { root: string; host?: string; port?: numbe
       resolve({
         url: `http://${host}:${port}/`,
         port,
-        close: () => new Promise<void>((done) => {
-          server.closeAllConnections();
-          server.close(() => done());
-        }),
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
       });
     });
   });

@@ -29,8 +29,15 @@ function problemShape({ properties: props }, at, report) {
   const statusAt = [...at, "properties", "status"];
   if (!status) report("Problem details must declare `status` (an integer 100–599).", [...at, "properties"]);
   else if (!allows(status, "integer")) report("Problem details `status` must be an integer.", statusAt);
-  else if (!(isObject(status) && typeof status.minimum === "number" && status.minimum >= 100
-    && typeof status.maximum === "number" && status.maximum <= 599)) {
+  else if (
+    !(
+      isObject(status) &&
+      typeof status.minimum === "number" &&
+      status.minimum >= 100 &&
+      typeof status.maximum === "number" &&
+      status.maximum <= 599
+    )
+  ) {
     report("Problem details `status` must be bounded to 100–599 (minimum: 100, maximum: 599).", statusAt);
   }
 }

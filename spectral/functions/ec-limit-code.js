@@ -58,7 +58,7 @@ export default documentRule("ec-limit-code", (doc) => {
     for (const [name, child] of entriesOf(schema.properties)) visit(child, [...at, "properties", name], seen);
     if (isObject(schema.items)) visit(schema.items, [...at, "items"], seen);
     for (const k of BRANCHES) {
-      arrayAt(schema, k).forEach((branch, i) => visit(branch, [...at, k, i], seen, named || covered));
+      for (const [i, branch] of arrayAt(schema, k).entries()) visit(branch, [...at, k, i], seen, named || covered);
     }
   };
   for (const { operation, path, parameters } of operations(doc)) {

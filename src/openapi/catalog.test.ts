@@ -15,7 +15,11 @@ const doc = {
     "/a": {
       get: {
         responses: {
-          "404": { content: { "application/json": { examples: { Again: shared, Inline: entry(404, { code: 7, title: "seven" }) } } } },
+          "404": {
+            content: {
+              "application/json": { examples: { Again: shared, Inline: entry(404, { code: 7, title: "seven" }) } },
+            },
+          },
           "200": { content: { "application/json": { examples: { Ok: entry(200, { errorCode: "NOT_AN_ERROR" }) } } } },
         },
       },
@@ -38,14 +42,22 @@ describe("catalogEntries", () => {
     ]);
   });
 
-  it.each([{ given: {} }, { given: "text" }, { given: { components: { examples: [] } } }])("finds none in $given", ({ given }) => {
-    expect(catalogEntries(given)).toEqual([]);
-  });
+  it.each([{ given: {} }, { given: "text" }, { given: { components: { examples: [] } } }])(
+    "finds none in $given",
+    ({ given }) => {
+      expect(catalogEntries(given)).toEqual([]);
+    },
+  );
 });
 
 describe("codeIndex", () => {
   it("keys entries by the code's text, the first definition winning", () => {
-    const twice = { ...doc, components: { examples: { ...doc.components.examples, Dup: entry(500, { errorCode: "BAD", errorMessage: "x" }) } } };
+    const twice = {
+      ...doc,
+      components: {
+        examples: { ...doc.components.examples, Dup: entry(500, { errorCode: "BAD", errorMessage: "x" }) },
+      },
+    };
     const index = codeIndex(catalogEntries(twice));
     expect([...index.keys()]).toEqual(["BAD", "GONE", "7"]);
     expect(index.get("BAD")?.name).toBe("Sales400");

@@ -44,7 +44,8 @@ export function readErrorBody(value) {
     }
     return found;
   }
-  if ("errorCode" in value) return { code: value.errorCode, message: value.errorMessage, kind: "code", path: ["errorCode"] };
+  if ("errorCode" in value)
+    return { code: value.errorCode, message: value.errorMessage, kind: "code", path: ["errorCode"] };
   if ("code" in value) return { code: value.code, message: value.title ?? value.detail, kind: "code", path: ["code"] };
   return undefined;
 }

@@ -16,9 +16,17 @@ const doc = {
 
 describe("operations", () => {
   it("walks every operation in path order, methods in METHODS order, with path-level parameters first", () => {
-    const found = operations(doc).map((op) => ({ name: operationName(op), path: op.path, parameters: op.parameters.map((p) => p.path) }));
+    const found = operations(doc).map((op) => ({
+      name: operationName(op),
+      path: op.path,
+      parameters: op.parameters.map((p) => p.path),
+    }));
     expect(found).toEqual([
-      { name: "GET /things/{id}", path: ["paths", "/things/{id}", "get"], parameters: [["paths", "/things/{id}", "parameters", 0]] },
+      {
+        name: "GET /things/{id}",
+        path: ["paths", "/things/{id}", "get"],
+        parameters: [["paths", "/things/{id}", "parameters", 0]],
+      },
       {
         name: "PATCH /things/{id}",
         path: ["paths", "/things/{id}", "patch"],

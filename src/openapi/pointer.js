@@ -46,7 +46,8 @@ export function valueAt(doc, path) {
   let node = doc;
   for (const key of path) {
     if (isObject(node)) node = node[key];
-    else if (Array.isArray(node) && /^\d+$/.test(String(key))) node = node[Number(key)]; // a pointer's "0" too
+    else if (Array.isArray(node) && /^\d+$/.test(String(key)))
+      node = node[Number(key)]; // a pointer's "0" too
     else return undefined;
   }
   return node;
@@ -62,7 +63,13 @@ export function setValueAt(doc, path, value) {
   let node = doc;
   for (const key of path.slice(0, -1)) {
     const next = node[key];
-    node = isObject(next) ? next : (node[key] = {});
+    if (isObject(next)) node = next;
+    else {
+      /** @type {Json} */
+      const made = {};
+      node[key] = made;
+      node = made;
+    }
   }
   node[last] = value;
 }

@@ -79,12 +79,32 @@ describe("setValueAt", () => {
 
 describe("followRef", () => {
   it.each([
-    { name: "a local $ref", given: { $ref: "#/components/responses/Sales404" }, want: { node: { description: "gone" }, path: ["components", "responses", "Sales404"] } },
-    { name: "a chain of two", given: { $ref: "#/components/responses/Alias" }, want: { node: { description: "gone" }, path: ["components", "responses", "Sales404"] } },
+    {
+      name: "a local $ref",
+      given: { $ref: "#/components/responses/Sales404" },
+      want: { node: { description: "gone" }, path: ["components", "responses", "Sales404"] },
+    },
+    {
+      name: "a chain of two",
+      given: { $ref: "#/components/responses/Alias" },
+      want: { node: { description: "gone" }, path: ["components", "responses", "Sales404"] },
+    },
     { name: "no $ref", given: { description: "inline" }, want: { node: { description: "inline" }, path: undefined } },
-    { name: "another file", given: { $ref: "other.yaml#/x" }, want: { node: { $ref: "other.yaml#/x" }, path: undefined } },
-    { name: "a missing target", given: { $ref: "#/components/responses/Nope" }, want: { node: undefined, path: ["components", "responses", "Nope"] } },
-    { name: "a loop (gives up)", given: { $ref: "#/components/schemas/Loop" }, want: { node: { $ref: "#/components/schemas/Loop" }, path: ["components", "schemas", "Loop"] } },
+    {
+      name: "another file",
+      given: { $ref: "other.yaml#/x" },
+      want: { node: { $ref: "other.yaml#/x" }, path: undefined },
+    },
+    {
+      name: "a missing target",
+      given: { $ref: "#/components/responses/Nope" },
+      want: { node: undefined, path: ["components", "responses", "Nope"] },
+    },
+    {
+      name: "a loop (gives up)",
+      given: { $ref: "#/components/schemas/Loop" },
+      want: { node: { $ref: "#/components/schemas/Loop" }, path: ["components", "schemas", "Loop"] },
+    },
   ])("$name", ({ given, want }) => {
     expect(followRef(doc, given)).toEqual(want);
     expect(resolveRef(doc, given)).toEqual(want.node);

@@ -41,7 +41,10 @@ describe("response keys", () => {
 const operation = {
   responses: {
     "200": { description: "ok" },
-    "404": { headers: { "X-MS-Correlation-Id": {}, "Retry-After": {} }, content: { "application/json": {}, "text/plain": "x" } },
+    "404": {
+      headers: { "X-MS-Correlation-Id": {}, "Retry-After": {} },
+      content: { "application/json": {}, "text/plain": "x" },
+    },
     "4XX": { $ref: "#/components/responses/Any" },
     "500": {},
     default: {},
@@ -63,12 +66,18 @@ describe("responses of an operation", () => {
   it.each([
     { name: "errorStatuses", got: () => errorStatuses(operation), want: [404, 500] },
     { name: "errorStatuses of no responses", got: () => errorStatuses({}), want: [] },
-    { name: "headerNames", got: () => headerNames(operation.responses["404"]), want: ["x-ms-correlation-id", "retry-after"] },
+    {
+      name: "headerNames",
+      got: () => headerNames(operation.responses["404"]),
+      want: ["x-ms-correlation-id", "retry-after"],
+    },
     { name: "headerNames of none", got: () => headerNames(undefined), want: [] },
     {
       name: "contentOf (media that are not objects left out)",
       got: () => contentOf(operation.responses["404"], [...at, "responses", "404"]),
-      want: [{ mediaType: "application/json", media: {}, path: [...at, "responses", "404", "content", "application/json"] }],
+      want: [
+        { mediaType: "application/json", media: {}, path: [...at, "responses", "404", "content", "application/json"] },
+      ],
     },
   ])("$name", ({ got, want }) => {
     expect(got()).toEqual(want);

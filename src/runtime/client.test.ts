@@ -24,7 +24,10 @@ beforeAll(async () => {
     }
     const status = Number(id);
     const body = url.searchParams.get("body") ?? "";
-    res.writeHead(status, { "content-length": Buffer.byteLength(body), ...(url.searchParams.has("type") ? { "content-type": url.searchParams.get("type")! } : {}) });
+    res.writeHead(status, {
+      "content-length": Buffer.byteLength(body),
+      ...(url.searchParams.has("type") ? { "content-type": url.searchParams.get("type")! } : {}),
+    });
     res.end(body);
   });
 });
@@ -32,7 +35,11 @@ afterAll(() => server.close());
 
 const client = () => createReferralsClient({ baseUrl: server.url, retries: 0 });
 const get = (referralId: string, query: Record<string, string> = {}) =>
-  client().GET("/referrals/{referralId}", { params: { path: { referralId } }, baseUrl: `${server.url}`, querySerializer: () => new URLSearchParams(query).toString() });
+  client().GET("/referrals/{referralId}", {
+    params: { path: { referralId } },
+    baseUrl: `${server.url}`,
+    querySerializer: () => new URLSearchParams(query).toString(),
+  });
 
 describe("the { data, error, response } style", () => {
   it("returns openapi-fetch's data and response on success", async () => {
@@ -43,7 +50,9 @@ describe("the { data, error, response } style", () => {
   });
 
   it("sets error on an empty 503, where bare openapi-fetch leaves it undefined", async () => {
-    const bare = await createClient<ReferralsPaths>({ baseUrl: server.url }).GET("/referrals/{referralId}", { params: { path: { referralId: "503" } } });
+    const bare = await createClient<ReferralsPaths>({ baseUrl: server.url }).GET("/referrals/{referralId}", {
+      params: { path: { referralId: "503" } },
+    });
     expect(bare.response.status).toBe(503);
     expect(bare.error).toBeUndefined();
 
@@ -55,11 +64,19 @@ describe("the { data, error, response } style", () => {
   });
 
   it("gives the documented body, the codes and the catalog entry of an error", async () => {
-    const body = JSON.stringify({ error: { code: "itemNotFound", message: "Gone.", innerError: { code: "99904", message: "Resource not found" } } });
+    const body = JSON.stringify({
+      error: { code: "itemNotFound", message: "Gone.", innerError: { code: "99904", message: "Resource not found" } },
+    });
     const { error } = await get("404", { body, type: "application/json; charset=utf-8" });
     expect(isReferralsError(error)).toBe(true);
     expect(isSalesError(error)).toBe(false);
-    expect(error).toMatchObject({ status: 404, code: "itemNotFound", specificCode: "99904", message: "Gone.", catalog: { status: 404, message: "Resource not found" } });
+    expect(error).toMatchObject({
+      status: 404,
+      code: "itemNotFound",
+      specificCode: "99904",
+      message: "Gone.",
+      catalog: { status: 404, message: "Resource not found" },
+    });
     expect(error?.body).toEqual(JSON.parse(body));
   });
 
@@ -72,7 +89,13 @@ describe("the { data, error, response } style", () => {
 
   it("makes an ApiError of a non-2xx that middleware answered with", async () => {
     const c = client();
-    c.use({ onRequest: () => new Response('{"error":{"code":"accessDenied","message":"No."}}', { status: 403, headers: { "content-type": "application/json" } }) });
+    c.use({
+      onRequest: () =>
+        new Response('{"error":{"code":"accessDenied","message":"No."}}', {
+          status: 403,
+          headers: { "content-type": "application/json" },
+        }),
+    });
     const { error } = await c.GET("/referrals/{referralId}", { params: { path: { referralId: "ok" } } });
     expect(error).toMatchObject({ status: 403, code: "accessDenied", message: "No.", attempts: 0 });
   });
@@ -96,13 +119,17 @@ describe("the { data, error, response } style", () => {
         throw new RangeError("bad middleware");
       },
     });
-    await expect(c.GET("/referrals/{referralId}", { params: { path: { referralId: "ok" } } })).rejects.toThrow(RangeError);
+    await expect(c.GET("/referrals/{referralId}", { params: { path: { referralId: "ok" } } })).rejects.toThrow(
+      RangeError,
+    );
   });
 });
 
 describe("the throwing style", () => {
   it("resolves to { data, response }", async () => {
-    const { data, response } = await client().orThrow.GET("/referrals/{referralId}", { params: { path: { referralId: "ok" } } });
+    const { data, response } = await client().orThrow.GET("/referrals/{referralId}", {
+      params: { path: { referralId: "ok" } },
+    });
     expect(data.name).toBe("Contoso");
     expect(response.status).toBe(200);
   });

@@ -1,4 +1,9 @@
-import createClient, { type ClientOptions, type FetchResponse, type MaybeOptionalInit, type Middleware } from "openapi-fetch";
+import createClient, {
+  type ClientOptions,
+  type FetchResponse,
+  type MaybeOptionalInit,
+  type Middleware,
+} from "openapi-fetch";
 import { ApiError, createApiError, type ApiSpec } from "./errors.js";
 import { readBody } from "./parse.js";
 import { defaultPolicy, fetchWithRetries, type CallState, type RetryPolicy } from "./retry.js";
@@ -12,13 +17,21 @@ export type CallOptions = Partial<RetryPolicy>;
 /** openapi-fetch's options, the retry policy, and the codes the caller understands. */
 export interface ApiClientOptions<C extends string | number = string | number> extends ClientOptions, CallOptions {
   /** The codes the caller handles, for `specificCode`; default: every code of the catalog. */
+  // biome-ignore lint/complexity/noBannedTypes: `string & {}` keeps the literal codes in editors' completions
   knownCodes?: readonly (C | (string & {}) | (number & {}))[];
 }
 
+// biome-ignore lint/complexity/noBannedTypes: no responses is the empty object type, as openapi-typescript writes it
 type Responses<Op> = Op extends { responses: infer R } ? R : {};
 /** The 4xx and 5xx statuses an operation documents. */
-export type ErrorStatusOf<Op> = { [K in keyof Responses<Op>]: K extends number ? (`${K}` extends `4${string}` | `5${string}` ? K : never) : never }[keyof Responses<Op>];
-type Content<R> = R extends { content: infer M } ? (M extends Record<string, unknown> ? M[keyof M] : undefined) : undefined;
+export type ErrorStatusOf<Op> = {
+  [K in keyof Responses<Op>]: K extends number ? (`${K}` extends `4${string}` | `5${string}` ? K : never) : never;
+}[keyof Responses<Op>];
+type Content<R> = R extends { content: infer M }
+  ? M extends Record<string, unknown>
+    ? M[keyof M]
+    : undefined
+  : undefined;
 
 /**
  * The error of an operation: an `ApiError` per documented status, whose `body` is that
@@ -29,29 +42,53 @@ export type ErrorOf<Op, C extends string | number = string | number> =
   | ApiError<number, undefined, C>;
 
 type DataOf<R> = R extends { data: infer D; error?: never } ? D : never;
+// biome-ignore lint/complexity/noBannedTypes: `{} extends Pick<T, K>` is how an optional key is told from a required one
 type RequiredKeysOf<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
-type InitParam<I> = RequiredKeysOf<I> extends never ? [(I & CallOptions & { [key: string]: unknown })?] : [I & CallOptions & { [key: string]: unknown }];
-type PathsWith<Paths, M extends HttpMethod> = { [P in keyof Paths]: Paths[P] extends { [K in M]: {} } ? P : never }[keyof Paths];
-type Op<Paths, P, M extends HttpMethod> = P extends keyof Paths ? (M extends keyof Paths[P] ? Paths[P][M] : never) : never;
+type InitParam<I> =
+  RequiredKeysOf<I> extends never
+    ? [(I & CallOptions & { [key: string]: unknown })?]
+    : [I & CallOptions & { [key: string]: unknown }];
+type PathsWith<Paths, M extends HttpMethod> = {
+  // biome-ignore lint/complexity/noBannedTypes: any value at the method's key, as openapi-fetch's own PathsWithMethod
+  [P in keyof Paths]: Paths[P] extends { [K in M]: {} } ? P : never;
+}[keyof Paths];
+type Op<Paths, P, M extends HttpMethod> = P extends keyof Paths
+  ? M extends keyof Paths[P]
+    ? Paths[P][M]
+    : never
+  : never;
 
 /** openapi-fetch's result, with `error` set, an `ApiError`, on every failure; `response` is `Response.error()` (status 0) when none came. */
 export type CallResult<O, I, C extends string | number> =
-  | { data: DataOf<FetchResponse<O & Record<string | number, any>, I, `${string}/${string}`>>; error?: never; response: Response }
+  | {
+      // biome-ignore lint/suspicious/noExplicitAny: openapi-fetch's FetchResponse constrains its operation with `any`
+      data: DataOf<FetchResponse<O & Record<string | number, any>, I, `${string}/${string}`>>;
+      error?: never;
+      response: Response;
+    }
   | { data?: never; error: ErrorOf<O, C>; response: Response };
 
-export type CallMethod<Paths, M extends HttpMethod, C extends string | number> = <P extends PathsWith<Paths, M>, I extends MaybeOptionalInit<Paths[P], M & keyof Paths[P]>>(
+export type CallMethod<Paths, M extends HttpMethod, C extends string | number> = <
+  P extends PathsWith<Paths, M>,
+  I extends MaybeOptionalInit<Paths[P], M & keyof Paths[P]>,
+>(
   url: P,
   ...init: InitParam<I>
 ) => Promise<CallResult<Op<Paths, P, M>, I, C>>;
 
 /** The throwing style: resolves to `{ data, response }`, rejects with the operation's `ErrorOf`. */
-export type ThrowingMethod<Paths, M extends HttpMethod, C extends string | number> = <P extends PathsWith<Paths, M>, I extends MaybeOptionalInit<Paths[P], M & keyof Paths[P]>>(
+export type ThrowingMethod<Paths, M extends HttpMethod, C extends string | number> = <
+  P extends PathsWith<Paths, M>,
+  I extends MaybeOptionalInit<Paths[P], M & keyof Paths[P]>,
+>(
   url: P,
   ...init: InitParam<I>
 ) => Promise<Extract<CallResult<Op<Paths, P, M>, I, C>, { response: Response; error?: never }>>;
 
 /** A typed client: openapi-fetch's methods, each failure an `ApiError`; `orThrow` holds the throwing style. */
-export type ApiClient<Paths extends {}, C extends string | number> = { [M in HttpMethod as Uppercase<M>]: CallMethod<Paths, M, C> } & {
+export type ApiClient<Paths extends {}, C extends string | number> = {
+  [M in HttpMethod as Uppercase<M>]: CallMethod<Paths, M, C>;
+} & {
   orThrow: { [M in HttpMethod as Uppercase<M>]: ThrowingMethod<Paths, M, C> };
   /** Registers openapi-fetch middleware. */
   use(...middleware: Middleware[]): void;
@@ -75,7 +112,10 @@ function withOptions(base: RetryPolicy, options: Init): RetryPolicy {
  * A typed client of one API on openapi-fetch: retries in the `fetch` handed to it, and every
  * failure (error status, no response, unreadable 2xx body) an `ApiError` of the API's family.
  */
-export function createApiClient<Paths extends {}, C extends string | number>(options: ApiClientOptions<NoInfer<C>>, spec: ApiSpec): ApiClient<Paths, C> {
+export function createApiClient<Paths extends {}, C extends string | number>(
+  options: ApiClientOptions<NoInfer<C>>,
+  spec: ApiSpec,
+): ApiClient<Paths, C> {
   const clientPolicy = withOptions(defaultPolicy, options as Init);
   const send: CallState["send"] = options.fetch ?? ((request, init) => fetch(request, init));
   const known = options.knownCodes && new Set(options.knownCodes.map(String));
@@ -93,7 +133,10 @@ export function createApiClient<Paths extends {}, C extends string | number>(opt
       fail: async (failure) =>
         createApiError(spec, {
           ...failure,
-          raw: "raw" in failure ? failure.raw : failure.response && (await readBody(failure.response, policy.maxErrorBodyBytes, failure.signal)),
+          raw:
+            "raw" in failure
+              ? failure.raw
+              : failure.response && (await readBody(failure.response, policy.maxErrorBodyBytes, failure.signal)),
           documented: !!spec.errors[`${method} ${url}`]?.includes(failure.response?.status ?? 0),
           attempts: state.attempts,
           sentId: state.sentId,
@@ -101,23 +144,38 @@ export function createApiClient<Paths extends {}, C extends string | number>(opt
         }),
     };
     try {
-      const pending = request(method, url, { ...init, fetch: (input: Request, ext?: RequestInit) => fetchWithRetries(input, ext, state) });
+      const pending = request(method, url, {
+        ...init,
+        fetch: (input: Request, ext?: RequestInit) => fetchWithRetries(input, ext, state),
+      });
       // With a timeout: rejected when the last attempt's signal aborts while openapi-fetch reads the body.
-      const result = await (policy.timeoutMs > 0 ? Promise.race([pending, new Promise<never>((_, reject) => (state.interrupt = reject))]) : pending);
+      const result = await (policy.timeoutMs > 0
+        ? Promise.race([pending, new Promise<never>((_, reject) => (state.interrupt = reject))])
+        : pending);
       // A non-2xx here was made by middleware, and openapi-fetch has read its body.
-      return result.response.ok ? result : failed(await state.fail({ reason: "status", response: result.response, raw: result.error }));
+      return result.response.ok
+        ? result
+        : failed(await state.fail({ reason: "status", response: result.response, raw: result.error }));
     } catch (cause) {
       if (cause instanceof ApiError) return failed(cause);
       const aborted = init.signal?.aborted;
       if (!state.attempts && !aborted) throw cause; // the request could not be built: a caller's mistake
-      const reason = aborted ? "aborted" : (cause as Error | undefined)?.name === "TimeoutError" ? "timeout" : cause instanceof SyntaxError ? "invalid" : "network";
+      const reason = aborted
+        ? "aborted"
+        : (cause as Error | undefined)?.name === "TimeoutError"
+          ? "timeout"
+          : cause instanceof SyntaxError
+            ? "invalid"
+            : "network";
       return failed(await state.fail({ reason, cause, response: state.response, raw: undefined }));
     } finally {
       state.release?.();
     }
   }
 
-  const client = { use: inner.use, eject: inner.eject, orThrow: {} } as Record<string, unknown> & { orThrow: Record<string, unknown> };
+  const client = { use: inner.use, eject: inner.eject, orThrow: {} } as Record<string, unknown> & {
+    orThrow: Record<string, unknown>;
+  };
   for (const method of methods) {
     const name = method.toUpperCase();
     client[name] = (url: string, init?: Init) => call(method, url, init);

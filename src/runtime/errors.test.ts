@@ -6,7 +6,12 @@ import { isSalesError, salesApi } from "../../generated/sales/client.js";
 import { bundle, catalog } from "../../test/helpers/openapi.js";
 import { ApiError, createApiError, type ApiSpec, type Failure } from "./errors.js";
 
-const specs: Record<string, ApiSpec> = { messaging: messagingApi, partner: partnerApi, referrals: referralsApi, sales: salesApi };
+const specs: Record<string, ApiSpec> = {
+  messaging: messagingApi,
+  partner: partnerApi,
+  referrals: referralsApi,
+  sales: salesApi,
+};
 const examplesOf = (api: string) => bundle(api).components.examples as Record<string, { value: unknown }>;
 
 const status = (code: number, headers: Record<string, string> = {}) => new Response(null, { status: code, headers });
@@ -14,14 +19,22 @@ const fail = (spec: ApiSpec, raw: unknown, extra: Partial<Failure> = {}) =>
   createApiError(spec, { reason: "status", response: status(400), raw, attempts: 1, documented: true, ...extra });
 
 describe("every catalog example becomes the ApiError the catalog describes", () => {
-  const cases = catalog.families.flatMap((family) => family.apis.flatMap((api) => family.errors.map((error) => ({ api, error, name: `${api} ${error.example}` }))));
+  const cases = catalog.families.flatMap((family) =>
+    family.apis.flatMap((api) => family.errors.map((error) => ({ api, error, name: `${api} ${error.example}` }))),
+  );
   it.each(cases)("$name", ({ api, error }) => {
     const spec = specs[api]!;
     const value = examplesOf(api)[error.example]!.value;
     const found = fail(spec, value, { response: status(error.status) });
     expect(found).toBeInstanceOf(ApiError);
     expect(found).toBeInstanceOf(Error);
-    expect(found).toMatchObject({ status: error.status, family: spec.family, specificCode: error.code, reason: "status", retryable: error.retryable });
+    expect(found).toMatchObject({
+      status: error.status,
+      family: spec.family,
+      specificCode: error.code,
+      reason: "status",
+      retryable: error.retryable,
+    });
     expect(found.catalog).toEqual(spec.catalog[String(error.code)]);
     expect(found.catalog?.message).toBe(error.message);
     expect(found.body).toEqual(value);
@@ -31,7 +44,16 @@ describe("every catalog example becomes the ApiError the catalog describes", () 
 
 describe("the body's shape, checked as its schema says", () => {
   it("problem+json: code and message from the body, unknown extension members kept", () => {
-    const body = { type: "urn:x", title: "Title", detail: "Detail", status: 400, code: 30011, instance: "/x", traceId: "t-1", errors: [{ field: "text" }] };
+    const body = {
+      type: "urn:x",
+      title: "Title",
+      detail: "Detail",
+      status: 400,
+      code: 30011,
+      instance: "/x",
+      traceId: "t-1",
+      errors: [{ field: "text" }],
+    };
     const error = fail(messagingApi, body);
     expect(error).toMatchObject({ code: 30011, specificCode: 30011, message: "Detail", details: undefined });
     expect(error.body).toEqual(body);
@@ -51,8 +73,18 @@ describe("the body's shape, checked as its schema says", () => {
   });
 
   it("sales: errorCode, errorMessage, details, and activityId as the correlation id", () => {
-    const error = fail(salesApi, { errorCode: "INSUFFICIENT_PERMISSIONS", errorMessage: "No.", activityId: "act-1", details: { resourceType: "envelope" } });
-    expect(error).toMatchObject({ code: "INSUFFICIENT_PERMISSIONS", message: "No.", correlationId: "act-1", details: { resourceType: "envelope" } });
+    const error = fail(salesApi, {
+      errorCode: "INSUFFICIENT_PERMISSIONS",
+      errorMessage: "No.",
+      activityId: "act-1",
+      details: { resourceType: "envelope" },
+    });
+    expect(error).toMatchObject({
+      code: "INSUFFICIENT_PERMISSIONS",
+      message: "No.",
+      correlationId: "act-1",
+      details: { resourceType: "envelope" },
+    });
     expect(error.catalog?.status).toBe(403);
   });
 
@@ -62,23 +94,51 @@ describe("the body's shape, checked as its schema says", () => {
   });
 
   it("envelope: target, details, and the deepest known code of innerError (or innererror)", () => {
-    const inner = Object.keys(referralsErrors).filter((code) => referralsErrors[code as keyof typeof referralsErrors].kind === "innerCode");
+    const inner = Object.keys(referralsErrors).filter(
+      (code) => referralsErrors[code as keyof typeof referralsErrors].kind === "innerCode",
+    );
     const [first, second] = inner;
     const body = {
-      error: { code: "invalidRequest", message: "Bad.", target: "name", details: [{ a: 1 }], innererror: { code: first, message: "m", innerError: { code: second, message: "m", innerError: { code: "00000", message: "unknown" } } } },
+      error: {
+        code: "invalidRequest",
+        message: "Bad.",
+        target: "name",
+        details: [{ a: 1 }],
+        innererror: {
+          code: first,
+          message: "m",
+          innerError: { code: second, message: "m", innerError: { code: "00000", message: "unknown" } },
+        },
+      },
     };
     const error = fail(referralsApi, body);
-    expect(error).toMatchObject({ code: "invalidRequest", specificCode: second, target: "name", details: [{ a: 1 }], message: "Bad." });
+    expect(error).toMatchObject({
+      code: "invalidRequest",
+      specificCode: second,
+      target: "name",
+      details: [{ a: 1 }],
+      message: "Bad.",
+    });
     expect(error.catalog).toEqual(referralsErrors[second as keyof typeof referralsErrors]);
   });
 
   it("envelope: knownCodes limits the codes the caller understands", () => {
-    const inner = Object.keys(referralsErrors).filter((code) => referralsErrors[code as keyof typeof referralsErrors].kind === "innerCode");
-    const body = { error: { code: "invalidRequest", message: "Bad.", innerError: { code: inner[0], message: "m", innerError: { code: inner[1], message: "m" } } } };
+    const inner = Object.keys(referralsErrors).filter(
+      (code) => referralsErrors[code as keyof typeof referralsErrors].kind === "innerCode",
+    );
+    const body = {
+      error: {
+        code: "invalidRequest",
+        message: "Bad.",
+        innerError: { code: inner[0], message: "m", innerError: { code: inner[1], message: "m" } },
+      },
+    };
     expect(fail(referralsApi, body, { known: new Set([inner[0]!]) }).specificCode).toBe(inner[0]);
     expect(fail(referralsApi, body, { known: new Set(["nothing"]) }).specificCode).toBe("invalidRequest");
     // The catalog entry still describes the most specific code the catalog has.
-    expect(fail(referralsApi, body, { known: new Set([inner[0]!]) }).catalog).toEqual(referralsErrors[inner[0] as keyof typeof referralsErrors]);
+    expect(fail(referralsApi, body, { known: new Set([inner[0]!]) }).catalog).toEqual(
+      referralsErrors[inner[0] as keyof typeof referralsErrors],
+    );
   });
 
   it("envelope: walks an innerError chain 1,000 levels deep", () => {
@@ -91,7 +151,9 @@ describe("the body's shape, checked as its schema says", () => {
 
   it("codes named like Object.prototype members are not catalog codes", () => {
     for (const code of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
-      const error = fail(referralsApi, { error: { code, message: "x", innerError: { code: "valueOf", message: "y" } } });
+      const error = fail(referralsApi, {
+        error: { code, message: "x", innerError: { code: "valueOf", message: "y" } },
+      });
       expect(error.code).toBe(code);
       expect(error.catalog).toBeUndefined();
       expect(error.retryable).toBe(false);
@@ -109,18 +171,32 @@ describe("the body's shape, checked as its schema says", () => {
 describe("headers, statuses and fallbacks", () => {
   it("reads the correlation id from the family's header, else the id the client sent", () => {
     const headers = { "x-ms-correlation-id": "from-server", "retry-after": "7" };
-    expect(fail(messagingApi, undefined, { response: status(503, headers), sentId: "sent" })).toMatchObject({ correlationId: "from-server", retryAfterMs: 7000 });
+    expect(fail(messagingApi, undefined, { response: status(503, headers), sentId: "sent" })).toMatchObject({
+      correlationId: "from-server",
+      retryAfterMs: 7000,
+    });
     expect(fail(messagingApi, undefined, { response: status(503), sentId: "sent" }).correlationId).toBe("sent");
   });
 
   it("an empty body still has its status, a message and a retryability from the status", () => {
-    const error = fail(partnerApi, undefined, { response: new Response(null, { status: 503, statusText: "Service Unavailable" }) });
-    expect(error).toMatchObject({ status: 503, code: undefined, message: "HTTP 503", retryable: true, body: undefined, raw: undefined });
+    const error = fail(partnerApi, undefined, {
+      response: new Response(null, { status: 503, statusText: "Service Unavailable" }),
+    });
+    expect(error).toMatchObject({
+      status: 503,
+      code: undefined,
+      message: "HTTP 503",
+      retryable: true,
+      body: undefined,
+      raw: undefined,
+    });
     expect(fail(partnerApi, undefined, { response: status(501) }).retryable).toBe(false);
   });
 
   it("the catalog's retryable wins over the status's", () => {
-    const final = catalog.families.flatMap((f) => f.errors.filter((e) => e.status >= 500 && !e.retryable).map((e) => ({ e, api: f.apis[0]! })))[0]!;
+    const final = catalog.families.flatMap((f) =>
+      f.errors.filter((e) => e.status >= 500 && !e.retryable).map((e) => ({ e, api: f.apis[0]! })),
+    )[0]!;
     const value = examplesOf(final.api)[final.e.example]!.value;
     expect(fail(specs[final.api]!, value, { response: status(final.e.status) }).retryable).toBe(false);
   });
@@ -135,7 +211,14 @@ describe("headers, statuses and fallbacks", () => {
 
   it("no response: status 0 and the failure's reason in the message", () => {
     const error = createApiError(partnerApi, { reason: "network", attempts: 4, cause: new TypeError("fetch failed") });
-    expect(error).toMatchObject({ status: 0, reason: "network", attempts: 4, message: "network: TypeError: fetch failed", retryable: true, response: undefined });
+    expect(error).toMatchObject({
+      status: 0,
+      reason: "network",
+      attempts: 4,
+      message: "network: TypeError: fetch failed",
+      retryable: true,
+      response: undefined,
+    });
     expect(error.cause).toBeInstanceOf(TypeError);
   });
 

@@ -45,7 +45,11 @@ export const transientStatuses = [408, 429, 500, 502, 503, 504];
  * A failed call: an HTTP error status, or no usable response. `S` is the status, `B` the
  * documented body of that status, `C` the family's error codes.
  */
-export class ApiError<S extends number = number, B = unknown, C extends string | number = string | number> extends Error {
+export class ApiError<
+  S extends number = number,
+  B = unknown,
+  C extends string | number = string | number,
+> extends Error {
   /** The HTTP status; 0 when no response came (a network failure, a timeout or an abort before one). */
   declare readonly status: S;
   declare readonly reason: FailureReason;
@@ -73,16 +77,20 @@ export class ApiError<S extends number = number, B = unknown, C extends string |
   /** Whether repeating the request later can succeed: the catalog's word, else the status's. */
   declare readonly retryable: boolean;
 
-  constructor({ message, cause, ...fields }: Omit<ApiError<S, B, C>, keyof Error> & { message: string; cause?: unknown }) {
+  constructor({
+    message,
+    cause,
+    ...fields
+  }: Omit<ApiError<S, B, C>, keyof Error> & { message: string; cause?: unknown }) {
     super(message, cause === undefined ? undefined : { cause });
     Object.assign(this, fields);
     this.name = "ApiError";
   }
 }
 
-
 type Json = Record<string, unknown>;
-const object = (value: unknown): Json | undefined => (value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Json) : undefined);
+const object = (value: unknown): Json | undefined =>
+  value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Json) : undefined;
 const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 
 /**
@@ -142,7 +150,8 @@ export function createApiError(spec: ApiSpec, failure: Failure): ApiError {
   /** The code, if it has the family's wire type. */
   const wire = (code: unknown) => (typeof code === spec.codeType ? (code as string | number) : undefined);
   const entry = (code: unknown) => (Object.hasOwn(catalog, code as string) ? catalog[code as string] : undefined);
-  const known = (code: unknown) => code !== undefined && (failure.known ? failure.known.has(String(code)) : !!entry(code));
+  const known = (code: unknown) =>
+    code !== undefined && (failure.known ? failure.known.has(String(code)) : !!entry(code));
 
   const code = wire(envelope ? envelope.code : (top?.errorCode ?? top?.code));
   let specificCode = known(code) ? code : undefined;
@@ -167,7 +176,10 @@ export function createApiError(spec: ApiSpec, failure: Failure): ApiError {
     specificCode,
     target: text(node?.target),
     details: details && typeof details === "object" ? details : undefined,
-    correlationId: (spec.correlationHeader && response?.headers.get(spec.correlationHeader)) || text(top?.activityId) || failure.sentId,
+    correlationId:
+      (spec.correlationHeader && response?.headers.get(spec.correlationHeader)) ||
+      text(top?.activityId) ||
+      failure.sentId,
     retryAfterMs: response && retryAfterMs(response.headers),
     attempts: failure.attempts,
     body: failure.documented ? typedBody(spec, top) : undefined,

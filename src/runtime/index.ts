@@ -6,4 +6,13 @@ export { ApiError } from "./errors.js";
 export type { ApiSpec, CatalogEntry, FailureReason, LooseCode } from "./errors.js";
 export type { RetryPolicy } from "./retry.js";
 export { createApiClient } from "./client.js";
-export type { ApiClient, ApiClientOptions, CallMethod, CallOptions, CallResult, ErrorOf, ErrorStatusOf, ThrowingMethod } from "./client.js";
+export type {
+  ApiClient,
+  ApiClientOptions,
+  CallMethod,
+  CallOptions,
+  CallResult,
+  ErrorOf,
+  ErrorStatusOf,
+  ThrowingMethod,
+} from "./client.js";

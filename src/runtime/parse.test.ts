@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { readBody, retryAfterMs } from "./parse.js";
 
-const response = (body: BodyInit | null, contentType?: string) => new Response(body, { status: 500, headers: contentType ? { "content-type": contentType } : {} });
+const response = (body: BodyInit | null, contentType?: string) =>
+  new Response(body, { status: 500, headers: contentType ? { "content-type": contentType } : {} });
 
 describe("readBody parses by content type", () => {
   it.each([
@@ -16,9 +17,12 @@ describe("readBody parses by content type", () => {
     expect(await readBody(response('{"code":30011,"title":"é"}', type), 1 << 20)).toEqual({ code: 30011, title: "é" });
   });
 
-  it.each(["text/plain", "text/html", "application/jsonx", "application/xml", "application/vnd.api+json", undefined])("keeps %s as text", async (type) => {
-    expect(await readBody(response('{"code":1}', type), 1 << 20)).toBe('{"code":1}');
-  });
+  it.each(["text/plain", "text/html", "application/jsonx", "application/xml", "application/vnd.api+json", undefined])(
+    "keeps %s as text",
+    async (type) => {
+      expect(await readBody(response('{"code":1}', type), 1 << 20)).toBe('{"code":1}');
+    },
+  );
 
   it("returns undefined for an empty body, with or without a JSON type", async () => {
     expect(await readBody(response(null, "application/json"), 1024)).toBeUndefined();
@@ -27,7 +31,9 @@ describe("readBody parses by content type", () => {
 
   it("keeps malformed or truncated JSON as its text", async () => {
     expect(await readBody(response('{"error":{"code":"x"', "application/json"), 1024)).toBe('{"error":{"code":"x"');
-    expect(await readBody(response("<html>502 Bad Gateway</html>", "application/json"), 1024)).toBe("<html>502 Bad Gateway</html>");
+    expect(await readBody(response("<html>502 Bad Gateway</html>", "application/json"), 1024)).toBe(
+      "<html>502 Bad Gateway</html>",
+    );
   });
 
   it("reads at most maxBytes, and does not parse a body it cut", async () => {
@@ -37,7 +43,10 @@ describe("readBody parses by content type", () => {
   });
 
   it("keeps __proto__ and constructor as plain own members, touching no prototype", async () => {
-    const body = (await readBody(response('{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}}}', "application/json"), 1024)) as object;
+    const body = (await readBody(
+      response('{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}}}', "application/json"),
+      1024,
+    )) as object;
     expect(Object.keys(body)).toEqual(["__proto__", "constructor"]);
     expect(Object.getPrototypeOf(body)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -61,7 +70,8 @@ describe("retryAfterMs", () => {
   });
 
   it("ignores negative and garbage values, and a bad retry-after-ms falls back to Retry-After", () => {
-    for (const value of ["-5", "soon", "1e3", "", "12abc", "Wed, 99 Foo 2026 99:00:00 GMT", "-1, 2"]) expect(of({ "retry-after": value }), value).toBeUndefined();
+    for (const value of ["-5", "soon", "1e3", "", "12abc", "Wed, 99 Foo 2026 99:00:00 GMT", "-1, 2"])
+      expect(of({ "retry-after": value }), value).toBeUndefined();
     expect(of({ "retry-after-ms": "-1", "retry-after": "2" })).toBe(2000);
     expect(of({})).toBeUndefined();
   });
@@ -88,7 +98,9 @@ describe("readBody stops reading at maxBytes", () => {
       res.on("drain", pump);
       pump();
     });
-    const answered = new Promise<void>((resolve) => server.once("request", (_request, res) => res.on("close", resolve)));
+    const answered = new Promise<void>((resolve) =>
+      server.once("request", (_request, res) => res.on("close", resolve)),
+    );
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
       const { port } = server.address() as AddressInfo;

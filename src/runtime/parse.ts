@@ -49,5 +49,13 @@ export function retryAfterMs(headers: Headers, now = Date.now()): number | undef
   const ms = headers.get("retry-after-ms") ?? "";
   const value = headers.get("retry-after") ?? "";
   const untilDate = / GMT$/.test(value) ? Date.parse(value) - now : NaN;
-  return /^\d+(\.\d+)?$/.test(ms) ? +ms : /^\d+$/.test(value) ? +value * 1000 : untilDate >= 0 ? untilDate : untilDate < 0 ? 0 : undefined;
+  return /^\d+(\.\d+)?$/.test(ms)
+    ? +ms
+    : /^\d+$/.test(value)
+      ? +value * 1000
+      : untilDate >= 0
+        ? untilDate
+        : untilDate < 0
+          ? 0
+          : undefined;
 }

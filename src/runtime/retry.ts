@@ -51,7 +51,13 @@ export interface CallState {
  * timeout), never 501 or 505; POST and PATCH only on 429 or with an `Idempotency-Key`; the
  * server's wait when it names one (unless longer than `maxRetryAfterMs`), else backoff.
  */
-export function retryDelay(error: ApiError, request: Request, attempt: number, policy: RetryPolicy, random = Math.random()): number {
+export function retryDelay(
+  error: ApiError,
+  request: Request,
+  attempt: number,
+  policy: RetryPolicy,
+  random = Math.random(),
+): number {
   const asked = error.retryAfterMs;
   return !error.retryable ||
     (error.reason === "status" && !transientStatuses.includes(error.status)) ||
@@ -80,7 +86,11 @@ function wait(ms: number, signal: AbortSignal): Promise<boolean> {
  * The `fetch` handed to openapi-fetch: sends the request until it succeeds or may not be
  * repeated, and throws the last failure as an `ApiError`. A 2xx response is returned as is.
  */
-export async function fetchWithRetries(request: Request, init: RequestInit | undefined, state: CallState): Promise<Response> {
+export async function fetchWithRetries(
+  request: Request,
+  init: RequestInit | undefined,
+  state: CallState,
+): Promise<Response> {
   const { policy, correlationHeader: header } = state;
   const signal = request.signal;
   if (header) request.headers.set(header, (state.sentId = request.headers.get(header) ?? crypto.randomUUID()));
@@ -90,7 +100,9 @@ export async function fetchWithRetries(request: Request, init: RequestInit | und
     // With a timeout, each attempt has its own signal: the caller's abort, or the timeout.
     const controller = policy.timeoutMs > 0 ? new AbortController() : undefined;
     const follow = () => controller?.abort(signal.reason);
-    const timer = controller && setTimeout(() => controller.abort(new DOMException(`${policy.timeoutMs} ms`, "TimeoutError")), policy.timeoutMs);
+    const timer =
+      controller &&
+      setTimeout(() => controller.abort(new DOMException(`${policy.timeoutMs} ms`, "TimeoutError")), policy.timeoutMs);
     const release = () => {
       clearTimeout(timer);
       signal.removeEventListener("abort", follow);
@@ -101,7 +113,10 @@ export async function fetchWithRetries(request: Request, init: RequestInit | und
     let error: ApiError;
     try {
       // A body can be sent once: keep the request for a later attempt, send a copy.
-      const response = await state.send(last || !request.body ? request : request.clone(), controller ? { ...init, signal: attemptSignal } : init);
+      const response = await state.send(
+        last || !request.body ? request : request.clone(),
+        controller ? { ...init, signal: attemptSignal } : init,
+      );
       if (response.ok) {
         state.response = response;
         state.release = release;
@@ -110,7 +125,10 @@ export async function fetchWithRetries(request: Request, init: RequestInit | und
       }
       error = await state.fail({ reason: "status", response, signal: controller?.signal });
     } catch (cause) {
-      error = await state.fail({ reason: signal.aborted ? "aborted" : attemptSignal.aborted ? "timeout" : "network", cause });
+      error = await state.fail({
+        reason: signal.aborted ? "aborted" : attemptSignal.aborted ? "timeout" : "network",
+        cause,
+      });
     }
     release();
     const delayMs = last ? -1 : retryDelay(error, request, attempt, policy);

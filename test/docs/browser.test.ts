@@ -19,15 +19,20 @@ import { haveSeeds, noSeeds, readSeed } from "../helpers/seeds.js";
 
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const haveChromium = fs.existsSync(executablePath);
-if (!haveChromium) console.warn(`browser test skipped: no Chromium at ${executablePath}; install it with: apt-get install -y chromium`);
+if (!haveChromium)
+  console.warn(`browser test skipped: no Chromium at ${executablePath}; install it with: apt-get install -y chromium`);
 
 const docs = path.join(repoRoot, "generated", "docs");
 const shots = path.join(repoRoot, "test-results", "docs");
 const catalog = JSON.parse(fs.readFileSync(path.join(repoRoot, "generated", "catalog.json"), "utf8")) as Catalog;
 const apis = [...new Set(catalog.families.flatMap((f) => f.apis))].sort();
-const errors = catalog.families.flatMap((family) => family.errors.map((error) => ({ family: family.id, ...error, anchor: `${family.id}-${error.code}` })));
+const errors = catalog.families.flatMap((family) =>
+  family.errors.map((error) => ({ family: family.id, ...error, anchor: `${family.id}-${error.code}` })),
+);
 const editions = ["", "id/"];
-const pages = editions.flatMap((dir) => ["index.html", ...apis.map((api) => `${api}.html`)].map((page) => `${dir}${page}`));
+const pages = editions.flatMap((dir) =>
+  ["index.html", ...apis.map((api) => `${api}.html`)].map((page) => `${dir}${page}`),
+);
 /** The code the flawed Indonesian seed invented: read from the seed, as test/seeds.test.ts does. */
 const salesCodes = new Set(catalog.families.find((f) => f.id === "sales")!.errors.map((e) => String(e.code)));
 const translatedCodes = [...readSeed("001").matchAll(/^.+ \| ([A-Z_]+) \| (\d{3}) \|$/gm)]
@@ -49,7 +54,9 @@ describe.skipIf(!haveChromium)("the reference docs in Chromium", () => {
   const reference = (name: string): Promise<Opened> => open(path.join(docs, name));
   /** Follows a link within a reference page (`#/<route>#<element id>`) and waits for the element. */
   const go = async (page: Page, hash: string) => {
-    await page.evaluate((target) => { location.hash = target; }, hash);
+    await page.evaluate((target) => {
+      location.hash = target;
+    }, hash);
     const id = hash.split("#")[2];
     if (id) await page.waitForFunction((target) => document.getElementById(target) !== null, id, { timeout: 10_000 });
   };
@@ -68,7 +75,8 @@ describe.skipIf(!haveChromium)("the reference docs in Chromium", () => {
       void dialog.dismiss();
     });
     await page.goto(pathToFileURL(file).href + hash);
-    if (!file.endsWith("index.html")) await page.waitForSelector("[data-section-id]", { state: "attached", timeout: 30_000 });
+    if (!file.endsWith("index.html"))
+      await page.waitForSelector("[data-section-id]", { state: "attached", timeout: 30_000 });
     return { page, problems, console: logged };
   };
 
@@ -79,7 +87,13 @@ describe.skipIf(!haveChromium)("the reference docs in Chromium", () => {
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath,
       headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+      ],
       viewport: { width: 1400, height: 900 },
     });
     await context.route("**/*", (route) => {
@@ -116,7 +130,9 @@ describe.skipIf(!haveChromium)("the reference docs in Chromium", () => {
     for (const name of pages.filter((p) => !p.endsWith("index.html"))) {
       const html = fs.readFileSync(path.join(docs, name), "utf8");
       expect(html, name).toContain('"disableTelemetry":true');
-      expect(html, name).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;sha256-/);
+      expect(html, name).toMatch(
+        /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;sha256-/,
+      );
     }
   });
 
@@ -125,7 +141,9 @@ describe.skipIf(!haveChromium)("the reference docs in Chromium", () => {
     it.each(searches)("search finds %s", async (term) => {
       const { page } = await open(path.join(docs, dir, "index.html"));
       await page.fill("#q", term);
-      const shown = await page.$$eval("#catalog tbody tr:not([hidden])", (rows) => rows.map((row) => ({ id: row.id, text: (row as HTMLElement).innerText })));
+      const shown = await page.$$eval("#catalog tbody tr:not([hidden])", (rows) =>
+        rows.map((row) => ({ id: row.id, text: (row as HTMLElement).innerText })),
+      );
       expect(shown.map((row) => row.id)).toContain(byCode(term).anchor);
       for (const row of shown) expect(row.text).toContain(term);
       expect(await page.textContent("#shown")).toBe(String(shown.length));
@@ -135,14 +153,20 @@ describe.skipIf(!haveChromium)("the reference docs in Chromium", () => {
     it.each(searches)("the anchor of %s jumps to its row, even from a filtered table", async (term) => {
       const { anchor } = byCode(term);
       const { page } = await open(path.join(docs, dir, "index.html"), `#${anchor}`);
-      const inView = () => page.$eval(`[id="${anchor}"]`, (row) => {
-        const box = row.getBoundingClientRect();
-        return !(row as HTMLElement).hidden && row.matches(":target") && box.top >= 0 && box.bottom <= window.innerHeight;
-      });
+      const inView = () =>
+        page.$eval(`[id="${anchor}"]`, (row) => {
+          const box = row.getBoundingClientRect();
+          return (
+            !(row as HTMLElement).hidden && row.matches(":target") && box.top >= 0 && box.bottom <= window.innerHeight
+          );
+        });
       expect(await inView()).toBe(true);
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.fill("#q", "no such code anywhere");
-      await page.evaluate((id) => { location.hash = "#x"; location.hash = `#${id}`; }, anchor);
+      await page.evaluate((id) => {
+        location.hash = "#x";
+        location.hash = `#${id}`;
+      }, anchor);
       await page.waitForTimeout(200);
       expect(await inView()).toBe(true);
       await page.close();
@@ -159,17 +183,22 @@ describe.skipIf(!haveChromium)("the reference docs in Chromium", () => {
 
   it("links every code to the response of the reference page that shows it", async () => {
     const { page } = await open(path.join(docs, "index.html"));
-    const links = await page.$$eval("#catalog tbody tr", (rows) => rows.map((row) => ({ id: row.id, href: row.querySelector("td.code a.mono")?.getAttribute("href") ?? "" })));
+    const links = await page.$$eval("#catalog tbody tr", (rows) =>
+      rows.map((row) => ({ id: row.id, href: row.querySelector("td.code a.mono")?.getAttribute("href") ?? "" })),
+    );
     await page.close();
     expect(links.map((l) => l.id)).toEqual(errors.map((e) => e.anchor));
     const partner = errors.filter((e) => e.family === "partner");
-    for (const link of links) expect(link.href, link.id).toMatch(/^\w+\.html#\/[\w-]+\/\w+#[\w-]+\/\w+\/response&c=\d{3}\/body$/);
+    for (const link of links)
+      expect(link.href, link.id).toMatch(/^\w+\.html#\/[\w-]+\/\w+#[\w-]+\/\w+\/response&c=\d{3}\/body$/);
     expect(partner.length).toBeGreaterThan(0);
 
     const byTarget = new Map<string, typeof errors>();
-    for (const link of links) byTarget.set(link.href, [...(byTarget.get(link.href) ?? []), errors.find((e) => e.anchor === link.id)!]);
+    for (const link of links)
+      byTarget.set(link.href, [...(byTarget.get(link.href) ?? []), errors.find((e) => e.anchor === link.id)!]);
     const byApi = new Map<string, string[]>();
-    for (const href of byTarget.keys()) byApi.set(href.split("#")[0]!, [...(byApi.get(href.split("#")[0]!) ?? []), href]);
+    for (const href of byTarget.keys())
+      byApi.set(href.split("#")[0]!, [...(byApi.get(href.split("#")[0]!) ?? []), href]);
     for (const [file, hrefs] of byApi) {
       const { page: api, problems } = await reference(file);
       for (const href of hrefs) {
@@ -180,7 +209,9 @@ describe.skipIf(!haveChromium)("the reference docs in Chromium", () => {
         // The response sample is rendered: a list of examples, or the one example's body.
         await api.waitForFunction(
           ([section, wanted]) => {
-            const text = [...document.querySelectorAll(`[data-section-id="${section}"] [data-testid=right-panel]`)].map((p) => (p as HTMLElement).innerText).join("\n");
+            const text = [...document.querySelectorAll(`[data-section-id="${section}"] [data-testid=right-panel]`)]
+              .map((p) => (p as HTMLElement).innerText)
+              .join("\n");
             return / · /.test(text) || wanted!.every((code) => text.includes(code));
           },
           [route!, codes] as const,
@@ -198,7 +229,9 @@ describe.skipIf(!haveChromium)("the reference docs in Chromium", () => {
           shown = (await panels.allInnerTexts()).join("\n");
         }
         for (const error of byTarget.get(href)!) {
-          expect(shown, `${href} shows ${error.code}`).toMatch(new RegExp(`(^|\\n)${error.code} · |"${error.code}"|\\b${error.code}\\b`));
+          expect(shown, `${href} shows ${error.code}`).toMatch(
+            new RegExp(`(^|\\n)${error.code} · |"${error.code}"|\\b${error.code}\\b`),
+          );
         }
       }
       expect(problems).toEqual([]);
@@ -213,7 +246,10 @@ describe.skipIf(!haveChromium)("the reference docs in Chromium", () => {
     const landingText = await landing.page.innerText("body");
     expect(landingText).toContain(String(code.code));
     await landing.page.close();
-    const href = fs.readFileSync(path.join(docs, "id", "index.html"), "utf8").match(new RegExp(`id="${code.anchor}"[^]*?<a class="mono" href="([^"]+)"`))![1]!.replace(/&amp;/g, "&");
+    const href = fs
+      .readFileSync(path.join(docs, "id", "index.html"), "utf8")
+      .match(new RegExp(`id="${code.anchor}"[^]*?<a class="mono" href="([^"]+)"`))![1]!
+      .replace(/&amp;/g, "&");
     const { page } = await reference(`id/${href.split("#")[0]!}`);
     await go(page, `#${href.split("#").slice(1).join("#")}`);
     await page.waitForFunction(() => document.body.innerText.includes("errorCode"));
@@ -240,18 +276,27 @@ describe.skipIf(!haveChromium)("the reference docs in Chromium", () => {
     expect(await page.innerText("body")).toContain("Descriptions are untrusted text.");
     // Follow every link that is not a page of the reference, as a reader clicking it would.
     await page.evaluate(() => {
-      for (const link of document.querySelectorAll<HTMLAnchorElement>("#redoc a[href]")) if (!/^(https?:|#\/|\/)/.test(link.getAttribute("href")!)) link.click();
+      for (const link of document.querySelectorAll<HTMLAnchorElement>("#redoc a[href]"))
+        if (!/^(https?:|#\/|\/)/.test(link.getAttribute("href")!)) link.click();
     });
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as { __hostile?: string[] }).__hostile ?? [])).toEqual([]);
     expect(dialogs).toEqual([]);
     expect(logged.filter((line) => line.includes("HOSTILE"))).toEqual([]);
     const dom = await page.evaluate(() => ({
-      scripts: [...document.querySelectorAll("#redoc script")].map((s) => s.textContent ?? "").filter((s) => !s.startsWith('try{var m=localStorage.getItem("redoc.colorMode")')),
-      handlers: [...document.querySelectorAll("#redoc *")].flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.tagName} ${a.name}`)),
+      scripts: [...document.querySelectorAll("#redoc script")]
+        .map((s) => s.textContent ?? "")
+        .filter((s) => !s.startsWith('try{var m=localStorage.getItem("redoc.colorMode")')),
+      handlers: [...document.querySelectorAll("#redoc *")].flatMap((e) =>
+        [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.tagName} ${a.name}`),
+      ),
       scriptLinks: [
-        ...[...document.querySelectorAll("#redoc [href]")].map((e) => e.getAttribute("href")!).filter((url) => /^\s*(javascript|vbscript|data):/i.test(url)),
-        ...[...document.querySelectorAll("#redoc [src]")].map((e) => e.getAttribute("src")!).filter((url) => /^\s*(javascript|vbscript|data:text)/i.test(url)),
+        ...[...document.querySelectorAll("#redoc [href]")]
+          .map((e) => e.getAttribute("href")!)
+          .filter((url) => /^\s*(javascript|vbscript|data):/i.test(url)),
+        ...[...document.querySelectorAll("#redoc [src]")]
+          .map((e) => e.getAttribute("src")!)
+          .filter((url) => /^\s*(javascript|vbscript|data:text)/i.test(url)),
       ],
       images: [...document.querySelectorAll("#redoc img:not([alt='redocly logo'])")].map((e) => e.outerHTML),
       frames: document.querySelectorAll("#redoc iframe").length,
@@ -275,6 +320,7 @@ describe.skipIf(!haveChromium)("the reference docs in Chromium", () => {
       await page.screenshot({ path: path.join(shots, `${prefix}-messaging-400.png`) });
       await page.close();
     }
-    for (const name of ["en-landing", "id-landing", "en-messaging-400", "id-messaging-400"]) expect(fs.statSync(path.join(shots, `${name}.png`)).size).toBeGreaterThan(10_000);
+    for (const name of ["en-landing", "id-landing", "en-messaging-400", "id-messaging-400"])
+      expect(fs.statSync(path.join(shots, `${name}.png`)).size).toBeGreaterThan(10_000);
   });
 });

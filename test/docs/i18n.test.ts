@@ -12,8 +12,12 @@ import { copySpec, repoRoot, runCli } from "../helpers/cli.js";
 
 const catalog = JSON.parse(fs.readFileSync(path.join(repoRoot, "generated", "catalog.json"), "utf8")) as Catalog;
 const docs = path.join(repoRoot, "generated", "docs");
-const file = parse(fs.readFileSync(path.join(repoRoot, "openapi", "i18n", "id.yaml"), "utf8")) as { translations: Record<string, { en: string; id: string }> };
-const codes = catalog.families.flatMap((family) => family.errors.map((error) => ({ family, code: String(error.code) })));
+const file = parse(fs.readFileSync(path.join(repoRoot, "openapi", "i18n", "id.yaml"), "utf8")) as {
+  translations: Record<string, { en: string; id: string }>;
+};
+const codes = catalog.families.flatMap((family) =>
+  family.errors.map((error) => ({ family, code: String(error.code) })),
+);
 const word = (code: string) => new RegExp(`(?<![\\p{L}\\p{N}_])${code}(?![\\p{L}\\p{N}_])`, "u");
 
 describe("the Indonesian edition (docs/id/)", () => {
@@ -23,28 +27,36 @@ describe("the Indonesian edition (docs/id/)", () => {
     expect(build.stdout).not.toMatch(/^ {2}openapi\/i18n\/id\.yaml: (missing|outdated|unused) /m);
   });
 
-  it.each(codes)("carries $family.id code $code verbatim on the landing page and the API's page", ({ family, code }) => {
-    const landing = fs.readFileSync(path.join(docs, "id", "index.html"), "utf8");
-    expect(landing).toContain(`id="${family.id}-${code}"`);
-    expect(landing).toMatch(new RegExp(`>${code}</a>|<span class="mono">${code}</span>`));
-    for (const api of family.apis) {
-      // The page embeds the API for Redoc as JSON: the code as the wire has it.
-      expect(fs.readFileSync(path.join(docs, "id", `${api}.html`), "utf8")).toMatch(new RegExp(`"(?:errorCode|code)":"?${code}"?[,}]`));
-    }
-  });
+  it.each(codes)(
+    "carries $family.id code $code verbatim on the landing page and the API's page",
+    ({ family, code }) => {
+      const landing = fs.readFileSync(path.join(docs, "id", "index.html"), "utf8");
+      expect(landing).toContain(`id="${family.id}-${code}"`);
+      expect(landing).toMatch(new RegExp(`>${code}</a>|<span class="mono">${code}</span>`));
+      for (const api of family.apis) {
+        // The page embeds the API for Redoc as JSON: the code as the wire has it.
+        expect(fs.readFileSync(path.join(docs, "id", `${api}.html`), "utf8")).toMatch(
+          new RegExp(`"(?:errorCode|code)":"?${code}"?[,}]`),
+        );
+      }
+    },
+  );
 
   it("has no translation that carries a catalog code its English text does not, or drops one", () => {
     const wrong: string[] = [];
     for (const [key, { en, id }] of Object.entries(file.translations)) {
       for (const { code } of codes) if (word(code).test(en) !== word(code).test(id)) wrong.push(`${key}: ${code}`);
       // A code-shaped word (UPPER_SNAKE) that the English lacks is a translated code.
-      for (const token of id.match(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g) ?? []) if (!en.includes(token)) wrong.push(`${key}: ${token}`);
+      for (const token of id.match(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g) ?? [])
+        if (!en.includes(token)) wrong.push(`${key}: ${token}`);
     }
     expect(wrong).toEqual([]);
   });
 
   it("translates prose, not codes: every English text with a code keeps it in Indonesian", () => {
-    const withCodes = Object.entries(file.translations).filter(([, { en }]) => codes.some(({ code }) => word(code).test(en)));
+    const withCodes = Object.entries(file.translations).filter(([, { en }]) =>
+      codes.some(({ code }) => word(code).test(en)),
+    );
     expect(withCodes.length).toBeGreaterThan(5);
   });
 });
@@ -59,11 +71,17 @@ describe("a translation that changes an HTTP status", () => {
       expect(at).toBeGreaterThan(0);
       lines[at] = lines[at]!.replace("Respons 429 dan", "Respons 492 dan");
       fs.writeFileSync(file, lines.join("\n"));
-      const key = lines.slice(0, at).reverse().find((line) => /^ {2}\S+:$/.test(line))!.trim().slice(0, -1);
+      const key = lines
+        .slice(0, at)
+        .reverse()
+        .find((line) => /^ {2}\S+:$/.test(line))!
+        .trim()
+        .slice(0, -1);
       const run = await runCli(["build", "openapi", "--no-docs"], dir);
       expect(run.code).toBe(1);
-      const want = `openapi/i18n/id.yaml:${at + 1}:9 error i18n: ${key}: `
-        + "the translation must keep the HTTP status 429 verbatim";
+      const want =
+        `openapi/i18n/id.yaml:${at + 1}:9 error i18n: ${key}: ` +
+        "the translation must keep the HTTP status 429 verbatim";
       expect(run.stderr.split("\n")).toContain(want);
       expect(fs.existsSync(out)).toBe(false);
     } finally {

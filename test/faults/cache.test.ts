@@ -34,7 +34,8 @@ describe("a file saved while the build runs", () => {
     await build({
       ...settings,
       log: (line) => {
-        if (line.startsWith("bundle")) work.edit(example, (text) => text.replace("Look the record up again", "Saved mid-build"));
+        if (line.startsWith("bundle"))
+          work.edit(example, (text) => text.replace("Look the record up again", "Saved mid-build"));
       },
     });
     const lines: string[] = [];
@@ -51,7 +52,11 @@ describe("a file saved while the build runs", () => {
 describe("the catalog's checks on a warm cache", () => {
   it.each([
     ["an example that no response lists", "Referrals99929.yaml", (text: string) => text],
-    ["an unlisted example that repeats a code", "Referrals99930.yaml", (text: string) => text.replace('code: "99919"', 'code: "99911"')],
+    [
+      "an unlisted example that repeats a code",
+      "Referrals99930.yaml",
+      (text: string) => text.replace('code: "99919"', 'code: "99911"'),
+    ],
   ])("%s fails the build as it would cold", async (_name, file, change) => {
     const work = project("faults-catalog");
     const settings = options(work);
@@ -85,7 +90,9 @@ describe("up to date", () => {
   it("prints the warnings a cold build prints", async () => {
     const work = project("faults-warnings");
     // A 503 without Retry-After is a warning of the ruleset, not an error.
-    work.edit("openapi/components/responses/referrals/Referrals503.yaml", (text) => text.replace(/^headers:\n(?: .*\n)+/m, ""));
+    work.edit("openapi/components/responses/referrals/Referrals503.yaml", (text) =>
+      text.replace(/^headers:\n(?: .*\n)+/m, ""),
+    );
     const settings = options(work);
     const cold: string[] = [];
     const first = await build({ ...settings, log: (line) => cold.push(line) });

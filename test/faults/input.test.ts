@@ -17,7 +17,12 @@ const failed = /^error-contracts: build failed: 1 problem; generated output left
 /** Nine levels of nine aliases: 387 million nodes once expanded, 600 bytes on disk. */
 const aliasBomb = () => {
   const lines = ["x-bomb:", '  a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-  for (let i = 1; i < 9; i++) lines.push(`  a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(", ")}]`);
+  for (let i = 1; i < 9; i++)
+    lines.push(
+      `  a${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(", ")}]`,
+    );
   return `${lines.join("\n")}\n`;
 };
 
@@ -29,7 +34,11 @@ const cases: { name: string; change: (work: Project) => void; want: RegExp }[] =
   },
   {
     name: "bytes that are not UTF-8",
-    change: (work) => work.write(example, Buffer.concat([Buffer.from("summary: Record n"), Buffer.from([0xff]), Buffer.from("t found\n")])),
+    change: (work) =>
+      work.write(
+        example,
+        Buffer.concat([Buffer.from("summary: Record n"), Buffer.from([0xff]), Buffer.from("t found\n")]),
+      ),
     want: /^openapi\/components\/examples\/sales\/SalesRecordNotFound\.yaml:1:\d+ error bundle: not UTF-8: byte 0xFF at byte offset 17 \(line 1\)/,
   },
   {
@@ -72,7 +81,9 @@ const cases: { name: string; change: (work: Project) => void; want: RegExp }[] =
     change: (work) => {
       work.write("openapi/components/schemas/LoopA.yaml", "$ref: ./LoopB.yaml\n");
       work.write("openapi/components/schemas/LoopB.yaml", "$ref: ./LoopA.yaml\n");
-      work.edit(response, (text) => text.replace(/\$ref: \.\.\/\.\.\/schemas\/[^\n]+/, "$ref: ../../schemas/LoopA.yaml"));
+      work.edit(response, (text) =>
+        text.replace(/\$ref: \.\.\/\.\.\/schemas\/[^\n]+/, "$ref: ../../schemas/LoopA.yaml"),
+      );
     },
     want: /^openapi\/components\/schemas\/LoopA\.yaml:1:1 error bundle: \$ref loop: openapi\/components\/schemas\/LoopA\.yaml → openapi\/components\/schemas\/LoopB\.yaml → openapi\/components\/schemas\/LoopA\.yaml: /,
   },
@@ -92,13 +103,21 @@ describe("lint and diff on the same hostile files", () => {
   it("lint rejects an alias bomb and a non-UTF-8 file in one line each", async () => {
     const work = project("faults-lint");
     work.edit(example, (text) => text + aliasBomb());
-    work.write("plain.yaml", Buffer.concat([Buffer.from("openapi: 3.1.0\ninfo: { title: \""), Buffer.from([0xc3, 0x28]), Buffer.from('" }\n')]));
+    work.write(
+      "plain.yaml",
+      Buffer.concat([Buffer.from('openapi: 3.1.0\ninfo: { title: "'), Buffer.from([0xc3, 0x28]), Buffer.from('" }\n')]),
+    );
     const bomb = await runLimited(["lint", root], work.dir);
-    expectRefusal(bomb, 2, [/^openapi\/components\/examples\/sales\/SalesRecordNotFound\.yaml:\d+:\d+ error bundle: YAML aliases expand it/, /^error-contracts: lint stopped: 1 problem in openapi\/sales\/openapi\.yaml before linting$/]);
+    expectRefusal(bomb, 2, [
+      /^openapi\/components\/examples\/sales\/SalesRecordNotFound\.yaml:\d+:\d+ error bundle: YAML aliases expand it/,
+      /^error-contracts: lint stopped: 1 problem in openapi\/sales\/openapi\.yaml before linting$/,
+    ]);
     const bytes = await runLimited(["lint", "plain.yaml"], work.dir);
     expectRefusal(bytes, 2, [/^error-contracts: plain\.yaml: not UTF-8: byte 0xC3 at byte offset 31 \(line 2\)/]);
     const folder = await runLimited(["lint", "openapi"], work.dir);
-    expectRefusal(folder, 2, [/^error-contracts: openapi: is a folder: lint takes OpenAPI files, such as openapi\/<api>\/openapi\.yaml$/]);
+    expectRefusal(folder, 2, [
+      /^error-contracts: openapi: is a folder: lint takes OpenAPI files, such as openapi\/<api>\/openapi\.yaml$/,
+    ]);
   });
 
   it("diff rejects an alias bomb in the head in one line", async () => {

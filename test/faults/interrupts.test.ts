@@ -17,7 +17,10 @@ const running = (pid: number) => {
   return state !== "" && !state.startsWith("Z");
 };
 const childrenOf = (pid: number) =>
-  spawnSync("pgrep", ["-P", String(pid)], { encoding: "utf8" }).stdout.split("\n").filter(Boolean).map(Number);
+  spawnSync("pgrep", ["-P", String(pid)], { encoding: "utf8" })
+    .stdout.split("\n")
+    .filter(Boolean)
+    .map(Number);
 const until = async (what: string, ready: () => boolean, ms = 90_000) => {
   for (const started = Date.now(); !ready(); await new Promise((resolve) => setTimeout(resolve, 50))) {
     if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`);
@@ -31,9 +34,17 @@ async function buildUntilDocs(dir: string) {
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
-  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("close", (code, signal) => resolve({ code, signal })));
+  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on("close", (code, signal) => resolve({ code, signal })),
+  );
   await until("build-docs children", () => childrenOf(child.pid!).length > 0);
-  return { pid: child.pid!, children: childrenOf(child.pid!), closed, output: () => output, kill: (signal: NodeJS.Signals) => child.kill(signal) };
+  return {
+    pid: child.pid!,
+    children: childrenOf(child.pid!),
+    closed,
+    output: () => output,
+    kill: (signal: NodeJS.Signals) => child.kill(signal),
+  };
 }
 
 describe.each(["SIGINT", "SIGTERM"] as const)("a build stopped with %s", (signal) => {
@@ -85,7 +96,9 @@ describe("a crash between the two renames of the swap", () => {
     fs.renameSync(work.out, path.join(work.dir, "generated.old-999999999-1"));
     const lines: string[] = [];
     await build({ ...options(work, (line) => lines.push(line)), force: true });
-    expect(lines[0]).toBe(`restored ${path.relative(process.cwd(), work.out)} from ${path.relative(process.cwd(), work.out)}.old-999999999-1, left by an interrupted build`);
+    expect(lines[0]).toBe(
+      `restored ${path.relative(process.cwd(), work.out)} from ${path.relative(process.cwd(), work.out)}.old-999999999-1, left by an interrupted build`,
+    );
     expect(hashTree(work.out)).toBe(before);
     expect(work.leftovers()).toEqual([]);
   });
@@ -104,7 +117,11 @@ describe("a closed stdout (error-contracts build | head -1)", () => {
   it("ends the build quietly: no stack trace, no staging folder, generated/ as it was", async () => {
     const work = project("faults-pipe");
     const before = hashTree(work.out);
-    const run = spawnSync("bash", ["-c", `set -o pipefail; "${process.execPath}" "${bin}" build openapi --force | head -1`], { cwd: work.dir, encoding: "utf8" });
+    const run = spawnSync(
+      "bash",
+      ["-c", `set -o pipefail; "${process.execPath}" "${bin}" build openapi --force | head -1`],
+      { cwd: work.dir, encoding: "utf8" },
+    );
     expect(run.stdout).toMatch(/^bundle {3}4 APIs/);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(141);

@@ -23,7 +23,10 @@ export interface Project {
 /** A copy of openapi/ and the configs, with this repo's built generated/ (docs left out) beside it. */
 export function project(prefix: string): Project {
   const work = copySpec(prefix);
-  fs.cpSync(path.join(repoRoot, "generated"), work.out, { recursive: true, filter: (src) => !src.includes(`${path.sep}docs`) });
+  fs.cpSync(path.join(repoRoot, "generated"), work.out, {
+    recursive: true,
+    filter: (src) => !src.includes(`${path.sep}docs`),
+  });
   afterAll(() => fs.rmSync(work.dir, { recursive: true, force: true }));
   return {
     ...work,
@@ -45,7 +48,12 @@ export function project(prefix: string): Project {
 }
 
 /** Runs the CLI in `cwd`; kills it after `limitMs` (a run that needs that long is the defect). */
-export function runLimited(args: string[], cwd: string, limitMs = 30_000, env: NodeJS.ProcessEnv = {}): Promise<Run & { ms: number }> {
+export function runLimited(
+  args: string[],
+  cwd: string,
+  limitMs = 30_000,
+  env: NodeJS.ProcessEnv = {},
+): Promise<Run & { ms: number }> {
   const started = performance.now();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: "1", ...env } });
@@ -66,7 +74,7 @@ export function expectRefusal(run: Run, code: number, lines: RegExp[]): void {
   expect(run.stderr).not.toMatch(/^\s+at /m);
   const got = run.stderr.trim().split("\n");
   expect(got.length, run.stderr).toBe(lines.length);
-  lines.forEach((line, i) => expect(got[i]).toMatch(line));
+  for (const [i, line] of lines.entries()) expect(got[i]).toMatch(line);
   expect(run.code, run.stderr).toBe(code);
 }
 

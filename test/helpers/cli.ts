@@ -16,10 +16,15 @@ export interface Run {
 /** Runs a command to its end and returns its exit code and output; never throws on a non-zero exit. */
 export function runCommand(file: string, args: string[], cwd = repoRoot, env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(file, args, { cwd, env: { ...process.env, NO_COLOR: "1", ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      file,
+      args,
+      { cwd, env: { ...process.env, NO_COLOR: "1", ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -37,7 +42,8 @@ export function hashTree(dir: string): string {
     .filter((entry) => entry.isFile())
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
-  for (const file of files) hash.update(path.relative(dir, file)).update("\0").update(fs.readFileSync(file)).update("\0");
+  for (const file of files)
+    hash.update(path.relative(dir, file)).update("\0").update(fs.readFileSync(file)).update("\0");
   return hash.digest("hex");
 }
 
@@ -45,9 +51,16 @@ export function hashTree(dir: string): string {
 export function copySpec(prefix: string): { dir: string; spec: string; out: string } {
   const dir = fs.mkdtempSync(path.join(fs.realpathSync(process.env.TMPDIR ?? "/tmp"), `${prefix}-`));
   fs.cpSync(path.join(repoRoot, "openapi"), path.join(dir, "openapi"), { recursive: true });
-  for (const file of [".spectral.yaml", "redocly.yaml"]) fs.copyFileSync(path.join(repoRoot, file), path.join(dir, file));
-  fs.cpSync(path.join(repoRoot, "spectral"), path.join(dir, "spectral"), { recursive: true, filter: (src) => !src.includes(`${path.sep}fixtures`) });
+  for (const file of [".spectral.yaml", "redocly.yaml"])
+    fs.copyFileSync(path.join(repoRoot, file), path.join(dir, file));
+  fs.cpSync(path.join(repoRoot, "spectral"), path.join(dir, "spectral"), {
+    recursive: true,
+    filter: (src) => !src.includes(`${path.sep}fixtures`),
+  });
   // The ruleset's functions read OpenAPI through the toolkit's model.
-  fs.cpSync(path.join(repoRoot, "src", "openapi"), path.join(dir, "src", "openapi"), { recursive: true, filter: (src) => !src.endsWith(".test.ts") });
+  fs.cpSync(path.join(repoRoot, "src", "openapi"), path.join(dir, "src", "openapi"), {
+    recursive: true,
+    filter: (src) => !src.endsWith(".test.ts"),
+  });
   return { dir, spec: path.join(dir, "openapi"), out: path.join(dir, "generated") };
 }

@@ -10,6 +10,9 @@ import type { Run } from "./cli.js";
 export async function runInProcess(args: string[]): Promise<Run> {
   let stdout = "";
   let stderr = "";
-  const code = await runCommandLine(args, { out: (text) => (stdout += `${text}\n`), err: (text) => (stderr += `${text}\n`) });
+  const code = await runCommandLine(args, {
+    out: (text) => (stdout += `${text}\n`),
+    err: (text) => (stderr += `${text}\n`),
+  });
   return { code, stdout, stderr };
 }

@@ -7,6 +7,7 @@ import type { Catalog } from "../../scripts/build/catalog.js";
 import { repoRoot } from "./cli.js";
 
 /** A bundle as the tests read it: trusted (built and checked), so read without narrowing each member. */
+// biome-ignore lint/suspicious/noExplicitAny: the tests read built bundles without narrowing each member
 export type Json = Record<string, any>;
 
 export const catalog = JSON.parse(fs.readFileSync(path.join(repoRoot, "generated", "catalog.json"), "utf8")) as Catalog;
@@ -34,7 +35,9 @@ export function sample(doc: Json, schemaRef: Json | undefined): unknown {
   if (type === "object" || schema.properties || schema.anyOf || schema.oneOf) {
     const branch = deref(doc, (schema.anyOf ?? schema.oneOf)?.[0]);
     const required = new Set<string>([...(schema.required ?? []), ...(branch.required ?? [])]);
-    return Object.fromEntries([...required].map((name) => [name, sample(doc, schema.properties?.[name] ?? branch.properties?.[name])]));
+    return Object.fromEntries(
+      [...required].map((name) => [name, sample(doc, schema.properties?.[name] ?? branch.properties?.[name])]),
+    );
   }
   if (type === "array") return Array.from({ length: schema.minItems ?? 0 }, () => sample(doc, schema.items));
   if (type === "integer" || type === "number") return schema.minimum ?? 1;
@@ -64,17 +67,30 @@ export function operations(api: string): Operation[] {
   return operationsOf(doc).map(({ method, route, operation, parameters }) => {
     const params: Operation["init"]["params"] = { path: {}, query: {}, header: {} };
     for (const parameter of parameters.map((p) => deref(doc, p.parameter))) {
-      if (parameter.required && parameter.in in params) params[parameter.in as "path"][parameter.name] = sample(doc, parameter.schema);
+      if (parameter.required && parameter.in in params)
+        params[parameter.in as "path"][parameter.name] = sample(doc, parameter.schema);
     }
     const media = deref(doc, operation.requestBody).content?.["application/json"];
-    const responses = Object.entries(deref(doc, operation.responses)).map(([status, response]) => [Number(status), deref(doc, response)] as const);
-    return { method, route, operation, responses: new Map(responses), init: { params, ...(media ? { body: sample(doc, media.schema) } : {}) } };
+    const responses = Object.entries(deref(doc, operation.responses)).map(
+      ([status, response]) => [Number(status), deref(doc, response)] as const,
+    );
+    return {
+      method,
+      route,
+      operation,
+      responses: new Map(responses),
+      init: { params, ...(media ? { body: sample(doc, media.schema) } : {}) },
+    };
   });
 }
 
 /** The first operation that lists the named example under the status. */
 export function operationWithExample(api: string, status: number, example: string): Operation | undefined {
-  return operations(api).find((op) => Object.values((op.responses.get(status)?.content ?? {}) as Json).some((media: Json) => example in (media.examples ?? {})));
+  return operations(api).find((op) =>
+    Object.values((op.responses.get(status)?.content ?? {}) as Json).some(
+      (media: Json) => example in (media.examples ?? {}),
+    ),
+  );
 }
 
 /** The value a response's header carries in the contract's example (what Prism sends). */

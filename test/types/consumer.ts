@@ -8,26 +8,37 @@ import { createApiClient, type ApiError, type LooseCode } from "../../src/runtim
 import {
   createMessagingClient,
   isMessagingError,
-  messagingErrors,
+  type messagingErrors,
   type MessagingApiError,
   type MessagingErrorBody,
   type MessagingErrorCode,
-  type MessagingOperationError,
 } from "../../generated/messaging/client.js";
-import { createPartnerClient, isPartnerError, type PartnerErrorBody, type PartnerErrorCode } from "../../generated/partner/client.js";
+import {
+  createPartnerClient,
+  isPartnerError,
+  type PartnerErrorBody,
+  type PartnerErrorCode,
+} from "../../generated/partner/client.js";
 import {
   createReferralsClient,
-  isReferralsError,
-  referralsErrors,
+  type referralsErrors,
   type components as ReferralsComponents,
   type ReferralsErrorBody,
   type ReferralsErrorCode,
   type ReferralsOperationError,
 } from "../../generated/referrals/client.js";
-import { createSalesClient, isSalesError, salesErrors, type SalesErrorBody, type SalesErrorCode } from "../../generated/sales/client.js";
+import {
+  createSalesClient,
+  isSalesError,
+  type salesErrors,
+  type SalesErrorBody,
+  type SalesErrorCode,
+} from "../../generated/sales/client.js";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-function assertType<T extends true>(): T | void {}
+function assertType<T extends true>(): T | undefined {
+  return undefined;
+}
 
 // Codes: literal unions in their wire types, from the catalog.
 assertType<Equal<Extract<MessagingErrorCode, 30011>, 30011>>();
@@ -45,7 +56,10 @@ assertType<Equal<keyof typeof salesErrors, SalesErrorCode>>();
 
 export async function referrals(baseUrl: string): Promise<string> {
   const client = createReferralsClient({ baseUrl, retries: 1, knownCodes: ["99910", "invalidRequest"] });
-  const { data, error, response } = await client.GET("/referrals/{referralId}", { params: { path: { referralId: "r-1" } }, timeoutMs: 5000 });
+  const { data, error, response } = await client.GET("/referrals/{referralId}", {
+    params: { path: { referralId: "r-1" } },
+    timeoutMs: 5000,
+  });
   assertType<Equal<typeof response, Response>>();
   if (error) {
     assertType<Equal<typeof data, undefined>>();
@@ -65,7 +79,19 @@ export async function referrals(baseUrl: string): Promise<string> {
     // @ts-expect-error a referrals code is never a number
     if (error.code === 99910) return "never";
     assertType<Equal<typeof error.retryAfterMs, number | undefined>>();
-    assertType<Equal<typeof error.catalog, { readonly status: number; readonly message: string; readonly description: string; readonly retryable: boolean; readonly kind: "code" | "innerCode" } | undefined>>();
+    assertType<
+      Equal<
+        typeof error.catalog,
+        | {
+            readonly status: number;
+            readonly message: string;
+            readonly description: string;
+            readonly retryable: boolean;
+            readonly kind: "code" | "innerCode";
+          }
+        | undefined
+      >
+    >();
     return `${error.status} ${error.family} ${error.correlationId ?? ""} ${error.attempts}`;
   }
   assertType<Equal<typeof data, ReferralsComponents["schemas"]["Referral"]>>();
@@ -93,7 +119,10 @@ export async function messaging(baseUrl: string): Promise<number | undefined> {
   const client = createMessagingClient({ baseUrl });
   const path = { orgId: "3fa85f64-5717-4562-b3fc-2c963f66afa6", channelId: "c" };
   try {
-    const { data } = await client.orThrow.POST("/organizations/{orgId}/channels/{channelId}/conversations", { params: { path }, body: { context: { a: "b" } } });
+    const { data } = await client.orThrow.POST("/organizations/{orgId}/channels/{channelId}/conversations", {
+      params: { path },
+      body: { context: { a: "b" } },
+    });
     return data.conversationId.length;
   } catch (error) {
     if (isMessagingError(error)) {
@@ -113,7 +142,9 @@ export async function partnerAndSales(baseUrl: string): Promise<string | undefin
   if (error?.status === 503) assertType<Equal<typeof error.body, PartnerErrorBody | undefined>>();
   if (isPartnerError(error)) assertType<Equal<typeof error.code, LooseCode<PartnerErrorCode> | undefined>>();
   const sales = createSalesClient({ baseUrl });
-  const result = await sales.GET("/connections/{connectionId}/records/{recordType}/{recordId}", { params: { path: { connectionId: "c", recordType: "account", recordId: "1" } } });
+  const result = await sales.GET("/connections/{connectionId}/records/{recordType}/{recordId}", {
+    params: { path: { connectionId: "c", recordType: "account", recordId: "1" } },
+  });
   const salesError = result.error;
   if (salesError?.status === 403) {
     assertType<Equal<typeof salesError.body, SalesErrorBody | undefined>>();
@@ -147,7 +178,10 @@ interface TwoBodies {
 }
 
 export async function twoBodies(baseUrl: string): Promise<string | number | undefined> {
-  const client = createApiClient<TwoBodies, "A" | "B">({ baseUrl }, { family: "x", codeType: "string", catalog: {}, errors: {}, body: {} });
+  const client = createApiClient<TwoBodies, "A" | "B">(
+    { baseUrl },
+    { family: "x", codeType: "string", catalog: {}, errors: {}, body: {} },
+  );
   const { data, error } = await client.GET("/things/{id}", { params: { path: { id: "1" } } });
   if (!error) return data.id;
   if (error.status === 404) {

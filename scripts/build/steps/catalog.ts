@@ -9,10 +9,15 @@ import type { StepResult } from "./step.js";
 export function catalog(ctx: BuildContext, { apis }: Bundled, files: Map<string, string>): StepResult<Catalog> {
   // An example that no response lists is a fault of the spec folder: known only when every API is built.
   const examplesDir = path.join(ctx.componentsDir, "examples") + path.sep;
-  const exampleFiles = ctx.wholeFolder ? [...ctx.components.values()].filter((file) => file.startsWith(examplesDir)) : [];
+  const exampleFiles = ctx.wholeFolder
+    ? [...ctx.components.values()].filter((file) => file.startsWith(examplesDir))
+    : [];
   const { catalog: value, problems } = buildCatalog(apis, ctx.components, exampleFiles);
   if (problems.length > 0) throw new InputRejected(sortProblems(problems));
-  files.set("catalog.json", `${JSON.stringify({ $comment: doNotEdit(ctx.sourceName(ctx.componentsDir)), ...value }, null, 2)}\n`);
+  files.set(
+    "catalog.json",
+    `${JSON.stringify({ $comment: doNotEdit(ctx.sourceName(ctx.componentsDir)), ...value }, null, 2)}\n`,
+  );
   const codes = value.families.reduce((n, family) => n + family.errors.length, 0);
   return { value, summary: `${codes} codes in ${value.families.length} families; catalog.json` };
 }

@@ -6,7 +6,12 @@ import { renderGeneratedReadme } from "../readme.js";
 import type { StepResult } from "./step.js";
 
 /** clients: each rebuilt API's `client.ts` and `errors.ts` (its families' catalog as constants), and the output's README. */
-export function clients(ctx: BuildContext, { apis, rebuilt }: Bundled, catalog: Catalog, files: Map<string, string>): StepResult<void> {
+export function clients(
+  ctx: BuildContext,
+  { apis, rebuilt }: Bundled,
+  catalog: Catalog,
+  files: Map<string, string>,
+): StepResult<void> {
   for (const api of rebuilt) {
     const families = catalog.families.filter((family) => family.apis.includes(api.id));
     const source = ctx.sourceName(api.root);

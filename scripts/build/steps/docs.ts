@@ -8,16 +8,33 @@ import type { StepResult } from "./step.js";
  * docs: the reference pages (`redocly build-docs` child processes, so other steps run meanwhile)
  * and the landing pages of every edition, written into `<staged>/docs`.
  */
-export async function docs(ctx: BuildContext, staged: string, bundled: Bundled, catalog: Catalog, plan: EditionPlan): Promise<StepResult<void>> {
+export async function docs(
+  ctx: BuildContext,
+  staged: string,
+  bundled: Bundled,
+  catalog: Catalog,
+  plan: EditionPlan,
+): Promise<StepResult<void>> {
   const { apis, rebuilt } = bundled;
   const only = new Set(rebuilt.map((api) => api.id));
   const outDir = path.join(staged, "docs");
   const redoclyConfig = ctx.options.redoclyConfig;
-  const done = await renderDocs({ outDir, apis, only, catalog, editions: plan.editions, redoclyConfig, sourceName: ctx.sourceName });
+  const done = await renderDocs({
+    outDir,
+    apis,
+    only,
+    catalog,
+    editions: plan.editions,
+    redoclyConfig,
+    sourceName: ctx.sourceName,
+  });
   const languages = plan.editions.map((e) => e.lang).join(", ");
   return {
     value: undefined,
     summary: `${done.referencePages} reference pages (${done.builtByRedocly} by redocly build-docs), ${done.landingPages} landing pages (${languages})`,
-    details: done.englishLabels.map((lang) => `  docs: Redoc's labels stay English in docs/${lang}/: this Redoc version has no translate hook the build knows`),
+    details: done.englishLabels.map(
+      (lang) =>
+        `  docs: Redoc's labels stay English in docs/${lang}/: this Redoc version has no translate hook the build knows`,
+    ),
   };
 }

@@ -5,7 +5,12 @@ import { InputRejected, errorsIn, sortProblems, type Problem } from "../../core/
 import { warningLine, type StepResult } from "./step.js";
 
 /** lint: the rebuilt bundles with Spectral (errors stop the build); cached APIs keep their recorded warnings. */
-export async function lint(ctx: BuildContext, plan: CachePlan, { rebuilt }: Bundled, files: Map<string, string>): Promise<StepResult<Problem[]>> {
+export async function lint(
+  ctx: BuildContext,
+  plan: CachePlan,
+  { rebuilt }: Bundled,
+  files: Map<string, string>,
+): Promise<StepResult<Problem[]>> {
   const problems = cachedWarnings(plan, plan.fresh);
   if (rebuilt.length > 0) {
     const { lintBundle, loadLinter, toProblem } = await import("../../core/spectral.js");
@@ -14,7 +19,14 @@ export async function lint(ctx: BuildContext, plan: CachePlan, { rebuilt }: Bund
     const read = (file: string) => ctx.reader.read(file);
     for (const api of rebuilt) {
       const bundle = `${api.id}/openapi.yaml`;
-      const results = await lintBundle(linter, files.get(bundle)!, path.join(ctx.out, bundle), api.root, ctx.components, read);
+      const results = await lintBundle(
+        linter,
+        files.get(bundle)!,
+        path.join(ctx.out, bundle),
+        api.root,
+        ctx.components,
+        read,
+      );
       problems.push(...results.filter((r) => r.severity <= 1).map(toProblem));
     }
   }

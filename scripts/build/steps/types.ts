@@ -3,7 +3,12 @@ import type { BuildContext, Bundled } from "../context.js";
 import type { StepResult } from "./step.js";
 
 /** types: each rebuilt API's `types.ts` (openapi-typescript, plus its families' code unions). */
-export async function types(ctx: BuildContext, { rebuilt }: Bundled, catalog: Catalog, files: Map<string, string>): Promise<StepResult<void>> {
+export async function types(
+  ctx: BuildContext,
+  { rebuilt }: Bundled,
+  catalog: Catalog,
+  files: Map<string, string>,
+): Promise<StepResult<void>> {
   const { renderTypes } = await import("../types.js");
   for (const api of rebuilt) {
     const families = catalog.families.filter((family) => family.apis.includes(api.id));
