@@ -39,7 +39,11 @@ function current(/** @type {string} */ key) {
   }
 }
 
-/** The CLI bundled from the current sources, or undefined where that cannot be done. */
+/**
+ * The CLI bundled from the current sources, or undefined where that cannot be done. (Over 60 lines
+ * as one job: esbuild's options, then writing the bundle and its pointer, in one plain-JS file that
+ * runs before any TypeScript can.)
+ */
 async function bundled() {
   try {
     const esbuild = await import("esbuild");

@@ -68,43 +68,30 @@ function compareCodes(a: string | number, b: string | number): number {
   return Number.isFinite(x) && Number.isFinite(y) ? x - y : String(a).localeCompare(String(b));
 }
 
-/**
- * Reads the error catalog out of bundled APIs and checks it: every example with `x-error`
- * is one catalog entry, written once; its status must match every response it is listed under.
- * `exampleFiles` are the example files on disk: one that no response lists is reported.
- */
-export function buildCatalog(
-  apis: BundledApi[],
-  components: Map<string, string>,
-  exampleFiles: string[],
-): { catalog: Catalog; problems: Problem[] } {
-  const problems: Problem[] = [];
+type Report = (api: BundledApi, jsonPath: (string | number)[], message: string) => void;
+
+/** Each problem once, at the source file and line of a bundle's JSON path. */
+function reporter(problems: Problem[], components: Map<string, string>): Report {
   const seen = new Set<string>();
-  const report = (api: BundledApi, jsonPath: (string | number)[], message: string) => {
+  return (api, jsonPath, message) => {
     const where = sourceLocation(jsonPath, api.root, components);
     const key = `${where.file}:${where.line}:${message}`;
     if (seen.has(key)) return;
     seen.add(key);
     problems.push({ ...where, severity: "error", rule: "catalog", message });
   };
+}
 
+/** 1. The families and their statuses: every `<Family><status>` response component. */
+function readStatuses(apis: BundledApi[]): Map<string, CatalogFamily> {
   const families = new Map<string, CatalogFamily>();
-  const family = (prefix: string) => {
-    const id = prefix.toLowerCase();
-    let found = families.get(id);
-    if (!found) {
-      found = { id, apis: [], mediaType: "", statuses: [], errors: [] };
-      families.set(id, found);
-    }
-    return found;
-  };
-
-  // 1. Statuses: every `<Family><status>` response component.
   for (const api of apis) {
     for (const [name, response] of Object.entries(componentsOf(api.doc, "responses"))) {
       const match = statusResponse.exec(name);
       if (!match || !isObject(response)) continue;
-      const fam = family(match[1]!);
+      const id = match[1]!.toLowerCase();
+      const fam = families.get(id) ?? { id, apis: [], mediaType: "", statuses: [], errors: [] };
+      families.set(id, fam);
       if (!fam.apis.includes(api.id)) fam.apis.push(api.id);
       if (fam.statuses.some((s) => s.response === name)) continue;
       fam.statuses.push({ status: Number(match[2]), meaning: String(response.description ?? ""), response: name });
@@ -112,37 +99,39 @@ export function buildCatalog(
       if (mediaType && Number(match[2]) >= 400 && !fam.mediaType) fam.mediaType = mediaType;
     }
   }
-  const prefixes = [...families.keys()].sort((a, b) => b.length - a.length);
+  return families;
+}
 
-  // 2. Errors: every example with `x-error`.
+/** 2. The errors: every example with `x-error`, in the family its name starts with, each code once. */
+function readErrors(apis: BundledApi[], families: Map<string, CatalogFamily>, report: Report): void {
+  const prefixes = [...families.keys()].sort((a, b) => b.length - a.length);
   const defined = new Set<string>();
   for (const api of apis) {
     for (const { name, path: at, example, status, body } of catalogEntries(api.doc)) {
       if (at[0] !== "components" || defined.has(name)) continue;
-      const meta = example["x-error"];
       const prefix = prefixes.find((p) => name.toLowerCase().startsWith(p));
       if (!prefix) {
-        report(
-          api,
-          at,
-          `example ${name} has x-error but its name does not start with a family (${prefixes.join(", ")})`,
-        );
+        const known = prefixes.join(", ");
+        report(api, at, `example ${name} has x-error but its name does not start with a family (${known})`);
         continue;
       }
       const fam = families.get(prefix)!;
       // The lint step (ec-catalog-entry, ec-catalog-unique-codes) has reported incomplete and
-      // duplicate entries; what is left out here never passed it.
+      // duplicate entries; what is left out here never passed it, and is never dropped in silence.
       const twin = body ? fam.errors.find((e) => String(e.code) === String(body.code)) : undefined;
       if (typeof status !== "number" || !body || !isCode(body.code) || typeof body.message !== "string" || twin) {
-        // Never dropped in silence, whatever ruleset the build ran with.
+        const why = twin
+          ? `its code ${String(body?.code)} is already defined by ${twin.example}`
+          : "it lacks a status, a code or a message";
         report(
           api,
           at,
-          `example ${name} is left out of the catalog: ${twin ? `its code ${String(body?.code)} is already defined by ${twin.example}` : "it lacks a status, a code or a message"} (rules ec-catalog-entry, ec-catalog-unique-codes)`,
+          `example ${name} is left out of the catalog: ${why} (rules ec-catalog-entry, ec-catalog-unique-codes)`,
         );
         continue;
       }
       defined.add(name);
+      const meta = example["x-error"];
       fam.errors.push({
         code: body.code,
         status,
@@ -155,46 +144,70 @@ export function buildCatalog(
       });
     }
   }
+}
 
-  // 3. A `<Family><status>` response is listed under its own status only. (Examples under the
-  //    wrong status are the lint step's ec-example-status.)
+/**
+ * 3. A `<Family><status>` response is listed under its own status only. (Examples under the
+ * wrong status are the lint step's ec-example-status.)
+ */
+function checkResponseStatuses(apis: BundledApi[], report: Report): void {
   for (const api of apis) {
     for (const { operation, path: at } of operations(api.doc)) {
       for (const { key, response, path: listedAt } of responsesOf(operation, at)) {
         const responseName = refName(response, "responses");
         const named = responseName ? statusResponse.exec(responseName) : null;
-        if (named && named[2] !== key)
+        if (named && named[2] !== key) {
           report(api, listedAt, `response ${responseName} describes status ${named[2]} but is listed under ${key}`);
+        }
       }
     }
   }
+}
 
-  // 4. Orphans: an example file that no response lists never reaches a bundle.
-  for (const file of exampleFiles) {
-    const name = path.basename(file).replace(/\.ya?ml$/, "");
-    if (!apis.some((api) => name in componentsOf(api.doc, "examples"))) {
-      problems.push({
-        file,
-        line: 1,
-        column: 1,
-        severity: "error",
-        rule: "catalog",
-        message: `example ${name} is not listed under any response: add it to the response of its status`,
-      });
-    }
-  }
+/** 4. Orphans: an example file that no response lists never reaches a bundle. */
+function orphanExamples(apis: BundledApi[], exampleFiles: string[]): Problem[] {
+  return exampleFiles
+    .map((file) => ({ file, name: path.basename(file).replace(/\.ya?ml$/, "") }))
+    .filter(({ name }) => !apis.some((api) => name in componentsOf(api.doc, "examples")))
+    .map(({ file, name }) => ({
+      file,
+      line: 1,
+      column: 1,
+      severity: "error" as const,
+      rule: "catalog",
+      message: `example ${name} is not listed under any response: add it to the response of its status`,
+    }));
+}
 
-  const catalog: Catalog = {
-    families: [...families.values()]
-      .map((fam) => ({
-        ...fam,
-        apis: [...fam.apis].sort(),
-        statuses: [...fam.statuses].sort((a, b) => a.status - b.status),
-        errors: [...fam.errors].sort((a, b) =>
-          a.kind === b.kind ? compareCodes(a.code, b.code) : a.kind === "code" ? -1 : 1,
-        ),
-      }))
-      .sort((a, b) => a.id.localeCompare(b.id)),
-  };
-  return { catalog, problems };
+/** The families in a stable order: by id; statuses by number; top-level codes before inner codes, each by value. */
+function sortFamilies(families: Iterable<CatalogFamily>): CatalogFamily[] {
+  const byCode = (a: CatalogError, b: CatalogError) =>
+    a.kind === b.kind ? compareCodes(a.code, b.code) : a.kind === "code" ? -1 : 1;
+  return [...families]
+    .map((fam) => ({
+      ...fam,
+      apis: [...fam.apis].sort(),
+      statuses: [...fam.statuses].sort((a, b) => a.status - b.status),
+      errors: [...fam.errors].sort(byCode),
+    }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/**
+ * Reads the error catalog out of bundled APIs and checks it: every example with `x-error`
+ * is one catalog entry, written once; its status must match every response it is listed under.
+ * `exampleFiles` are the example files on disk: one that no response lists is reported.
+ */
+export function buildCatalog(
+  apis: BundledApi[],
+  components: Map<string, string>,
+  exampleFiles: string[],
+): { catalog: Catalog; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const report = reporter(problems, components);
+  const families = readStatuses(apis);
+  readErrors(apis, families, report);
+  checkResponseStatuses(apis, report);
+  problems.push(...orphanExamples(apis, exampleFiles));
+  return { catalog: { families: sortFamilies(families.values()) }, problems };
 }

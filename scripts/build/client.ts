@@ -87,7 +87,7 @@ function firstOperationId(doc: Json): string | undefined {
  * `generated/<api>/client.ts`: a thin typed client of one API. Everything it does is in the
  * runtime (`src/runtime/`); this file passes what the build knows: the family, its body
  * shape, its codes' wire type, its catalog, its correlation header and each operation's
- * documented error statuses.
+ * documented error statuses. (Over 60 lines as one job: the lines of one generated file, in order.)
  */
 export function renderClient(
   apiId: string,

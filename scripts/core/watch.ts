@@ -18,6 +18,8 @@ export interface Watcher {
  * and every later save to it. A file created and removed again before it is reported (an
  * editor's or sed's temporary file) is not reported. Keep `debounceMs` above 100: chokidar
  * holds a deletion back 100 ms and drops a file's further changes for 50 ms after one.
+ * (Over 60 lines as one job: the debounce, the hold during a rebuild and chokidar's events share
+ * their state; split, each piece would need all of it.)
  */
 export function watchTree(
   dir: string,

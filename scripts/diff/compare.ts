@@ -1,3 +1,6 @@
+// Two bundled versions of an API → the findings a client would notice when things fail. Over 250
+// lines as one job: each rule reads the same pair of resolved responses; split by rule, each file
+// would repeat the walk. compareErrorResponse (over 60 lines) is that shared walk of one response.
 import type { Json } from "../../src/openapi/index.js";
 import {
   catalogEntries,
