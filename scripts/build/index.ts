@@ -2,14 +2,7 @@ import fs from "node:fs";
 import { createContext, type BuildContext, type BuildOptions, type BuildResult } from "./context.js";
 import { claimOutput, recoverOutput, stage, writeFiles } from "./output.js";
 import { cachedWarnings, copyCached, planCache, previousOutputs, recordCache } from "./plan.js";
-import { bundle } from "./steps/bundle.js";
-import { catalog } from "./steps/catalog.js";
-import { clients } from "./steps/clients.js";
-import { docs } from "./steps/docs.js";
-import { i18n } from "./steps/i18n.js";
-import { lint } from "./steps/lint.js";
 import { warningLine, type StepResult } from "./steps/step.js";
-import { types } from "./steps/types.js";
 
 export type { BuildOptions, BuildResult } from "./context.js";
 
@@ -53,6 +46,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     ctx.log(`cached   ${[...plan.fresh].join(", ")} unchanged; ${rebuilding}`);
   }
 
+  const { bundle, catalog, clients, docs, i18n, lint, types } = await import("./steps/index.js");
   const files = new Map<string, string>();
   const bundled = await run(ctx, "bundle", () => bundle(ctx, plan, files));
   const warnings = await run(ctx, "lint", () => lint(ctx, plan, bundled, files));
