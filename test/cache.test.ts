@@ -3,18 +3,20 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashFile } from "../scripts/core/cache.js";
-import { copySpec, runCli } from "./helpers/cli.js";
+import { copySpec } from "./helpers/cli.js";
+import { runInProcess } from "./helpers/in-process.js";
 
 const apis = ["messaging", "partner", "referrals", "sales"];
 const perApi = (api: string) => [`${api}/openapi.yaml`, `${api}/types.ts`, `${api}/client.ts`, `docs/${api}.html`];
 
+// In-process: the same command line as `error-contracts build <copy>/openapi`, without a process start per build.
 describe("the build cache", () => {
   let work: ReturnType<typeof copySpec>;
   const hashes = () =>
     Object.fromEntries(apis.flatMap(perApi).map((file) => [file, hashFile(path.join(work.out, file))]));
   beforeAll(async () => {
     work = copySpec("cache");
-    const cold = await runCli(["build", "openapi"], work.dir);
+    const cold = await runInProcess(["build", work.spec]);
     expect(cold.stderr).toBe("");
     expect(cold.stdout).toMatch(/^built 4 of 4 APIs/m);
   });
@@ -22,7 +24,7 @@ describe("the build cache", () => {
 
   it("with nothing changed, only hashes and says so", async () => {
     const before = hashes();
-    const run = await runCli(["build", "openapi"], work.dir);
+    const run = await runInProcess(["build", work.spec]);
     expect(run.stdout.trim()).toBe("up to date: 4 APIs, nothing changed in openapi (--force rebuilds)");
     expect(hashes()).toEqual(before);
   });
@@ -31,7 +33,7 @@ describe("the build cache", () => {
     const before = hashes();
     const header = path.join(work.spec, "components", "headers", "RetryAfter.yaml");
     fs.writeFileSync(header, fs.readFileSync(header, "utf8").replace("How long to wait", "How long a client waits"));
-    const run = await runCli(["build", "openapi"], work.dir);
+    const run = await runInProcess(["build", work.spec]);
     expect(run.stdout).toMatch(/^built 4 of 4 APIs/m);
     const after = hashes();
     for (const api of apis) {
@@ -47,7 +49,7 @@ describe("the build cache", () => {
       example,
       fs.readFileSync(example, "utf8").replace("Refresh the record reference", "Look the record up again"),
     );
-    const run = await runCli(["build", "openapi"], work.dir);
+    const run = await runInProcess(["build", work.spec]);
     expect(run.stdout).toMatch(/^cached {3}messaging, partner, referrals unchanged; rebuilding sales$/m);
     expect(run.stdout).toMatch(/^built 1 of 4 APIs/m);
     const after = hashes();
@@ -60,13 +62,13 @@ describe("the build cache", () => {
     const file = path.join(work.out, "referrals", "types.ts");
     const before = fs.readFileSync(file, "utf8");
     fs.rmSync(file);
-    const run = await runCli(["build", "openapi"], work.dir);
+    const run = await runInProcess(["build", work.spec]);
     expect(run.stdout).toMatch(/rebuilding referrals$/m);
     expect(fs.readFileSync(file, "utf8")).toBe(before);
   });
 
   it("--force rebuilds everything", async () => {
-    const run = await runCli(["build", "openapi", "--force", "--no-docs"], work.dir);
+    const run = await runInProcess(["build", work.spec, "--force", "--no-docs"]);
     expect(run.stdout).toMatch(/^built 4 of 4 APIs/m);
   });
 });
