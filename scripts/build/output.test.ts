@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
+import { hashFile } from "../core/cache.js";
 import { claimOutput, markerName, OutputRefused, recoverOutput, stage } from "./output.js";
 
 let dir: string;
@@ -25,10 +26,27 @@ describe("claimOutput", () => {
     expect(() => claimOutput(at("out"), at("spec"))).not.toThrow();
   });
 
-  it("accepts an unmarked folder that holds only files the cache records the build writing", () => {
-    write("out/a/types.ts");
-    expect(() => claimOutput(at("out"), at("spec"), new Set(["a/types.ts"]))).not.toThrow();
-    expect(() => claimOutput(at("out"), at("spec"), new Set(["b/types.ts"]))).toThrow(OutputRefused);
+  it("accepts an unmarked folder holding only files the cache records the build writing, with their bytes", () => {
+    write("out/a/types.ts", "made by the build");
+    const recorded = new Map([["a/types.ts", hashFile(at("out/a/types.ts"))!]]);
+    expect(() => claimOutput(at("out"), at("spec"), recorded)).not.toThrow();
+    expect(() => claimOutput(at("out"), at("spec"), new Map([["b/types.ts", "x"]]))).toThrow(OutputRefused);
+    // The same name with other bytes: someone else's file.
+    write("out/a/types.ts", "my own notes");
+    expect(() => claimOutput(at("out"), at("spec"), recorded)).toThrow(OutputRefused);
+  });
+
+  it("refuses a folder holding only empty folders: they are someone's too", () => {
+    fs.mkdirSync(at("out", "keep", "deeper"), { recursive: true });
+    expect(() => claimOutput(at("out"), at("spec"))).toThrow(/holds files the build did not make/);
+  });
+
+  it("refuses the spec reached through a symlink inside a marked output, and an output inside the spec", () => {
+    write(`out/${markerName}`);
+    fs.cpSync(at("spec"), at("out", "spec"), { recursive: true });
+    fs.symlinkSync(at("out", "spec"), at("linked-spec"));
+    expect(() => claimOutput(at("out"), at("linked-spec"))).toThrow(/holds the spec folder/);
+    expect(() => claimOutput(at("spec", "gen"), at("spec"))).toThrow(/is inside the spec folder/);
   });
 
   it.each([

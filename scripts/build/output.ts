@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { hashFile } from "../core/cache.js";
 import { untilDone } from "../core/lifetime.js";
 
 /**
@@ -31,12 +32,20 @@ const isInside = (child: string, parent: string) => {
  * build's own, or holding only files the cache records this build writing there (`recorded`); never the spec folder or a folder that holds it; and writable, down to every
  * folder the swap will remove (checked first, so that nothing is replaced when something cannot be).
  */
-export function claimOutput(out: string, specDir: string, recorded: ReadonlySet<string> = new Set()): void {
+export function claimOutput(out: string, specDir: string, recorded: ReadonlyMap<string, string> = new Map()): void {
   const target = path.resolve(out);
   const shown = path.relative(process.cwd(), target) || ".";
-  if (isInside(path.resolve(specDir), target)) {
+  // Compared as the file system resolves them: a symlink cannot hide the spec inside the output.
+  const [realTarget, realSpec] = [realPath(target), realPath(specDir)];
+  const specShown = path.relative(process.cwd(), specDir) || ".";
+  if (isInside(realSpec, realTarget)) {
     throw new OutputRefused(
-      `--out ${shown}: holds the spec folder ${path.relative(process.cwd(), specDir) || "."}; the build replaces its output whole: choose a folder of its own`,
+      `--out ${shown}: holds the spec folder ${specShown}; the build replaces its output whole: choose a folder of its own`,
+    );
+  }
+  if (isInside(realTarget, realSpec)) {
+    throw new OutputRefused(
+      `--out ${shown}: is inside the spec folder ${specShown}, which the build reads: choose a folder outside it`,
     );
   }
   const stat = fs.statSync(target, { throwIfNoEntry: false });
@@ -56,14 +65,34 @@ export function claimOutput(out: string, specDir: string, recorded: ReadonlySet<
   }
 }
 
-/** Whether every file in `dir` is one the build recorded writing there (an output made before the marker existed). */
-function onlyRecorded(dir: string, recorded: ReadonlySet<string>): boolean {
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => !entry.isDirectory())
-    .every((entry) =>
-      recorded.has(path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")),
-    );
+/**
+ * Whether `dir` holds only what the build recorded writing there (an output made before the marker
+ * existed): every file with the bytes recorded, every folder on the way to one. An empty folder,
+ * or a file of the same name with other bytes, is someone else's.
+ */
+function onlyRecorded(dir: string, recorded: ReadonlyMap<string, string>): boolean {
+  const folders = new Set(
+    [...recorded.keys()].flatMap((file) => {
+      const parts = file.split("/").slice(0, -1);
+      return parts.map((_, i) => parts.slice(0, i + 1).join("/"));
+    }),
+  );
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).every((entry) => {
+    const relative = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
+    if (entry.isDirectory()) return folders.has(relative);
+    return entry.isFile() && recorded.get(relative) === hashFile(path.join(dir, relative));
+  });
+}
+
+/** A path as the file system resolves it (symlinks followed), for the part of it that exists. */
+function realPath(file: string): string {
+  const missing: string[] = [];
+  let existing = path.resolve(file);
+  while (!fs.existsSync(existing) && path.dirname(existing) !== existing) {
+    missing.unshift(path.basename(existing));
+    existing = path.dirname(existing);
+  }
+  return path.join(fs.realpathSync(existing), ...missing);
 }
 
 function writable(dir: string): boolean {

@@ -67,14 +67,22 @@ function toolKey(options: BuildOptions, specDir: string): string {
   ];
   return hashAll(
     [...code, ...translations, ...configs],
-    [...versions, `docs=${options.docs !== false}`, `node=${process.version}`],
+    [
+      ...versions,
+      // Which spec, and whether all of it: another spec folder, or one root of it, is another build.
+      `spec=${path.resolve(options.spec)}`,
+      `docs=${options.docs !== false}`,
+      `node=${process.version}`,
+    ],
   );
 }
 
 /** Every file a cache manifest records the build writing into its output folder. */
-export const recordedOutputs = (manifest: CacheManifest | undefined) =>
-  new Set(
-    manifest ? [manifest.shared, ...Object.values(manifest.apis).map((api) => api.outputs)].flatMap(Object.keys) : [],
+export const recordedOutputs = (manifest: CacheManifest | undefined): Map<string, string> =>
+  new Map(
+    manifest
+      ? [manifest.shared, ...Object.values(manifest.apis).map((api) => api.outputs)].flatMap(Object.entries)
+      : [],
   );
 
 /** An output that belongs to one API: its folder, or a page named after it anywhere under docs/. */

@@ -82,12 +82,20 @@ export function hashFile(file: string): string | undefined {
 /** Every file below `dir` (sorted), for hashing a folder of code. */
 export function filesBelow(dir: string, keep: (file: string) => boolean = () => true): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .filter(keep)
-    .sort();
+  return (
+    fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      // A symlink to a file counts as the file it leads to (its bytes are what is read).
+      .filter(
+        (entry) =>
+          entry.isFile() ||
+          (entry.isSymbolicLink() &&
+            fs.statSync(path.join(entry.parentPath, entry.name), { throwIfNoEntry: false })?.isFile() === true),
+      )
+      .map((entry) => path.join(entry.parentPath, entry.name))
+      .filter(keep)
+      .sort()
+  );
 }
 
 /** One hash of many files' names and bytes, plus any extra strings (versions, options). */

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -53,6 +54,16 @@ describe("documentLimits", () => {
     for (let i = 0; i < 9; i++) bomb = Array(9).fill(bomb);
     expect(documentLimits({ bomb })).toMatch(/^YAML aliases expand it by more than 1,000,000 nodes/);
   });
+  it("weighs long strings: ten thousand aliases of a 100 KB string are a bomb too", () => {
+    const long = "x".repeat(100_000);
+    let strings: unknown = Array(10).fill(long);
+    for (let i = 0; i < 4; i++) strings = Array(10).fill(strings);
+    expect(documentLimits({ strings })).toMatch(/^YAML aliases expand it/);
+    expect(documentLimits({ one: long, two: [long] })).toBeUndefined();
+  });
+  it("refuses a top-level __proto__ key", () => {
+    expect(documentLimits(JSON.parse('{"__proto__": {"polluted": 1}}'))).toMatch(/__proto__/);
+  });
 });
 
 describe("SourceReader", () => {
@@ -70,6 +81,16 @@ describe("SourceReader", () => {
     expect(() => reader.read(dir)).toThrow(UnreadableFile);
     fs.rmSync(dir, { recursive: true });
   });
+  it("reads only regular files: a device or a FIFO is refused at once, never read", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reader-"));
+    fs.symlinkSync("/dev/zero", path.join(dir, "zero.yaml"));
+    spawnSync("mkfifo", [path.join(dir, "fifo.yaml")]);
+    const reader = new SourceReader();
+    expect(() => reader.read(path.join(dir, "zero.yaml"))).toThrow(/is not a regular file/);
+    expect(() => reader.read(path.join(dir, "fifo.yaml"))).toThrow(/is not a regular file/);
+    fs.rmSync(dir, { recursive: true });
+  });
+
   it("hashes a folder's listing: a new file changes it, an edit does not", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reader-"));
     fs.writeFileSync(path.join(dir, "a.yaml"), "a: 1\n");

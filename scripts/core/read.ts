@@ -97,12 +97,14 @@ export class SourceReader {
     if (known !== undefined) return known;
     const stat = fs.statSync(absolute);
     if (stat.isDirectory()) throw new UnreadableFile(absolute, "is a folder, not a file");
+    // A device or a FIFO reports size 0 and may never end: only regular files are read.
+    if (!stat.isFile()) throw new UnreadableFile(absolute, "is not a regular file (a device, a pipe or a socket)");
     if (stat.size > maxFileBytes)
       throw new UnreadableFile(
         absolute,
         `${megabytes(stat.size)} is over the ${megabytes(maxFileBytes)} limit for one file`,
       );
-    const bytes = fs.readFileSync(absolute);
+    const bytes = readAtMost(absolute, maxFileBytes + 1);
     if (bytes.length > maxFileBytes)
       throw new UnreadableFile(
         absolute,
@@ -129,6 +131,25 @@ export class SourceReader {
   }
 }
 
+/** At most `limit` bytes of a file: a file that grows while it is read cannot take all memory. */
+function readAtMost(file: string, limit: number): Buffer {
+  const fd = fs.openSync(file, "r");
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(1 << 20, limit - total));
+      const read = chunk.length > 0 ? fs.readSync(fd, chunk, 0, chunk.length, null) : 0;
+      if (read === 0) break;
+      chunks.push(chunk.subarray(0, read));
+      total += read;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** The hash of a folder's listing: which files it holds, not their bytes. */
 export function listingHash(dir: string, files: string[]): string {
   return sha256(files.map((file) => path.relative(dir, file)).join("\0"));
@@ -143,16 +164,21 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
  */
 export function documentLimits(value: unknown): string | undefined {
   if (typeof value !== "object" || value === null) return undefined;
+  // js-yaml makes `__proto__` an own key; Redocly's and Spectral's object handling then fail far away.
+  if (Object.hasOwn(value, "__proto__")) return 'a top-level key named "__proto__" is not allowed';
   // Depth first, one child at a time: `open` is the path from the root. A node's weight is 1 + its
   // members; `expanded` weighs a shared node (a YAML alias) once per use, `own` once.
   const expanded = new Map<object, number>();
   const open = new Set<object>([value]);
-  const stack: { node: object; depth: number; children: object[]; next: number }[] = [];
+  const stack: { node: object; depth: number; children: object[]; next: number; weight: number }[] = [];
   const push = (node: object, depth: number) => {
-    const children = Object.values(node).filter(
-      (child): child is object => typeof child === "object" && child !== null,
-    );
-    stack.push({ node, depth, children, next: 0 });
+    const values = Object.values(node);
+    const children = values.filter((child): child is object => typeof child === "object" && child !== null);
+    // A node weighs 1 + its members + 1 per 64 characters of its strings: an alias of a long
+    // string, repeated, is as costly as an alias of a large object.
+    let weight = 1 + values.length;
+    for (const value of values) if (typeof value === "string") weight += Math.floor(value.length / 64);
+    stack.push({ node, depth, children, next: 0, weight });
   };
   push(value, 1);
   let own = 0;
@@ -169,9 +195,8 @@ export function documentLimits(value: unknown): string | undefined {
     }
     stack.pop();
     open.delete(top.node);
-    const weight = 1 + Object.keys(top.node).length;
-    own += weight;
-    let total = weight;
+    own += top.weight;
+    let total = top.weight;
     for (const c of top.children) total = Math.min(total + expanded.get(c)!, Number.MAX_SAFE_INTEGER);
     expanded.set(top.node, total);
   }

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { SourceReader, UnreadableFile } from "../core/read.js";
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from "yaml";
 import type { Problem } from "../core/problems.js";
 
@@ -21,7 +22,18 @@ export function loadTranslations(dir: string): { locales: Translations[]; proble
     .readdirSync(dir)
     .filter((file) => /\.ya?ml$/.test(file))
     .sort()) {
-    const result = parseTranslations(path.join(dir, name), fs.readFileSync(path.join(dir, name), "utf8"));
+    const file = path.join(dir, name);
+    let text: string;
+    try {
+      // Read as every spec file is: within the size limit, UTF-8 only (the byte offset named).
+      text = new SourceReader().read(file);
+    } catch (error) {
+      if (!(error instanceof UnreadableFile)) throw error;
+      const { line, column, reason } = error;
+      problems.push({ file, line, column, severity: "error", rule: "i18n", message: reason });
+      continue;
+    }
+    const result = parseTranslations(file, text);
     problems.push(...result.problems);
     if (result.translations) locales.push(result.translations);
   }

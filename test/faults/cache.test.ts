@@ -49,6 +49,22 @@ describe("a file saved while the build runs", () => {
   });
 });
 
+describe("another spec folder built into the same output", () => {
+  it("is built, not taken from the cache of the first", async () => {
+    const work = project("faults-two-specs");
+    const settings = options(work);
+    await build(settings);
+    const other = path.join(work.dir, "other", "openapi");
+    fs.cpSync(work.spec, other, { recursive: true });
+    const root = path.join(other, "messaging", "openapi.yaml");
+    fs.writeFileSync(root, fs.readFileSync(root, "utf8").replace(/^( {2}title: ).*$/m, "$1Other messaging"));
+    const next = await build({ ...settings, spec: other });
+    expect(next.upToDate).toBe(false);
+    expect(next.rebuilt).toEqual(["messaging", "partner", "referrals", "sales"]);
+    expect(fs.readFileSync(path.join(work.out, "messaging", "openapi.yaml"), "utf8")).toContain("Other messaging");
+  });
+});
+
 describe("the catalog's checks on a warm cache", () => {
   it.each([
     ["an example that no response lists", "Referrals99929.yaml", (text: string) => text],

@@ -24,7 +24,7 @@ describe("build --out refuses what it did not make, touching nothing", () => {
     {
       name: "a folder inside the spec",
       out: "openapi/components",
-      why: /^error-contracts: --out openapi\/components: holds files the build did not make/,
+      why: /^error-contracts: --out openapi\/components: is inside the spec folder openapi, which the build reads/,
     },
     {
       name: "hand-written docs",
