@@ -186,6 +186,7 @@ describe("the command line", () => {
     { args: ["frob"], code: 2, stderr: /^error-contracts: unknown command "frob"\. Run "error-contracts help"\.\n$/ },
     { args: ["build", "--bogus"], code: 2, stderr: /^error-contracts: Unknown option '--bogus'/ },
     { args: ["build", "no/such/spec"], code: 2, stderr: /^error-contracts: no\/such\/spec: no such file or folder\n$/ },
+    { args: ["serve", "--port", "1e3"], code: 2, stderr: /^error-contracts: --port 1e3: not a port number\n$/ },
     { args: ["help"], code: 0, stderr: /^$/, stdout: /^Usage: error-contracts <command>[\s\S]*\n {2}build /m },
     { args: ["build", "--help"], code: 0, stderr: /^$/, stdout: /^error-contracts build \[spec\]/ },
   ];

@@ -54,6 +54,7 @@ describe("claimOutput", () => {
     ["a folder holding the spec", ".", /holds the spec folder/],
     ["a folder of other files", "notes", /holds files the build did not make/],
     ["a file", "notes/a.txt", /is a file, not a folder/],
+    ["a folder below a file", "notes/a.txt/sub", /notes\/a\.txt is a file, not a folder/],
   ])("refuses %s", (_name, out, want) => {
     write("notes/a.txt");
     expect(() => claimOutput(at(out), at("spec"))).toThrow(want);

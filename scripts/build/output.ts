@@ -48,7 +48,7 @@ export function claimOutput(out: string, specDir: string, recorded: ReadonlyMap<
       `--out ${shown}: is inside the spec folder ${specShown}, which the build reads: choose a folder outside it`,
     );
   }
-  const stat = fs.statSync(target, { throwIfNoEntry: false });
+  const stat = statOrNothing(target);
   if (stat && !stat.isDirectory()) throw new OutputRefused(`--out ${shown}: is a file, not a folder`);
   if (stat && !fs.existsSync(path.join(target, markerName)) && !onlyRecorded(target, recorded)) {
     throw new OutputRefused(
@@ -57,6 +57,11 @@ export function claimOutput(out: string, specDir: string, recorded: ReadonlyMap<
   }
   let parent = path.dirname(target);
   while (!fs.existsSync(parent)) parent = path.dirname(parent);
+  if (!fs.statSync(parent).isDirectory()) {
+    throw new OutputRefused(
+      `--out ${shown}: ${path.relative(process.cwd(), parent) || parent} is a file, not a folder`,
+    );
+  }
   const unwritable = [parent, ...(stat ? foldersBelow(target) : [])].find((dir) => !writable(dir));
   if (unwritable !== undefined) {
     throw new OutputRefused(
@@ -82,6 +87,16 @@ function onlyRecorded(dir: string, recorded: ReadonlyMap<string, string>): boole
     if (entry.isDirectory()) return folders.has(relative);
     return entry.isFile() && recorded.get(relative) === hashFile(path.join(dir, relative));
   });
+}
+
+/** A path's stat, or undefined where nothing is (a missing file, or a file where a folder would be). */
+function statOrNothing(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file, { throwIfNoEntry: false });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOTDIR") return undefined;
+    throw error;
+  }
 }
 
 /** A path as the file system resolves it (symlinks followed), for the part of it that exists. */

@@ -45,7 +45,7 @@ Stop it with Ctrl-C.`,
           : `unknown API "${api}": one of ${apis.join(", ") || "none (run npm run build)"}`,
       );
     }
-    const port = Number(values.port ?? 4010);
+    const port = /^\d{1,5}$/.test(String(values.port ?? 4010)) ? Number(values.port ?? 4010) : Number.NaN;
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError(`--port must be an integer 0–65535, not "${values.port}"`);
     const server = await startMock(spec, { port, host: values.host ?? "127.0.0.1" });

@@ -56,7 +56,8 @@ Stop it with Ctrl+C.`,
     });
     if (positionals.length > 1) throw new UsageError("serve takes one spec folder");
     const spec = positionals[0] ?? "openapi";
-    const port = Number(values.port ?? process.env.PORT ?? 8080);
+    const given = String(values.port ?? process.env.PORT ?? 8080);
+    const port = /^\d{1,5}$/.test(given) ? Number(given) : Number.NaN;
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError(`--port ${values.port}: not a port number`);
     const options = buildOptions(spec, values);

@@ -120,5 +120,7 @@ describe("up to date", () => {
     expect(cached.upToDate).toBe(true);
     const warningsOf = (log: string[]) => log.filter((line) => / warning /.test(line));
     expect(warningsOf(lines)).toEqual(warningsOf(cold));
+    // As error lines are: relative to where the command runs, never absolute.
+    expect(warningsOf(cold).filter((line) => line.startsWith("  /"))).toEqual([]);
   });
 });

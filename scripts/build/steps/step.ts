@@ -5,6 +5,7 @@ export interface StepResult<T> {
   details?: string[];
 }
 
-/** A problem line as the build prints a warning under its step. */
-export const warningLine = (w: { file: string; line: number; column: number; rule: string; message: string }) =>
-  `  ${w.file}:${w.line}:${w.column} warning ${w.rule}: ${w.message}`;
+import { formatProblem, type Problem } from "../../core/problems.js";
+
+/** A problem line as the build prints a warning under its step: as an error's, its file relative to here. */
+export const warningLine = (warning: Problem) => `  ${formatProblem(warning)}`;
