@@ -49,6 +49,8 @@ describe("serveStatic on a real port", () => {
     { target: "/", status: 200, type: /^text\/html/, body: "<p>catalog</p>" },
     { target: "/index.html", status: 200, type: /^text\/html/, body: "<p>catalog</p>" },
     { target: "/id/", status: 200, body: "<p>katalog</p>" },
+    // Without its slash, a folder's page would resolve its relative links one level up.
+    { target: "/id", status: 301 },
     { target: "/id/index.html?x=1#a", status: 200, body: "<p>katalog</p>" },
     { target: "/missing.html", status: 404 },
     { target: "/../secret.txt", status: 404 },
@@ -63,6 +65,15 @@ describe("serveStatic on a real port", () => {
     expect(response.status).toBe(status);
     if (type) expect(response.type).toMatch(type);
     if (body !== undefined) expect(response.body).toBe(body);
+  });
+
+  it("sends a folder without its slash to the folder, keeping the query", async () => {
+    const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      http.get({ host: "127.0.0.1", port: server.port, path: "/id?x=1" }, resolve).on("error", reject);
+    });
+    response.resume();
+    expect(response.statusCode).toBe(301);
+    expect(response.headers.location).toBe("/id/?x=1");
   });
 
   it("serves what is on disk now, so a rebuild shows at once", async () => {

@@ -43,6 +43,11 @@ export function serveStatic(options: { root: string; host?: string; port?: numbe
     if (relative.includes("\0") || (file !== root && !file.startsWith(root + path.sep)))
       return send(404, "Not Found\n");
     fs.stat(file, (error, stat) => {
+      // A folder without its slash: its page's relative links would resolve one level up.
+      const url = new URL(request.url ?? "/", "http://localhost");
+      if (!error && stat.isDirectory() && !url.pathname.endsWith("/")) {
+        return send(301, "Moved Permanently\n", { Location: `${url.pathname}/${url.search}` });
+      }
       if (!error && stat.isDirectory()) file = path.join(file, "index.html");
       fs.readFile(file, (readError, body) => {
         if (readError) return send(404, "Not Found\n");
