@@ -12,6 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { copyToolkitSetup } from "../test/helpers/cli.js";
 import { generateSpec } from "./generate-spec.js";
 import type { Bench, Figure } from "./index.js";
 import { median } from "./stats.js";
@@ -71,17 +72,7 @@ function node(args: string[], cwd: string): Promise<Timed> {
 /** A working folder with a copy of the specs and configs, as a user's checkout would be. */
 function workspace(prefix: string, spec?: (dir: string) => void): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${prefix}-`));
-  for (const file of [".spectral.yaml", "redocly.yaml"])
-    fs.copyFileSync(path.join(repoRoot, file), path.join(dir, file));
-  fs.cpSync(path.join(repoRoot, "spectral"), path.join(dir, "spectral"), {
-    recursive: true,
-    filter: (src) => !src.includes(`${path.sep}fixtures`),
-  });
-  // The ruleset's functions read OpenAPI through the toolkit's model.
-  fs.cpSync(path.join(repoRoot, "src", "openapi"), path.join(dir, "src", "openapi"), {
-    recursive: true,
-    filter: (src) => !src.endsWith(".test.ts"),
-  });
+  copyToolkitSetup(dir);
   if (spec) spec(dir);
   else fs.cpSync(path.join(repoRoot, "openapi"), path.join(dir, "openapi"), { recursive: true });
   return dir;

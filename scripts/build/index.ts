@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { createContext, type BuildContext, type BuildOptions, type BuildResult } from "./context.js";
 import { claimOutput, recoverOutput, stage, writeFiles } from "./output.js";
-import { cachedWarnings, copyCached, planCache, previousOutputs, recordCache } from "./plan.js";
+import { cachedWarnings, copyCached, planCache, previousManifest, recordCache, recordedOutputs } from "./plan.js";
 import { warningLine, type StepResult } from "./steps/step.js";
 
 export type { BuildOptions, BuildResult } from "./context.js";
@@ -29,8 +29,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const ctx = createContext(options);
   // Put right what an interrupted build left, then make sure this build may replace the output.
   for (const line of recoverOutput(ctx.out)) ctx.log(line);
-  claimOutput(ctx.out, ctx.specDir, previousOutputs(ctx));
-  const plan = planCache(ctx);
+  const previous = previousManifest(ctx);
+  claimOutput(ctx.out, ctx.specDir, recordedOutputs(previous));
+  const plan = planCache(ctx, previous);
   const ids = ctx.roots.map((root) => root.id);
   if (plan.upToDate) {
     const warnings = cachedWarnings(plan);

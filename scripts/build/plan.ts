@@ -10,7 +10,6 @@ import {
   manifestPath,
   packageVersion,
   readJson,
-  readManifest,
   rulesetInputs,
   unchanged,
   writeManifest,
@@ -89,11 +88,17 @@ export const recordedOutputs = (manifest: CacheManifest | undefined): Map<string
 const belongsTo = (file: string, api: string) =>
   file.startsWith(`${api}/`) || (file.startsWith("docs/") && path.basename(file) === `${api}.html`);
 
-export function planCache(ctx: BuildContext): CachePlan {
+/** Where this output folder's manifest lives. */
+const cacheFileOf = (ctx: BuildContext) => manifestPath(ctx.options.cacheDir ?? defaultCacheDir, ctx.out);
+
+/** The previous manifest of this output folder, whatever its key: read once per build, for the claim and the plan. */
+export const previousManifest = (ctx: BuildContext) => readJson<CacheManifest>(cacheFileOf(ctx));
+
+export function planCache(ctx: BuildContext, previous: CacheManifest | undefined): CachePlan {
   const cacheDir = ctx.options.cacheDir ?? defaultCacheDir;
-  const cacheFile = manifestPath(cacheDir, ctx.out);
+  const cacheFile = cacheFileOf(ctx);
   const key = toolKey(ctx.options, ctx.specDir);
-  const recorded = ctx.options.force ? undefined : readManifest(cacheFile, key);
+  const recorded = !ctx.options.force && previous?.toolKey === key ? previous : undefined;
   // A changed ruleset file (a custom function, an extended ruleset) changes every API's lint results.
   const manifest = recorded && unchanged(recorded.rulesetInputs ?? {}) ? recorded : undefined;
   const isFresh = (root: ApiRoot) => {
@@ -189,7 +194,3 @@ export function recordCache(
   };
   return () => writeManifest(plan.cacheFile, manifest);
 }
-
-/** The previous manifest of this output folder, whatever its key: which files the build wrote there. */
-export const previousOutputs = (ctx: BuildContext) =>
-  recordedOutputs(readJson<CacheManifest>(manifestPath(ctx.options.cacheDir ?? defaultCacheDir, ctx.out)));

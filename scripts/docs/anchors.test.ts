@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { codeAnchor, codeLocations, redocOperationRoute, redocResponseHash } from "./anchors.js";
-import type { Catalog } from "./catalog.js";
+import type { Catalog } from "../core/catalog-format.js";
 
 describe("Redoc's routes", () => {
   const cases: { tag: string; operationId: string; want: string }[] = [
@@ -31,6 +31,7 @@ describe("codeLocations", () => {
     message: "m",
     description: "d",
     retryable: false,
+    summary: "s",
     kind: "code" as const,
     example,
   });

@@ -1,5 +1,5 @@
 import { followRef, isObject, operations, type Json } from "../../src/openapi/index.js";
-import type { Catalog, CatalogError, CatalogFamily } from "./catalog.js";
+import type { Catalog, CatalogError, CatalogFamily } from "../core/catalog-format.js";
 
 /** The landing page's anchor of a code: `messaging-30011`, `sales-INSUFFICIENT_PERMISSIONS`. */
 export const codeAnchor = (family: string, code: string | number) => `${family}-${code}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Catalog } from "./catalog.js";
+import type { Catalog } from "../core/catalog-format.js";
 import { docsBundle } from "./docs-bundle.js";
 import { removedLink } from "./sanitize.js";
 
@@ -18,6 +18,7 @@ describe("docsBundle", () => {
             message: "m",
             description: "d",
             retryable: false,
+            summary: "s",
             kind: "code",
             example: "ShopNotFound",
           },

@@ -1,4 +1,4 @@
-import type { Catalog } from "./catalog.js";
+import type { Catalog } from "../core/catalog-format.js";
 import type { Json } from "./json.js";
 import { proseOf } from "./prose.js";
 import { inertMarkdown } from "./sanitize.js";

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { BundledApi } from "../core/bundle.js";
-import type { Catalog } from "./catalog.js";
+import type { Catalog } from "../core/catalog-format.js";
 import { editionHref, planEditions } from "./editions.js";
 
 const doc = {
@@ -29,6 +29,7 @@ const catalog: Catalog = {
           message: "No order.",
           description: "No such order.",
           retryable: false,
+          summary: "s",
           kind: "code",
           example: "ShopNotFound",
         },

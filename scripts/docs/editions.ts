@@ -1,6 +1,6 @@
 import type { Problem } from "../core/problems.js";
 import type { BundledApi } from "../core/bundle.js";
-import type { Catalog } from "./catalog.js";
+import type { Catalog } from "../core/catalog-format.js";
 import { checkTranslations, invariantsOf } from "./invariance.js";
 import type { Json } from "./json.js";
 import { catalogProse, proseOf } from "./prose.js";

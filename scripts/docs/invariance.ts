@@ -1,5 +1,5 @@
 import type { Problem } from "../core/problems.js";
-import type { Catalog } from "./catalog.js";
+import type { Catalog } from "../core/catalog-format.js";
 import { entries, isObject, type Json } from "./json.js";
 import { english, numbers, numberStyle, numberValue } from "./numbers.js";
 import { dataFields } from "./prose.js";

@@ -1,6 +1,6 @@
 import type { BundledApi } from "../core/bundle.js";
 import { codeAnchor, codeLocations } from "./anchors.js";
-import type { Catalog } from "./catalog.js";
+import type { Catalog } from "../core/catalog-format.js";
 import { editionHref, type Edition } from "./editions.js";
 import type { Json } from "./json.js";
 import type { LandingApi, LandingError, LandingPage } from "./landing.js";

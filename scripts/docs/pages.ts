@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { BundledApi } from "../core/bundle.js";
-import type { Catalog } from "./catalog.js";
+import type { Catalog } from "../core/catalog-format.js";
 import { docsBundle } from "./docs-bundle.js";
 import { editionHref, type Edition } from "./editions.js";
 import type { Json } from "./json.js";

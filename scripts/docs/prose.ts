@@ -1,4 +1,4 @@
-import type { Catalog } from "./catalog.js";
+import type { Catalog } from "../core/catalog-format.js";
 import { isMethod } from "../../src/openapi/index.js";
 import { entries, isObject, type Json, type JsonPath } from "./json.js";
 

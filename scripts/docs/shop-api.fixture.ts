@@ -1,4 +1,4 @@
-import type { Catalog } from "./catalog.js";
+import type { Catalog } from "../core/catalog-format.js";
 
 /** A small API with prose in every place the docs translate, for the tests of this folder. */
 export const shopApi = {
@@ -77,6 +77,7 @@ export const shopCatalog: Catalog = {
           message: "m",
           description: "d",
           retryable: false,
+          summary: "s",
           kind: "code",
           example: "ShopNotFound",
         },

@@ -10,15 +10,11 @@ import { describe, expect, it } from "vitest";
 import { build, type BuildOptions } from "../../scripts/build/index.js";
 import { InputRejected } from "../../scripts/core/problems.js";
 import { hashTree } from "../helpers/cli.js";
-import { project, type Project } from "./project.js";
+import { buildOptionsOf, project, type Project } from "./project.js";
 
+/** In-process builds with a cache of their own. */
 const options = (work: Project, log: (line: string) => void = () => {}): BuildOptions => ({
-  spec: work.spec,
-  out: work.out,
-  ruleset: path.join(work.dir, ".spectral.yaml"),
-  redoclyConfig: path.join(work.dir, "redocly.yaml"),
-  docs: false,
-  log,
+  ...buildOptionsOf(work, log),
   cacheDir: fs.mkdtempSync(path.join(os.tmpdir(), "faults-cache-")),
 });
 

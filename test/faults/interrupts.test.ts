@@ -9,7 +9,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { bin, hashTree } from "../helpers/cli.js";
 import { build } from "../../scripts/build/index.js";
-import { project, runLimited, type Project } from "./project.js";
+import { buildOptionsOf, project, runLimited } from "./project.js";
 
 /** Whether a process is still running (a zombie counts as gone). */
 const running = (pid: number) => {
@@ -80,22 +80,13 @@ describe("a build killed with SIGKILL", () => {
 });
 
 describe("a crash between the two renames of the swap", () => {
-  const options = (work: Project, log: (line: string) => void) => ({
-    spec: work.spec,
-    out: work.out,
-    ruleset: path.join(work.dir, ".spectral.yaml"),
-    redoclyConfig: path.join(work.dir, "redocly.yaml"),
-    docs: false,
-    log,
-  });
-
   it("is restored by the next build before it does anything else", async () => {
     const work = project("faults-swap");
     const before = hashTree(work.out);
     // What a crash leaves there: the previous output moved aside by a build that is gone, no generated/.
     fs.renameSync(work.out, path.join(work.dir, "generated.old-999999999-1"));
     const lines: string[] = [];
-    await build({ ...options(work, (line) => lines.push(line)), force: true });
+    await build({ ...buildOptionsOf(work, (line) => lines.push(line)), force: true });
     expect(lines[0]).toBe(
       `restored ${path.relative(process.cwd(), work.out)} from ${path.relative(process.cwd(), work.out)}.old-999999999-1, left by an interrupted build`,
     );
@@ -108,7 +99,7 @@ describe("a crash between the two renames of the swap", () => {
     const foreign = path.join(work.dir, "generated.old-999999999-2");
     fs.mkdirSync(foreign);
     fs.writeFileSync(path.join(foreign, "keep.txt"), "mine\n");
-    await build(options(work, () => {}));
+    await build(buildOptionsOf(work));
     expect(fs.readFileSync(path.join(foreign, "keep.txt"), "utf8")).toBe("mine\n");
   });
 });

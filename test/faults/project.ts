@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, expect } from "vitest";
+import type { BuildOptions } from "../../scripts/build/index.js";
 import { bin, copySpec, hashTree, repoRoot, type Run } from "../helpers/cli.js";
 
 export interface Project {
@@ -46,6 +47,16 @@ export function project(prefix: string): Project {
     leftovers: () => fs.readdirSync(work.dir).filter((name) => name.startsWith("generated.")),
   };
 }
+
+/** The options of an in-process build of a project copy, without docs, as `build <copy>/openapi --no-docs` runs. */
+export const buildOptionsOf = (work: Project, log: (line: string) => void = () => {}): BuildOptions => ({
+  spec: work.spec,
+  out: work.out,
+  ruleset: path.join(work.dir, ".spectral.yaml"),
+  redoclyConfig: path.join(work.dir, "redocly.yaml"),
+  docs: false,
+  log,
+});
 
 /** Runs the CLI in `cwd`; kills it after `limitMs` (a run that needs that long is the defect). */
 export function runLimited(

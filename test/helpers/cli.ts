@@ -47,20 +47,27 @@ export function hashTree(dir: string): string {
   return hash.digest("hex");
 }
 
-/** A temporary copy of this repo's `openapi/` (with its configs and ruleset), to break or extend in a test. */
-export function copySpec(prefix: string): { dir: string; spec: string; out: string } {
-  const dir = fs.mkdtempSync(path.join(fs.realpathSync(process.env.TMPDIR ?? "/tmp"), `${prefix}-`));
-  fs.cpSync(path.join(repoRoot, "openapi"), path.join(dir, "openapi"), { recursive: true });
+/**
+ * Into `dir`: what a project using the toolkit has beside its spec: the configs, the ruleset and
+ * the OpenAPI model its functions import (no fixtures, no tests).
+ */
+export function copyToolkitSetup(dir: string): void {
   for (const file of [".spectral.yaml", "redocly.yaml"])
     fs.copyFileSync(path.join(repoRoot, file), path.join(dir, file));
   fs.cpSync(path.join(repoRoot, "spectral"), path.join(dir, "spectral"), {
     recursive: true,
     filter: (src) => !src.includes(`${path.sep}fixtures`),
   });
-  // The ruleset's functions read OpenAPI through the toolkit's model.
   fs.cpSync(path.join(repoRoot, "src", "openapi"), path.join(dir, "src", "openapi"), {
     recursive: true,
     filter: (src) => !src.endsWith(".test.ts"),
   });
+}
+
+/** A temporary copy of this repo's `openapi/` (with its configs and ruleset), to break or extend in a test. */
+export function copySpec(prefix: string): { dir: string; spec: string; out: string } {
+  const dir = fs.mkdtempSync(path.join(fs.realpathSync(process.env.TMPDIR ?? "/tmp"), `${prefix}-`));
+  fs.cpSync(path.join(repoRoot, "openapi"), path.join(dir, "openapi"), { recursive: true });
+  copyToolkitSetup(dir);
   return { dir, spec: path.join(dir, "openapi"), out: path.join(dir, "generated") };
 }
