@@ -23,11 +23,13 @@ const response = (description: string, examples: string[]) => ({
     },
   },
 });
+/** The shop's error body, declaring where its code and message are. */
+const ShopError = { type: "object", "x-error-shape": { code: "/errorCode", message: "/errorMessage" } };
 const shop = (
   examples: Record<string, unknown>,
   responses: Record<string, unknown>,
   paths: Record<string, unknown> = {},
-) => api("shop", { paths, components: { examples, responses } });
+) => api("shop", { paths, components: { examples, responses, schemas: { ShopError } } });
 
 describe("buildCatalog", () => {
   it("reads families, statuses and codes, sorted, with their wire types", () => {
