@@ -31,6 +31,8 @@ export interface BuildResult {
   /** Nothing had changed: only the inputs and outputs were hashed. */
   upToDate: boolean;
   catalog?: Catalog;
+  /** How many error statuses (4xx, 5xx, 4XX, 5XX, default) the APIs document, each counted once. */
+  errorStatuses?: number;
   warnings: Problem[];
 }
 

@@ -13,8 +13,9 @@ async function buildOnce(options: BuildOptions, io: Io): Promise<void> {
   if (result.upToDate) return;
   const codes = result.catalog?.families.reduce((n, f) => n + f.errors.length, 0) ?? 0;
   const out = path.relative(process.cwd(), options.out) || ".";
+  const statuses = result.errorStatuses ?? 0;
   io.out(
-    `built ${result.rebuilt.length} of ${result.apis.length} APIs, ${codes} error codes into ${out} in ${Math.round(performance.now() - started)} ms`,
+    `built ${result.rebuilt.length} of ${result.apis.length} APIs, ${codes} error codes, ${statuses} error statuses into ${out} in ${Math.round(performance.now() - started)} ms`,
   );
 }
 
