@@ -37,6 +37,7 @@ describe("idFromTitle", () => {
   it.each([
     ["GitHub v3 REST API", "github-v3-rest-api"],
     ["Directus", "directus"],
+    ["GitHub's official OpenAPI spec + Octokit extension", "githubs-official-openapi-spec-octokit-extension"],
     ["  Café & Crème: Orders API (v2)  ", "cafe-creme-orders-api-v2"],
     ["3scale Account Management", "3scale-account-management"],
     ["x".repeat(100), "x".repeat(64)],

@@ -11,7 +11,7 @@ const maxIdLength = 64;
 
 /**
  * An API id from its `info.title`: `GitHub v3 REST API` → `github-v3-rest-api` (letters without
- * accents, digits, dashes); undefined when no letter or digit is left.
+ * accents, digits, dashes; apostrophes dropped); undefined when no letter or digit is left.
  */
 export function idFromTitle(title: unknown): string | undefined {
   if (typeof title !== "string") return undefined;
@@ -19,6 +19,7 @@ export function idFromTitle(title: unknown): string | undefined {
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
+    .replace(/['’]/g, "")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+/, "")
     .slice(0, maxIdLength)
