@@ -50,7 +50,7 @@ describe("build --watch", () => {
       fs.readFileSync(example, "utf8").replace(/summary: .*/, "summary: Saved during the first build"),
     );
     await waitFor(/watching openapi for changes/);
-    expect(output).toMatch(/^built 4 of 4 APIs, 50 error codes into generated in \d+ ms$/m);
+    expect(output).toMatch(/^built 4 of 4 APIs, 50 error codes, 23 error statuses into generated in \d+ ms$/m);
     await waitFor(
       /^changed: openapi\/components\/examples\/messaging\/Messaging30013\.yaml\n[\s\S]*^built 1 of 4 APIs/m,
     );
@@ -63,7 +63,7 @@ describe("build --watch", () => {
     const from = output.length;
     const example = path.join(work.spec, "components", "examples", "messaging", "Messaging30011.yaml");
     fs.writeFileSync(example, fs.readFileSync(example, "utf8").replace("Shorten it", "Make it shorter"));
-    await waitFor(/^built 1 of 4 APIs, 50 error codes into generated in \d+ ms$/m, from);
+    await waitFor(/^built 1 of 4 APIs, 50 error codes, 23 error statuses into generated in \d+ ms$/m, from);
     expect(output.slice(from)).toMatch(/^changed: openapi\/components\/examples\/messaging\/Messaging30011\.yaml$/m);
     expect(output.slice(from)).toMatch(/^cached {3}partner, referrals, sales unchanged; rebuilding messaging$/m);
     expect(fs.readFileSync(path.join(work.out, "catalog.json"), "utf8")).toContain("Make it shorter");
@@ -77,7 +77,7 @@ describe("build --watch", () => {
       // An editor's safe write: the new text goes to a file beside it, which is renamed onto it.
       fs.writeFileSync(`${example}.tmp`, original.replace("is not a valid channel ID", text));
       fs.renameSync(`${example}.tmp`, example);
-      await waitFor(/^built 1 of 4 APIs, 50 error codes into generated in \d+ ms$/m, from, 60_000);
+      await waitFor(/^built 1 of 4 APIs, 50 error codes, 23 error statuses into generated in \d+ ms$/m, from, 60_000);
       expect(output.slice(from)).toMatch(/^changed: openapi\/components\/examples\/messaging\/Messaging30002\.yaml$/m);
     }
     const catalog = fs.readFileSync(path.join(work.out, "catalog.json"), "utf8");

@@ -144,9 +144,13 @@ export interface components {
          */
         SendMessageRequest: {
             /** @description The message text, at most 6,000 characters. */
-            text?: string;
+            text: string;
             attachments?: components["schemas"]["MessageAttachment"][];
-        } | unknown | unknown;
+        } | {
+            /** @description The message text, at most 6,000 characters. */
+            text?: string;
+            attachments: components["schemas"]["MessageAttachment"][];
+        };
     };
     responses: {
         /** @description Bad Request. The request didn't conform to the API contract. The response follows RFC 7807 Problem Details. */

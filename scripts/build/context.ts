@@ -1,10 +1,9 @@
-import fs from "node:fs";
 import path from "node:path";
 import type { BundledApi } from "../core/bundle.js";
 import { SourceReader } from "../core/read.js";
 import type { Catalog } from "./catalog.js";
 import { InputRejected, type Problem } from "../core/problems.js";
-import { componentFiles, findApiRoots, forgetParsedFiles, type ApiRoot } from "../core/sources.js";
+import { componentFiles, findRoots, forgetParsedFiles, specFolderOf, type ApiRoot } from "../core/sources.js";
 
 export interface BuildOptions {
   /** A spec folder (`openapi/`, holding `<api>/openapi.yaml` and `components/`) or one API root. */
@@ -32,6 +31,8 @@ export interface BuildResult {
   /** Nothing had changed: only the inputs and outputs were hashed. */
   upToDate: boolean;
   catalog?: Catalog;
+  /** How many error statuses (4xx, 5xx, 4XX, 5XX, default) the APIs document, each counted once. */
+  errorStatuses?: number;
   warnings: Problem[];
 }
 
@@ -64,16 +65,18 @@ export interface Bundled {
 /** Reads the spec's layout: its API roots and its components (whose file names must be unique). */
 export function createContext(options: BuildOptions): BuildContext {
   forgetParsedFiles();
-  const roots = findApiRoots(options.spec);
-  const spec = path.resolve(options.spec);
-  const specDir = fs.statSync(spec).isDirectory() ? spec : path.dirname(path.dirname(spec));
-  const componentsDir = path.join(specDir, "components");
   const reader = new SourceReader();
+  const log = options.log ?? (() => {});
+  const { roots, skipped } = findRoots(options.spec, (file) => reader.read(file));
+  for (const { file, reason } of skipped) log(`skipped  ${path.relative(process.cwd(), file)}: ${reason}`);
+  const spec = path.resolve(options.spec);
+  const specDir = specFolderOf(spec);
+  const componentsDir = path.join(specDir, "components");
   const { files: components, problems } = componentFiles(componentsDir, reader.list(componentsDir));
   if (problems.length > 0) throw new InputRejected(problems);
   return {
     options,
-    log: options.log ?? (() => {}),
+    log,
     specDir,
     wholeFolder: spec === specDir,
     componentsDir,

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { createContext, type BuildContext, type BuildOptions, type BuildResult } from "./context.js";
+import { errorStatusesOf } from "../core/error-statuses.js";
 import { claimOutput, recoverOutput, stage, writeFiles } from "./output.js";
 import { cachedWarnings, copyCached, planCache, previousManifest, recordCache, recordedOutputs } from "./plan.js";
 import { warningLine, type StepResult } from "./steps/step.js";
@@ -76,5 +77,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await staged.discard();
     throw error;
   }
-  return { apis: ids, rebuilt: bundled.rebuilt.map((api) => api.id), upToDate: false, catalog: errors, warnings };
+  const errorStatuses = errorStatusesOf(bundled.apis.map((api) => api.doc)).size;
+  return {
+    apis: ids,
+    rebuilt: bundled.rebuilt.map((api) => api.id),
+    upToDate: false,
+    catalog: errors,
+    errorStatuses,
+    warnings,
+  };
 }

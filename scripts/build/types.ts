@@ -2,6 +2,7 @@ import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
 import type { CatalogFamily } from "./catalog.js";
 import { tsHeader } from "../core/do-not-edit.js";
 import { pascalCase } from "./names.js";
+import { typedBranches } from "./schema-branches.js";
 
 /** The union of a family's error codes, each in its wire type (30011, "99910"). */
 export function codeUnion(family: CatalogFamily): string {
@@ -10,15 +11,16 @@ export function codeUnion(family: CatalogFamily): string {
 }
 
 /**
- * `generated/<api>/types.ts`: openapi-typescript's types of the bundled API, plus one
- * literal union of error codes for each family the API uses.
+ * `generated/<api>/types.ts`: openapi-typescript's types of the bundled API (its "at least one of
+ * these members" schemas first made typeable: schema-branches.ts), plus one literal union of error
+ * codes for each family the API uses.
  */
 export async function renderTypes(
   doc: Record<string, unknown>,
   families: CatalogFamily[],
   source: string,
 ): Promise<string> {
-  const ast = await openapiTS(doc as unknown as OpenAPI3, { silent: true });
+  const ast = await openapiTS(typedBranches(doc) as unknown as OpenAPI3, { silent: true });
   const unions = families.map(
     (family) =>
       `/** The error codes of the ${family.id} family, from the error catalog. */\nexport type ${pascalCase(family.id)}ErrorCode = ${codeUnion(family)};\n`,

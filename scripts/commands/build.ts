@@ -3,6 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { build, type BuildOptions } from "../build/index.js";
 import { InputRejected, printFailure } from "../core/problems.js";
+import { specFolderOf } from "../core/sources.js";
 import { watchTree } from "../core/watch.js";
 import { projectFile, UsageError, type Command, type Io } from "./command.js";
 
@@ -12,8 +13,9 @@ async function buildOnce(options: BuildOptions, io: Io): Promise<void> {
   if (result.upToDate) return;
   const codes = result.catalog?.families.reduce((n, f) => n + f.errors.length, 0) ?? 0;
   const out = path.relative(process.cwd(), options.out) || ".";
+  const statuses = result.errorStatuses ?? 0;
   io.out(
-    `built ${result.rebuilt.length} of ${result.apis.length} APIs, ${codes} error codes into ${out} in ${Math.round(performance.now() - started)} ms`,
+    `built ${result.rebuilt.length} of ${result.apis.length} APIs, ${codes} error codes, ${statuses} error statuses into ${out} in ${Math.round(performance.now() - started)} ms`,
   );
 }
 
@@ -53,7 +55,7 @@ async function watch(specDir: string, options: BuildOptions, io: Io): Promise<nu
 /** The build of a spec folder (default `openapi/`) into `--out` (default `generated/` beside it). */
 export function buildOptions(spec = "openapi", values: { out?: string; ruleset?: string } = {}): BuildOptions {
   if (!fs.existsSync(spec)) throw new UsageError(`${spec}: no such file or folder`);
-  const specDir = fs.statSync(spec).isDirectory() ? path.resolve(spec) : path.dirname(path.dirname(path.resolve(spec)));
+  const specDir = specFolderOf(spec);
   return {
     spec,
     out: path.resolve(values.out ?? path.join(path.dirname(specDir), "generated")),
@@ -67,7 +69,7 @@ export const buildCommand: Command = {
   usage: `error-contracts build [spec] [--out <dir>] [--ruleset <file>] [--no-docs] [--force] [--watch]
 
   spec              a folder of <api>/openapi.yaml roots and components/ (default: openapi/),
-                    or one API root
+                    or one API root; YAML or JSON (openapi.yaml, openapi.yml, openapi.json)
   --out <dir>       where to write (default: generated/ beside the spec folder)
   --ruleset <file>  Spectral ruleset (default: ./.spectral.yaml, else the toolkit's)
   --no-docs         skip the reference docs
@@ -91,9 +93,7 @@ others are taken from the previous output. New tool versions or configs invalida
     });
     if (positionals.length > 1) throw new UsageError("build takes one spec folder or API root");
     const spec = positionals[0] ?? "openapi";
-    const specDir = path.resolve(
-      fs.existsSync(spec) && !fs.statSync(spec).isDirectory() ? path.dirname(path.dirname(spec)) : spec,
-    );
+    const specDir = specFolderOf(spec);
     const options: BuildOptions = {
       ...buildOptions(spec, values),
       docs: !values["no-docs"],

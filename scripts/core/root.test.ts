@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rootProblem } from "./root.js";
+import { idFromTitle, rootProblem } from "./root.js";
 
 describe("rootProblem", () => {
   it.each([
@@ -30,5 +30,22 @@ describe("rootProblem", () => {
   });
   it.each(["3.0.3", "3.1.0", "3.1"])("accepts openapi: %s", (version) => {
     expect(rootProblem({ openapi: version }, `openapi: ${version}\n`)).toBeUndefined();
+  });
+});
+
+describe("idFromTitle", () => {
+  it.each([
+    ["GitHub v3 REST API", "github-v3-rest-api"],
+    ["Directus", "directus"],
+    ["GitHub's official OpenAPI spec + Octokit extension", "githubs-official-openapi-spec-octokit-extension"],
+    ["  Café & Crème: Orders API (v2)  ", "cafe-creme-orders-api-v2"],
+    ["3scale Account Management", "3scale-account-management"],
+    ["x".repeat(100), "x".repeat(64)],
+    [`${"a".repeat(63)} b`, "a".repeat(63)],
+  ])("%s → %s", (title, want) => {
+    expect(idFromTitle(title)).toBe(want);
+  });
+  it.each([[""], ["  "], ["接口"], [42], [undefined]])("nothing to name an API after: %s", (title) => {
+    expect(idFromTitle(title)).toBeUndefined();
   });
 });

@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { LineCounter, parseDocument, isMap, isSeq, type Node } from "yaml";
+import { LineCounter, parse, parseDocument, isMap, isSeq, type Node } from "yaml";
 import type { Problem } from "./problems.js";
+import { SourceReader } from "./read.js";
+import { idFromTitle, rootNames } from "./root.js";
 
 /** An API of a spec folder: `<spec>/<id>/openapi.yaml`. */
 export interface ApiRoot {
@@ -9,23 +11,99 @@ export interface ApiRoot {
   root: string;
 }
 
-/** The APIs to build: every `<dir>/<id>/openapi.yaml`, or one root file given directly. */
-export function findApiRoots(spec: string): ApiRoot[] {
+/** A root file that is not built, and why, in words a person can act on. */
+export interface SkippedRoot {
+  file: string;
+  reason: string;
+}
+
+/** Reads a file's text: the build passes its reader, so that a root is read once, within the limits. */
+type Read = (file: string) => string;
+const readWithinLimits: Read = (file) => new SourceReader().read(file);
+
+const isFolder = (file: string) => fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() === true;
+const isRootName = (file: string) => (rootNames as readonly string[]).includes(path.basename(file));
+
+/** `<spec>/<api>/openapi.yaml` beside `<spec>/components/`: a root whose folder names its API. */
+const inApiFolder = (root: string) => isRootName(root) && isFolder(path.join(root, "..", "..", "components"));
+
+/**
+ * The spec folder of what `build` is given: a folder itself; for a root in an API folder
+ * (`<spec>/<api>/openapi.yaml`), `<spec>`; for any other file, its own folder.
+ */
+export function specFolderOf(spec: string): string {
+  const file = path.resolve(spec);
+  if (isFolder(file)) return file;
+  return inApiFolder(file) ? path.dirname(path.dirname(file)) : path.dirname(file);
+}
+
+/** The `info.title` of a root, or undefined when it has none or cannot be read (the bundle step says why). */
+function titleIn(file: string, read: Read): unknown {
+  try {
+    const text = read(file);
+    const doc = file.endsWith(".json") ? JSON.parse(text) : parse(text);
+    return doc?.info?.title;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The root files a folder holds, the one it is built from first. */
+const rootFilesIn = (dir: string) =>
+  rootNames
+    .map((name) => path.join(dir, name))
+    .filter((file) => fs.statSync(file, { throwIfNoEntry: false })?.isFile());
+
+/**
+ * The APIs to build, and the root files left out. A folder: every `<dir>/<id>/openapi.yaml` (or
+ * `.yml`, `.json`), named `<id>`, and a root at the top of the folder, named after its `info.title`.
+ * One file: named after its folder when that is an API folder of a spec folder, else its `info.title`.
+ * Without a title, the file's name (or its folder's, for an `openapi.*` file) names the API.
+ */
+export function findRoots(spec: string, read: Read = readWithinLimits): { roots: ApiRoot[]; skipped: SkippedRoot[] } {
   const stat = fs.statSync(spec, { throwIfNoEntry: false });
   if (!stat) throw new Error(`${spec}: no such file or folder`);
+  const given = path.resolve(spec);
   if (stat.isFile()) {
-    const id = path.basename(path.dirname(path.resolve(spec)));
-    return [{ id, root: path.resolve(spec) }];
+    const own = isRootName(given) ? path.basename(path.dirname(given)) : path.basename(given).replace(/\.[^.]+$/, "");
+    const id = inApiFolder(given)
+      ? path.basename(path.dirname(given))
+      : (idFromTitle(titleIn(given, read)) ?? idFromTitle(own) ?? "api");
+    return { roots: [{ id, root: given }], skipped: [] };
   }
+  const skipped: SkippedRoot[] = [];
+  const shown = (file: string) => path.relative(given, file).split(path.sep).join("/");
+  const rootOf = (dir: string): string | undefined => {
+    const [root, ...others] = rootFilesIn(dir);
+    for (const file of others) skipped.push({ file, reason: `${shown(root!)} is this folder's root` });
+    return root;
+  };
   const roots = fs
-    .readdirSync(spec, { withFileTypes: true })
+    .readdirSync(given, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
-    .map((entry) => ({ id: entry.name, root: path.resolve(spec, entry.name, "openapi.yaml") }))
-    .filter((api) => fs.existsSync(api.root))
-    .sort((a, b) => a.id.localeCompare(b.id));
-  if (roots.length === 0) throw new Error(`${spec}: no <api>/openapi.yaml in this folder`);
-  return roots;
+    .flatMap((entry) => {
+      const root = rootOf(path.join(given, entry.name));
+      return root ? [{ id: entry.name, root }] : [];
+    });
+  const top = rootOf(given);
+  if (top) {
+    const titled = idFromTitle(titleIn(top, read));
+    const id = titled ?? idFromTitle(path.basename(given)) ?? "api";
+    const taken = roots.find((api) => api.id === id);
+    const from = titled ? "info.title" : "the folder's name";
+    if (taken)
+      skipped.push({ file: top, reason: `its API name ${id} (from ${from}) is taken by ${shown(taken.root)}` });
+    else roots.push({ id, root: top });
+  }
+  if (roots.length === 0)
+    throw new Error(`${spec}: no openapi.yaml or openapi.json in this folder or its <api>/ folders`);
+  roots.sort((a, b) => a.id.localeCompare(b.id));
+  skipped.sort((a, b) => a.file.localeCompare(b.file));
+  return { roots, skipped };
 }
+
+/** The APIs to build (`findRoots` without what it leaves out). */
+export const findApiRoots = (spec: string): ApiRoot[] => findRoots(spec).roots;
 
 function yamlFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];

@@ -55,7 +55,9 @@ export function renderCatalog(page: LandingPage): Html {
   const codeStatuses = [...new Set(page.errors.map((e) => e.status))].sort((a, b) => a - b).map(String);
   const select = (id: string, labelKey: string, options: Html[]) =>
     html`<select id="${id}" aria-label="${t(labelKey)}">${options}</select>`;
-  const families = [option("", t("ui.landing.allFamilies")), ...page.families.map((f) => option(f.id, f.id))];
+  // A row of the matrix may be an API without codes: the filter offers what has codes.
+  const withCodes = page.families.filter((f) => page.errors.some((e) => e.family === f.id));
+  const families = [option("", t("ui.landing.allFamilies")), ...withCodes.map((f) => option(f.id, f.id))];
   const statuses = [option("", t("ui.landing.allStatuses")), ...codeStatuses.map((s) => option(s, s))];
   const retry = [
     option("", t("ui.landing.anyRetry")),

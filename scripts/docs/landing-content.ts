@@ -1,6 +1,7 @@
 import type { BundledApi } from "../core/bundle.js";
 import { codeAnchor, codeLocations } from "./anchors.js";
 import type { Catalog } from "../core/catalog-format.js";
+import { documentedStatuses, errorStatusesOf } from "../core/error-statuses.js";
 import { editionHref, type Edition } from "./editions.js";
 import type { Json } from "./json.js";
 import type { LandingApi, LandingError, LandingPage } from "./landing.js";
@@ -34,7 +35,7 @@ function landingErrors(edition: Edition, apis: BundledApi[], catalog: Catalog): 
   );
 }
 
-/** An API's card: its title and summary in the edition's language, its family's codes and error statuses. */
+/** An API's card: its title and summary in the edition's language, its family's codes, the error statuses it documents. */
 function landingApi(api: BundledApi, edition: Edition, catalog: Catalog): LandingApi {
   const families = catalog.families.filter((family) => family.apis.includes(api.id));
   const doc = edition.docs.get(api.id)!;
@@ -46,8 +47,21 @@ function landingApi(api: BundledApi, edition: Edition, catalog: Catalog): Landin
     family: families.map((f) => f.id).join(", "),
     mediaType: families[0]?.mediaType ?? "",
     codes: families.reduce((n, f) => n + f.errors.length, 0),
-    statuses: families.reduce((n, f) => n + f.statuses.filter((s) => s.status >= 400).length, 0),
+    statuses: documentedStatuses(doc).length,
   };
+}
+
+/** A matrix row for each API that no family covers: the statuses it documents, without codes. */
+function uncatalogued(edition: Edition, apis: BundledApi[], catalog: Catalog): LandingPage["families"] {
+  return apis
+    .filter((api) => !catalog.families.some((family) => family.apis.includes(api.id)))
+    .map((api) => ({
+      id: api.id,
+      statuses: documentedStatuses(edition.docs.get(api.id)!)
+        .filter((s) => /^\d+$/.test(s.key))
+        .map((s) => ({ status: Number(s.key), meaning: s.meaning })),
+    }))
+    .filter((row) => row.statuses.length > 0);
 }
 
 /** What the landing page of one edition shows, its texts looked up in the edition's language. */
@@ -70,14 +84,18 @@ export function landingPageOf(
       current: e === edition,
     })),
     apis: apis.map((api) => landingApi(api, edition, catalog)),
-    families: catalog.families.map((family) => ({
-      id: family.id,
-      statuses: family.statuses.map((s) => ({
-        status: s.status,
-        meaning: t.text(`responses.${s.response}.description`, s.meaning),
+    families: [
+      ...catalog.families.map((family) => ({
+        id: family.id,
+        statuses: family.statuses.map((s) => ({
+          status: s.status,
+          meaning: t.text(`responses.${s.response}.description`, s.meaning),
+        })),
       })),
-    })),
+      ...uncatalogued(edition, apis, catalog),
+    ],
     errors: landingErrors(edition, apis, catalog),
+    errorStatuses: errorStatusesOf(apis.map((api) => api.doc)).size,
     source: "openapi/",
   };
 }

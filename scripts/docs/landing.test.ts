@@ -59,6 +59,7 @@ const page = (over: Partial<LandingPage> = {}): LandingPage => ({
       doc: undefined,
     }),
   ],
+  errorStatuses: 4,
   source: "openapi/",
   ...over,
 });
@@ -126,5 +127,28 @@ describe("renderLandingPage", () => {
       'Pesanan tidak ada.<span class="wire">The response says: <span lang="en">“No such order.”</span></span>',
     );
     expect(translated).toContain('<html lang="id">');
+  });
+
+  it("counts the error statuses the APIs document, codes or not, and shows an API without codes in the matrix", () => {
+    const directus = {
+      id: "directus",
+      title: "Directus",
+      summary: "",
+      href: "directus.html",
+      family: "",
+      mediaType: "",
+      codes: 0,
+      statuses: 7,
+    };
+    const statuses = [
+      { status: 401, meaning: "Unauthorized" },
+      { status: 404, meaning: "Not Found" },
+    ];
+    const own = renderLandingPage(page({ apis: [directus], families: [{ id: "directus", statuses }], errors: [] }));
+    expect(own).toContain("<div><b>4</b><span>HTTP error statuses</span></div>");
+    expect(own).toContain("<span>0 codes</span><span>7 error statuses</span>");
+    expect(own).toMatch(/<tr><th scope="row">directus<\/th><td class="s4"><span class="dot" title="401 Unauthorized/);
+    // The family filter lists families with codes only.
+    expect(own).not.toContain('<option value="directus">');
   });
 });

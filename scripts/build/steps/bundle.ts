@@ -25,5 +25,8 @@ export async function bundle(
   const apis = ctx.roots
     .map((root) => rebuilt.find((api) => api.id === root.id) ?? cachedApi(plan, root))
     .sort((a, b) => a.id.localeCompare(b.id));
-  return { value: { apis, rebuilt }, summary: `${rebuilt.length} APIs: ${rebuilt.map((a) => a.id).join(", ")}` };
+  return {
+    value: { apis, rebuilt },
+    summary: `${rebuilt.length} API${rebuilt.length === 1 ? "" : "s"}: ${rebuilt.map((a) => a.id).join(", ")}`,
+  };
 }

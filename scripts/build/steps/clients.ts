@@ -12,12 +12,16 @@ export function clients(
   catalog: Catalog,
   files: Map<string, string>,
 ): StepResult<void> {
+  let constants = 0;
   for (const api of rebuilt) {
     const families = catalog.families.filter((family) => family.apis.includes(api.id));
     const source = ctx.sourceName(api.root);
     files.set(`${api.id}/client.ts`, renderClient(api.id, titleOf(api), families, source, api.doc));
     if (families.length > 0) files.set(`${api.id}/errors.ts`, renderErrorConstants(families, source));
+    if (families.length > 0) constants++;
   }
   files.set("README.md", renderGeneratedReadme(apis.map((api) => ({ id: api.id, title: titleOf(api) }))));
-  return { value: undefined, summary: `${rebuilt.length} × client.ts, errors.ts; README.md` };
+  // Only what was written: an API without a catalog gets no errors.ts.
+  const errors = constants === 0 ? "" : constants === rebuilt.length ? ", errors.ts" : `, ${constants} × errors.ts`;
+  return { value: undefined, summary: `${rebuilt.length} × client.ts${errors}; README.md` };
 }

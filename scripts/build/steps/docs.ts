@@ -29,9 +29,10 @@ export async function docs(
     sourceName: ctx.sourceName,
   });
   const languages = plan.editions.map((e) => e.lang).join(", ");
+  const pages = (n: number, kind: string) => `${n} ${kind} page${n === 1 ? "" : "s"}`;
   return {
     value: undefined,
-    summary: `${done.referencePages} reference pages (${done.builtByRedocly} by redocly build-docs), ${done.landingPages} landing pages (${languages})`,
+    summary: `${pages(done.referencePages, "reference")} (${done.builtByRedocly} by redocly build-docs), ${pages(done.landingPages, "landing")} (${languages})`,
     details: done.englishLabels.map(
       (lang) =>
         `  docs: Redoc's labels stay English in docs/${lang}/: this Redoc version has no translate hook the build knows`,
