@@ -14,7 +14,8 @@ export function clients(
 ): StepResult<void> {
   let constants = 0;
   for (const api of rebuilt) {
-    const families = catalog.families.filter((family) => family.apis.includes(api.id));
+    // A family without catalogued codes has no constants and no code union.
+    const families = catalog.families.filter((family) => family.apis.includes(api.id) && family.errors.length > 0);
     const source = ctx.sourceName(api.root);
     files.set(`${api.id}/client.ts`, renderClient(api.id, titleOf(api), families, source, api.doc));
     if (families.length > 0) files.set(`${api.id}/errors.ts`, renderErrorConstants(families, source));

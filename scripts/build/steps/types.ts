@@ -11,7 +11,8 @@ export async function types(
 ): Promise<StepResult<void>> {
   const { renderTypes } = await import("../types.js");
   for (const api of rebuilt) {
-    const families = catalog.families.filter((family) => family.apis.includes(api.id));
+    // A family without catalogued codes has no code union.
+    const families = catalog.families.filter((family) => family.apis.includes(api.id) && family.errors.length > 0);
     files.set(`${api.id}/types.ts`, await renderTypes(api.doc, families, ctx.sourceName(api.root)));
   }
   return { value: undefined, summary: `${rebuilt.length} × types.ts (openapi-typescript)` };
