@@ -15,9 +15,11 @@ export function clients(
   for (const api of rebuilt) {
     const families = catalog.families.filter((family) => family.apis.includes(api.id));
     const source = ctx.sourceName(api.root);
-    files.set(`${api.id}/client.ts`, renderClient(api.id, titleOf(api), families, source, api.doc));
-    if (families.length > 0) files.set(`${api.id}/errors.ts`, renderErrorConstants(families, source));
+    const command = ctx.rebuildCommand;
+    files.set(`${api.id}/client.ts`, renderClient(api.id, titleOf(api), families, { source, command }, api.doc));
+    if (families.length > 0) files.set(`${api.id}/errors.ts`, renderErrorConstants(families, source, command));
   }
-  files.set("README.md", renderGeneratedReadme(apis.map((api) => ({ id: api.id, title: titleOf(api) }))));
+  const titles = apis.map((api) => ({ id: api.id, title: titleOf(api) }));
+  files.set("README.md", renderGeneratedReadme(titles, `${ctx.sourceName(ctx.specDir)}/`, ctx.rebuildCommand));
   return { value: undefined, summary: `${rebuilt.length} × client.ts, errors.ts; README.md` };
 }

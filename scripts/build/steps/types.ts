@@ -12,7 +12,7 @@ export async function types(
   const { renderTypes } = await import("../types.js");
   for (const api of rebuilt) {
     const families = catalog.families.filter((family) => family.apis.includes(api.id));
-    files.set(`${api.id}/types.ts`, await renderTypes(api.doc, families, ctx.sourceName(api.root)));
+    files.set(`${api.id}/types.ts`, await renderTypes(api.doc, families, ctx.sourceName(api.root), ctx.rebuildCommand));
   }
   return { value: undefined, summary: `${rebuilt.length} × types.ts (openapi-typescript)` };
 }
