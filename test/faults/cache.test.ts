@@ -63,13 +63,13 @@ describe("another spec folder built into the same output", () => {
   });
 });
 
-describe("a build script added to the project's package.json", () => {
+describe("another build script in the project's package.json", () => {
   it("rebuilds: every do-not-edit line names the command that now remakes the files", async () => {
     const work = project("faults-rebuild-command");
     const settings = options(work);
     await build(settings);
     const header = () => fs.readFileSync(path.join(work.out, "sales", "client.ts"), "utf8").split("\n")[0];
-    expect(header()).toMatch(/run `error-contracts build`\.$/);
+    expect(header()).toMatch(/run `npm run build`\.$/);
     work.write("package.json", JSON.stringify({ scripts: { "api:build": "error-contracts build openapi" } }));
     const next = await build(settings);
     expect(next.upToDate).toBe(false);
