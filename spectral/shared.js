@@ -4,7 +4,7 @@
  * - `documentRule`: Spectral's `createRulesetFunction`, which checks a rule's input and its
  *   `functionOptions` against schemas when the ruleset loads, named after the rule so that
  *   Spectral's message names it (`"ec-204-no-body" function does not accept any options`);
- * - `missingRetryAfter`: ec-retry-after-429 and ec-retry-after-503, one check for two statuses.
+ * - `missingRetryAfter`: ec-retry-after-429 and ec-retry-after-503, one check for several statuses.
  */
 import { createRulesetFunction } from "@stoplight/spectral-core";
 import { headerNames, isObject, objectAt, operations } from "../src/openapi/index.js";
@@ -26,13 +26,15 @@ export function documentRule(ruleId, check) {
 }
 
 /**
- * Every response of the status (`"429"`) that does not declare `Retry-After`.
- * @param {import("../src/openapi/index.js").Json} doc @param {string} status @returns {Result[]}
+ * Every response of the statuses (`["429"]`) that does not declare `Retry-After`.
+ * @param {import("../src/openapi/index.js").Json} doc @param {string[]} statuses @returns {Result[]}
  */
-export function missingRetryAfter(doc, status) {
+export function missingRetryAfter(doc, statuses) {
   /** @type {Result[]} */
   const results = [];
-  for (const { operation, path } of operations(doc)) {
+  for (const [{ operation, path }, status] of operations(doc).flatMap((op) =>
+    statuses.map((s) => /** @type {const} */ ([op, s])),
+  )) {
     const response = objectAt(operation, "responses")[status];
     if (!isObject(response) || headerNames(response).includes("retry-after")) continue;
     const at = [...path, "responses", status];

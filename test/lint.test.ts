@@ -23,7 +23,7 @@ describe("error-contracts lint on a multi-file spec with a recursive innerError 
     }[];
     expect(results.map((r) => [r.code, r.source, r.range.start.line + 1])).toEqual([
       ["ec-retry-after-429", `${fixtures}/multi-file/openapi.yaml`, 22],
-      ["ec-error-schema-shape", `${fixtures}/multi-file/schemas/ErrorResponse.yaml`, 13],
+      ["ec-error-schema-shape", `${fixtures}/multi-file/schemas/ErrorResponse.yaml`, 12],
     ]);
     expect(run.code).toBe(1);
   });

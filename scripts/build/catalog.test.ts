@@ -23,11 +23,13 @@ const response = (description: string, examples: string[]) => ({
     },
   },
 });
+/** The shop's error body, declaring where its code and message are. */
+const ShopError = { type: "object", "x-error-shape": { code: "/errorCode", message: "/errorMessage" } };
 const shop = (
   examples: Record<string, unknown>,
   responses: Record<string, unknown>,
   paths: Record<string, unknown> = {},
-) => api("shop", { paths, components: { examples, responses } });
+) => api("shop", { paths, components: { examples, responses, schemas: { ShopError } } });
 
 describe("buildCatalog", () => {
   it("reads families, statuses and codes, sorted, with their wire types", () => {
@@ -142,5 +144,59 @@ describe("buildCatalog", () => {
     const { problems } = buildCatalog([shop(examples, responses, paths)], new Map(), files ?? []);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ severity: "error", rule: "catalog", message: expect.stringMatching(want) });
+  });
+
+  it("makes an API without <Family><status> responses a family of its own: its documented statuses and examples", () => {
+    const body = { type: "object", properties: { code: { type: "string" }, message: { type: "string" } } };
+    const failure = (description: string, examples: Record<string, unknown> = {}) => ({
+      description,
+      content: { "application/json": { schema: { $ref: "#/components/schemas/Problem" }, examples } },
+    });
+    const { catalog, problems } = buildCatalog(
+      [
+        api("pets", {
+          paths: {
+            "/pets": {
+              get: {
+                responses: {
+                  "200": { description: "The pets." },
+                  "404": failure("No such pet.", { gone: example(404, { code: "PET_GONE", message: "Gone." }) }),
+                  "429": failure("Slow down."),
+                  "4XX": failure("Any other client error."),
+                },
+              },
+              post: { responses: { "201": { description: "Made." }, "404": failure("Not this one.") } },
+            },
+          },
+          components: { schemas: { Problem: body } },
+        }),
+      ],
+      new Map(),
+      [],
+    );
+    expect(problems).toEqual([]);
+    expect(catalog.families).toEqual([
+      {
+        id: "pets",
+        apis: ["pets"],
+        mediaType: "application/json",
+        statuses: [
+          { status: 404, meaning: "No such pet.", response: "" },
+          { status: 429, meaning: "Slow down.", response: "" },
+        ],
+        errors: [
+          {
+            code: "PET_GONE",
+            status: 404,
+            message: "Gone.",
+            description: "d",
+            retryable: false,
+            kind: "code",
+            summary: "s",
+            example: "gone",
+          },
+        ],
+      },
+    ]);
   });
 });

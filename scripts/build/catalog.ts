@@ -1,14 +1,17 @@
 import path from "node:path";
 import type { BundledApi } from "../core/bundle.js";
-import type { Catalog, CatalogError, CatalogFamily } from "../core/catalog-format.js";
+import type { Catalog, CatalogError, CatalogFamily, CatalogStatus } from "../core/catalog-format.js";
 import type { Problem } from "../core/problems.js";
 import {
+  apiErrorShape,
   catalogEntries,
   componentOf,
+  errorResponsesOf,
   isCode,
   isObject,
   objectAt,
   operations,
+  resolveRef,
   responsesOf,
 } from "../../src/openapi/index.js";
 import { sourceLocation } from "../core/sources.js";
@@ -46,10 +49,39 @@ function reporter(problems: Problem[], components: Map<string, string>): Report 
   };
 }
 
-/** 1. The families and their statuses: every `<Family><status>` response component. */
+/** Whether an API has `<Family><status>` response components (else it is a family of its own). */
+const namesFamilies = (api: BundledApi) =>
+  Object.keys(componentsOf(api.doc, "responses")).some((name) => statusResponse.test(name));
+
+/**
+ * An API without `<Family><status>` response components is a family of its own, named after it:
+ * its statuses are the error statuses its operations document, each with the first description.
+ */
+function apiFamily(api: BundledApi): CatalogFamily {
+  const statuses = new Map<number, CatalogStatus>();
+  for (const { operation, path } of operations(api.doc)) {
+    for (const { key, response } of errorResponsesOf(operation, path)) {
+      if (!/^[45]\d\d$/.test(key) || statuses.has(Number(key))) continue;
+      const described = resolveRef(api.doc, response);
+      const meaning = isObject(described) ? String(described.description ?? "") : "";
+      statuses.set(Number(key), { status: Number(key), meaning, response: componentOf(response)?.name ?? "" });
+    }
+  }
+  const mediaType = apiErrorShape(api.doc)?.shape.mediaType ?? "";
+  return { id: api.id, apis: [api.id], mediaType, statuses: [...statuses.values()], errors: [] };
+}
+
+/**
+ * 1. The families and their statuses: every `<Family><status>` response component; an API that
+ * names none is a family of its own (`apiFamily`).
+ */
 function readStatuses(apis: BundledApi[]): Map<string, CatalogFamily> {
   const families = new Map<string, CatalogFamily>();
   for (const api of apis) {
+    if (!namesFamilies(api)) {
+      families.set(api.id, apiFamily(api));
+      continue;
+    }
     for (const [name, response] of Object.entries(componentsOf(api.doc, "responses"))) {
       const match = statusResponse.exec(name);
       if (!match || !isObject(response)) continue;
@@ -66,14 +98,19 @@ function readStatuses(apis: BundledApi[]): Map<string, CatalogFamily> {
   return families;
 }
 
-/** 2. The errors: every example with `x-error`, in the family its name starts with, each code once. */
+/**
+ * 2. The errors: every example with `x-error`, in the family its name starts with (in an API that is
+ * its own family, every one, wherever it is listed), each code once.
+ */
 function readErrors(apis: BundledApi[], families: Map<string, CatalogFamily>, report: Report): void {
-  const prefixes = [...families.keys()].sort((a, b) => b.length - a.length);
+  const ownIds = new Set(apis.filter((api) => !namesFamilies(api)).map((api) => api.id));
+  const prefixes = [...families.keys()].filter((id) => !ownIds.has(id)).sort((a, b) => b.length - a.length);
   const defined = new Set<string>();
   for (const api of apis) {
+    const own = !namesFamilies(api);
     for (const { name, path: at, example, status, body } of catalogEntries(api.doc)) {
-      if (at[0] !== "components" || defined.has(name)) continue;
-      const prefix = prefixes.find((p) => name.toLowerCase().startsWith(p));
+      if (defined.has(name) || (at[0] !== "components" && !own)) continue;
+      const prefix = own ? api.id : prefixes.find((p) => name.toLowerCase().startsWith(p));
       if (!prefix) {
         const known = prefixes.join(", ");
         report(api, at, `example ${name} has x-error but its name does not start with a family (${known})`);

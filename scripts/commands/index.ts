@@ -6,6 +6,11 @@ import type { Command } from "./command.js";
  */
 export const commands: { name: string; summary: string; load(): Promise<Command> }[] = [
   {
+    name: "init",
+    summary: "Scaffold a project for your own API: a root, an error family of your choice, one catalogued code.",
+    load: async () => (await import("./init.js")).initCommand,
+  },
+  {
     name: "build",
     summary: "Lint, bundle and compile a spec folder into bundles, types, clients, the catalog and docs.",
     load: async () => (await import("./build.js")).buildCommand,

@@ -3,7 +3,7 @@
  * ec-catalog-entry: every catalog example (`x-error`) is complete: an HTTP status in x-error.status,
  * a code and a message in its body, a description; a problem body's `status` agrees with x-error.status.
  */
-import { catalogEntries, isCode, isObject } from "../../src/openapi/index.js";
+import { apiErrorShape, catalogEntries, isCode, isObject, refOf } from "../../src/openapi/index.js";
 import { documentRule } from "../shared.js";
 
 /** @param {unknown} status @returns {status is number} */
@@ -12,14 +12,18 @@ const isStatus = (status) => typeof status === "number" && Number.isInteger(stat
 export default documentRule("ec-catalog-entry", (doc) => {
   /** @type {import("../shared.js").Result[]} */
   const results = [];
-  for (const { name, path, example, status, body } of catalogEntries(doc)) {
+  const shape = apiErrorShape(doc)?.shape;
+  const where = shape
+    ? `at ${refOf(shape.code).slice(1)}, where the error shape puts it`
+    : "that can be read: declare the error schema's shape with x-error-shape (docs/extensions.md)";
+  for (const { name, path, example, status, body } of catalogEntries(doc, shape)) {
     /** @param {string} message @param {import("../../src/openapi/index.js").JsonPath} at */
     const report = (message, at) => results.push({ message: `Example ${name}: ${message}`, path: at });
     if (!isStatus(status)) {
       report("x-error.status must be the HTTP status of the code (an integer 100–599).", [...path, "x-error"]);
     }
     if (!body || !isCode(body.code) || body.code === "") {
-      report("its value carries no error code (errorCode, code, or error.code).", [...path, "value"]);
+      report(`its value carries no error code ${where}.`, [...path, "value"]);
       continue;
     }
     if (typeof body.message !== "string" || body.message === "") {

@@ -5,6 +5,7 @@
  */
 import {
   allCodes,
+  apiErrorShape,
   catalogEntries,
   codeIndex,
   contentOf,
@@ -14,16 +15,16 @@ import {
   isCode,
   isObject,
   operations,
+  shapeOfSchema,
 } from "../../src/openapi/index.js";
 import { documentRule } from "../shared.js";
 
 /** @typedef {import("../../src/openapi/index.js").JsonPath} JsonPath */
-
-const CODE_MEMBERS = ["errorCode", "code"];
-const NESTED = ["error", "innerError", "innererror"];
+/** @typedef {import("../../src/openapi/index.js").ErrorShape} ErrorShape */
 
 export default documentRule("ec-code-canonical", (doc) => {
-  const entries = catalogEntries(doc);
+  const apiShape = apiErrorShape(doc)?.shape;
+  const entries = catalogEntries(doc, apiShape);
   const catalog = codeIndex(entries);
   if (catalog.size === 0) return [];
   /** @type {import("../shared.js").Result[]} */
@@ -35,16 +36,18 @@ export default documentRule("ec-code-canonical", (doc) => {
   };
   for (const { operation, path } of operations(doc)) {
     for (const { key, response, path: responseAt } of errorResponsesOf(operation, path)) {
-      for (const { media, path: at } of contentOf(response, responseAt)) {
+      for (const { mediaType, media, path: at } of contentOf(response, responseAt)) {
+        const shape = shapeOfSchema(doc, media.schema, mediaType) ?? apiShape;
+        if (!shape) continue;
         for (const { value, at: valueAt } of examplesOf(media, at)) {
-          for (const { code, path: codePath } of allCodes(value)) {
+          for (const { code, path: codePath } of allCodes(value, shape)) {
             if (!isCode(code) || catalog.has(String(code))) continue;
             const message = `${code} is not a code of this API's catalog: codes are never translated or invented.`;
             const hinted = `${message}${hint(code, Number(key) || undefined)}`;
             results.push({ message: hinted, path: [...valueAt, ...codePath] });
           }
         }
-        for (const { enumValues, enumAt } of codeEnums(media.schema, [...at, "schema"])) {
+        for (const { enumValues, enumAt } of codeEnums(media.schema, [...at, "schema"], shape)) {
           enumValues.forEach((value, index) => {
             if (catalog.has(String(value))) return;
             const message = `Enum value ${value} is not a code of this API's catalog.`;
@@ -71,21 +74,38 @@ function examplesOf(media, at) {
 }
 
 /**
- * The enums of code members in an error schema, top level and inside `error`/`innerError`.
- * @param {unknown} schema @param {JsonPath} at @returns {{ enumValues: unknown[], enumAt: JsonPath }[]}
+ * The schema of a body member, by its path, with where it is: `properties` followed (`allOf` merged).
+ * @param {unknown} schema @param {JsonPath} at @param {string[]} path @returns {{ node: unknown, at: JsonPath }}
  */
-function codeEnums(schema, at, depth = 0) {
-  if (!isObject(schema) || depth > 4) return [];
-  const { properties } = flattenSchema(schema);
-  const found = CODE_MEMBERS.flatMap((member) => {
-    const property = properties[member];
-    return isObject(property) && Array.isArray(property.enum)
-      ? [{ enumValues: property.enum, enumAt: [...at, "properties", member, "enum"] }]
-      : [];
-  });
-  for (const nested of NESTED) {
-    const child = properties[nested];
-    if (isObject(child) && child !== schema) found.push(...codeEnums(child, [...at, "properties", nested], depth + 1));
+function memberAt(schema, at, path) {
+  let found = { node: schema, at };
+  for (const key of path) {
+    const properties = flattenSchema(found.node).properties;
+    found = { node: properties[key], at: [...found.at, "properties", key] };
+  }
+  return found;
+}
+
+/**
+ * The enums of the code members of an error schema: at the shape's code path, and in each inner
+ * error it nests (as far as the schema spells them out).
+ * @param {unknown} schema @param {JsonPath} at @param {ErrorShape} shape
+ * @returns {{ enumValues: unknown[], enumAt: JsonPath }[]}
+ */
+function codeEnums(schema, at, shape) {
+  const codeKey = shape.code.slice(-1);
+  const found = [];
+  let holder = memberAt(schema, at, shape.code.slice(0, -1));
+  for (let depth = 0; depth < 5 && isObject(holder.node); depth++) {
+    const code = memberAt(holder.node, holder.at, codeKey);
+    if (isObject(code.node) && Array.isArray(code.node.enum)) {
+      found.push({ enumValues: code.node.enum, enumAt: [...code.at, "enum"] });
+    }
+    const properties = flattenSchema(holder.node).properties;
+    const key = shape.innerError.find((k) => isObject(properties[k]));
+    const next = key ? memberAt(holder.node, holder.at, [key]) : undefined;
+    if (!next || next.node === holder.node) break;
+    holder = next;
   }
   return found;
 }

@@ -1,18 +1,23 @@
 // @ts-check
 /**
- * ec-error-response-schema: every error response has a body that references the API's error schema
- * component (no inline error objects), with the media type of that schema's family:
- * `application/problem+json` for problem details, `application/json` otherwise. Runs on the
- * unresolved document (`resolved: false`) so that it can tell a `$ref` from an inline schema.
+ * ec-error-response-schema: every error response has a JSON body (`application/json`,
+ * `application/problem+json` or another `+json` type) that references the API's error schema
+ * component (no inline error objects), with the media type of that schema's shape: the one its
+ * `x-error-shape` declares, else `application/problem+json` for problem details and
+ * `application/json` otherwise. Runs on the unresolved document (`resolved: false`) so that it
+ * can tell a `$ref` from an inline schema.
  */
 import {
+  ERROR_SHAPE,
   entriesOf,
   errorResponsesOf,
-  flattenSchema,
   followRef,
+  inferShape,
+  isJsonMediaType,
   isObject,
   mediaTypeBase,
   operations,
+  readDeclaredShape,
 } from "../../src/openapi/index.js";
 import { documentRule } from "../shared.js";
 
@@ -22,10 +27,14 @@ import { documentRule } from "../shared.js";
 
 const PROBLEM = "application/problem+json";
 
-/** @param {unknown} schema */
-function isProblemShaped(schema) {
-  const { properties } = flattenSchema(schema);
-  return "title" in properties && "status" in properties && !("error" in properties);
+/**
+ * The media type a schema's shape calls for, whatever it is served as: the declared one, else
+ * problem details' for a schema recognised as problem details, else `undefined`.
+ * @param {unknown} doc @param {unknown} schema
+ */
+function mediaTypeOfShape(doc, schema) {
+  if (isObject(schema) && ERROR_SHAPE in schema) return readDeclaredShape(schema[ERROR_SHAPE]).shape?.mediaType;
+  return inferShape(doc, schema, "application/json")?.style === "problem" ? PROBLEM : undefined;
 }
 
 /**
@@ -47,6 +56,14 @@ function checkBody(doc, key, response, at) {
     const mediaAt = [...at, "content", mediaType];
     const schema = isObject(media) ? media.schema : undefined;
     const what = `Error response ${key} (${mediaType})`;
+    if (!isJsonMediaType(mediaType)) {
+      const json = "application/json, application/problem+json or another +json type";
+      results.push({
+        message: `Error response ${key} serves its body as ${mediaType}: error bodies are JSON (${json}).`,
+        path: mediaAt,
+      });
+      continue;
+    }
     if (!isObject(schema)) {
       results.push({ message: `${what} has no schema: reference the API's error schema.`, path: mediaAt });
       continue;
@@ -58,11 +75,14 @@ function checkBody(doc, key, response, at) {
     }
     refs.push({ ref: schema.$ref, path: [...mediaAt, "schema"] });
     const type = mediaTypeBase(mediaType);
-    const problem = isProblemShaped(followRef(doc, schema).node);
-    if (problem && type !== PROBLEM) {
+    const wanted = mediaTypeOfShape(doc, followRef(doc, schema).node);
+    if (wanted === PROBLEM && type !== PROBLEM) {
       const message = `Error response ${key} serves problem details as ${type}: use ${PROBLEM}.`;
       results.push({ message, path: mediaAt });
-    } else if (!problem && type === PROBLEM) {
+    } else if (wanted && wanted !== type) {
+      const message = `Error response ${key} serves ${schema.$ref} as ${type}: its ${ERROR_SHAPE} says ${wanted}.`;
+      results.push({ message, path: mediaAt });
+    } else if (!wanted && type === PROBLEM) {
       const use = "use application/json or a problem details schema";
       const message = `Error response ${key} is ${PROBLEM} but ${schema.$ref} is not problem details: ${use}.`;
       results.push({ message, path: mediaAt });

@@ -1,88 +1,162 @@
 // @ts-check
 /**
- * ec-error-schema-shape: the error schema of every error response has its family's shape.
- * - problem details (RFC 9457): `type`, `title`, `detail`, `instance` strings, `status` an integer 100–599;
- * - envelope: `error` required, with `code` and `message` required strings, `message` maxLength ≤ 1024,
- *   and a recursive `innerError`;
- * - sales: `errorCode` a required string.
+ * ec-error-schema-shape: the error schema of every error response has the shape it declares
+ * (`x-error-shape`, docs/extensions.md), or, declaring none, the shape it is recognisably in.
+ * - declared: the declaration is well formed, and the schema has each member it points at: the code of
+ *   its `codeType`, string messages and target, a recursive inner error; outside problem details the
+ *   code and each object on its way are required;
+ * - problem details (declared with `application/problem+json` or recognised by `title` and `status`):
+ *   RFC 9457's members are strings and `status` an integer 100–599; declared ones must list them all;
+ * - an `{ error: { code, message } }` envelope or a flat `{ code }`: the code and message are required strings;
+ * - any other schema: nothing here (the rules that hold for any shape still apply).
  * `allOf` members are merged and 3.1 type arrays accepted.
  */
-import { contentOf, errorResponsesOf, flattenSchema, isObject, operations, typesOf } from "../../src/openapi/index.js";
+import {
+  contentOf,
+  ERROR_SHAPE,
+  errorResponsesOf,
+  flattenSchema,
+  inferShape,
+  isObject,
+  operations,
+  readDeclaredShape,
+  refOf,
+  typesOf,
+} from "../../src/openapi/index.js";
 import { documentRule } from "../shared.js";
 
 /** @typedef {import("../../src/openapi/index.js").JsonPath} JsonPath */
-/** @typedef {ReturnType<typeof flattenSchema>} Flat */
+/** @typedef {import("../../src/openapi/index.js").ErrorShape} ErrorShape */
 /** @typedef {(message: string, path: JsonPath) => void} Report */
+
+const PROBLEM_MEMBERS = ["type", "title", "detail", "instance"];
 
 /** @param {unknown} schema @param {string} type */
 const allows = (schema, type) => typesOf(schema).includes(type);
+/** A body path as the pointer the declaration wrote. @param {string[]} path */
+const pointer = (path) => refOf(path).slice(1);
 
-/** @param {Flat} flat @param {JsonPath} at @param {Report} report */
-function problemShape({ properties: props }, at, report) {
-  for (const member of ["type", "title", "detail", "instance"]) {
-    if (!(member in props)) report(`Problem details must declare \`${member}\` (a string).`, [...at, "properties"]);
-    else if (!allows(props[member], "string")) {
+/**
+ * Each step of a body path in a schema: the member's schema, where it is, and whether its parent requires it.
+ * @param {unknown} schema @param {JsonPath} at @param {string[]} path
+ */
+function walk(schema, at, path) {
+  const steps = [];
+  let node = schema;
+  let nodeAt = at;
+  for (const key of path) {
+    const flat = flattenSchema(node);
+    if (!(key in flat.properties)) return { steps, found: false };
+    node = flat.properties[key];
+    nodeAt = [...nodeAt, "properties", key];
+    steps.push({ key, node, at: nodeAt, required: flat.required.includes(key) });
+  }
+  return { steps, found: true, node, at: nodeAt };
+}
+
+/** RFC 9457's members: strings, and `status` an integer 100–599. @param {unknown} schema @param {JsonPath} at @param {boolean} strict @param {Report} report */
+function problemMembers(schema, at, strict, report) {
+  const props = flattenSchema(schema).properties;
+  for (const member of PROBLEM_MEMBERS) {
+    if (!(member in props)) {
+      if (strict) report(`Problem details must declare \`${member}\` (a string).`, [...at, "properties"]);
+    } else if (!allows(props[member], "string")) {
       report(`Problem details \`${member}\` must be a string.`, [...at, "properties", member]);
     }
   }
   const status = props.status;
   const statusAt = [...at, "properties", "status"];
-  if (!status) report("Problem details must declare `status` (an integer 100–599).", [...at, "properties"]);
-  else if (!allows(status, "integer")) report("Problem details `status` must be an integer.", statusAt);
-  else if (
-    !(
-      isObject(status) &&
-      typeof status.minimum === "number" &&
-      status.minimum >= 100 &&
-      typeof status.maximum === "number" &&
-      status.maximum <= 599
-    )
-  ) {
+  if (!status) {
+    if (strict) report("Problem details must declare `status` (an integer 100–599).", [...at, "properties"]);
+  } else if (!allows(status, "integer")) report("Problem details `status` must be an integer.", statusAt);
+  else if (!(isObject(status) && Number(status.minimum) >= 100 && Number(status.maximum) <= 599)) {
     report("Problem details `status` must be bounded to 100–599 (minimum: 100, maximum: 599).", statusAt);
   }
 }
 
-/** @param {Flat} flat @param {JsonPath} at @param {Report} report */
-function envelopeShape(flat, at, report) {
-  const props = flat.properties;
-  if (!flat.required.includes("error")) {
-    report("The error envelope must require `error`.", "error" in props ? [...at, "properties", "error"] : at);
-  }
-  const error = flattenSchema(props.error);
-  const errorAt = [...at, "properties", "error"];
-  for (const member of ["code", "message"]) {
-    const memberAt = [...errorAt, "properties", member];
-    if (!(member in error.properties)) {
-      report(`The error object must declare \`${member}\` (a required string).`, [...errorAt, "properties"]);
-    } else if (!allows(error.properties[member], "string")) {
-      report(`The error object's \`${member}\` must be a string.`, memberAt);
+/**
+ * The members a shape points at, in the schema. `declaredAt`: where the declaration is (its
+ * members are named in the messages), else the shape was recognised.
+ * @param {unknown} schema @param {JsonPath} at @param {ErrorShape} shape @param {JsonPath | undefined} declaredAt @param {Report} report
+ */
+function members(schema, at, shape, declaredAt, report) {
+  const problem = shape.mediaType === "application/problem+json";
+  /** @param {string} member @param {string[]} path @param {string} what */
+  const missing = (member, path, what) =>
+    declaredAt
+      ? report(`\`${ERROR_SHAPE}.${member}\` points at ${pointer(path)}, which the schema does not declare.`, [
+          ...declaredAt,
+          member,
+        ])
+      : report(`The error schema must declare ${what} at ${pointer(path)}.`, at);
+  const code = walk(schema, at, shape.code);
+  // Problem details recognised without a `code` member are keyed by `type`, which RFC 9457 leaves optional.
+  if (!code.found) {
+    if (declaredAt || shape.style !== "problem") missing("code", shape.code, "the code");
+  } else {
+    const type = shape.codeType === "integer" ? ["integer", "number"] : ["string"];
+    const where = /** @type {JsonPath} */ (code.at);
+    if (!type.some((t) => allows(code.node, t))) {
+      report(
+        `The error code at ${pointer(shape.code)} must be ${shape.codeType === "integer" ? "an integer" : "a string"}.`,
+        where,
+      );
     }
-    if (member in error.properties && !error.required.includes(member)) {
-      report(`The error object must require \`${member}\`.`, memberAt);
+    for (const step of problem ? [] : code.steps.filter((s) => !s.required)) {
+      report(
+        `The error schema must require \`${step.key}\` (on the way to the code at ${pointer(shape.code)}).`,
+        step.at,
+      );
     }
   }
-  const message = error.properties.message;
-  if (isObject(message) && !(typeof message.maxLength === "number" && message.maxLength <= 1024)) {
-    report("The error object's `message` must set maxLength of at most 1024.", [...errorAt, "properties", "message"]);
-  }
-  const innerKey = "innerError" in error.properties ? "innerError" : "innererror";
-  const inner = error.properties.innerError ?? error.properties.innererror;
-  if (!inner) {
-    report("The error object must declare `innerError` for more specific errors.", [...errorAt, "properties"]);
-  } else if (isObject(inner) && !("$ref" in inner)) {
-    const nested = flattenSchema(inner).properties;
-    if (!("innerError" in nested || "innererror" in nested)) {
-      const message = "`innerError` must be recursive: it declares `innerError` of its own type.";
-      report(message, [...errorAt, "properties", innerKey]);
+  for (const [member, paths] of /** @type {const} */ ([
+    ["message", shape.message],
+    ["target", shape.target ? [shape.target] : []],
+  ])) {
+    for (const path of paths) {
+      const found = walk(schema, at, path);
+      if (!found.found) {
+        if (declaredAt) missing(member, path, `the ${member}`);
+      } else if (!allows(found.node, "string")) {
+        report(`The error ${member} at ${pointer(path)} must be a string.`, /** @type {JsonPath} */ (found.at));
+      } else if (shape.style === "envelope" && member === "message" && !found.steps.at(-1)?.required) {
+        report(
+          `The error schema must require \`${found.steps.at(-1)?.key}\` (the message at ${pointer(path)}).`,
+          /** @type {JsonPath} */ (found.at),
+        );
+      }
     }
   }
+  if (declaredAt && shape.details && !walk(schema, at, shape.details).found)
+    missing("details", shape.details, "details");
+  innerErrors(schema, at, shape, declaredAt, report);
 }
 
-/** @param {Flat} flat @param {JsonPath} at @param {Report} report */
-function salesShape(flat, at, report) {
-  const errorCodeAt = [...at, "properties", "errorCode"];
-  if (!allows(flat.properties.errorCode, "string")) report("`errorCode` must be a string.", errorCodeAt);
-  if (!flat.required.includes("errorCode")) report("The error object must require `errorCode`.", errorCodeAt);
+/** The inner error the shape declares is in the schema, and recursive. @param {unknown} schema @param {JsonPath} at @param {ErrorShape} shape @param {JsonPath | undefined} declaredAt @param {Report} report */
+function innerErrors(schema, at, shape, declaredAt, report) {
+  if (shape.innerError.length === 0) return;
+  const holder = walk(schema, at, shape.code.slice(0, -1));
+  if (!holder.found) return;
+  const props = flattenSchema(holder.node).properties;
+  const key = shape.innerError.find((k) => k in props);
+  if (!key) {
+    if (declaredAt) {
+      const names = shape.innerError.map((k) => `\`${k}\``).join(" or ");
+      report(`\`${ERROR_SHAPE}.innerError\` names ${names}, which the error object does not declare.`, [
+        ...declaredAt,
+        "innerError",
+      ]);
+    }
+    return;
+  }
+  const inner = props[key];
+  if (isObject(inner) && !("$ref" in inner) && !shape.innerError.some((k) => k in flattenSchema(inner).properties)) {
+    report(`\`${key}\` must be recursive: it declares \`${key}\` of its own type.`, [
+      ...(holder.at ?? at),
+      "properties",
+      key,
+    ]);
+  }
 }
 
 /** @param {unknown} schema @param {JsonPath} at @param {string} mediaType */
@@ -93,17 +167,21 @@ function check(schema, at, mediaType) {
   const report = (message, path) => {
     results.push({ message, path });
   };
-  const flat = flattenSchema(schema);
-  const props = flat.properties;
-  const problemShaped = "title" in props && "status" in props && !("error" in props);
-  if (mediaType.startsWith("application/problem+json") || problemShaped) problemShape(flat, at, report);
-  else if ("error" in props || flat.required.includes("error")) envelopeShape(flat, at, report);
-  else if ("errorCode" in props) salesShape(flat, at, report);
-  else {
-    const shapes =
-      "problem details (type, title, status, detail, instance), the `error` envelope, or an `errorCode` object";
-    report(`The error schema has none of the known shapes: ${shapes}.`, at);
+  /** @type {ErrorShape | undefined} */
+  let shape;
+  /** @type {JsonPath | undefined} */
+  let declaredAt;
+  if (isObject(schema) && ERROR_SHAPE in schema) {
+    declaredAt = [...at, ERROR_SHAPE];
+    const declared = readDeclaredShape(schema[ERROR_SHAPE]);
+    for (const problem of declared.problems) report(problem.message, [...(declaredAt ?? at), ...problem.path]);
+    shape = declared.shape;
+  } else shape = inferShape(undefined, schema, mediaType);
+  if (!shape) return results;
+  if (shape.mediaType === "application/problem+json" || shape.style === "problem") {
+    problemMembers(schema, at, shape.style === "declared", report);
   }
+  members(schema, at, shape, declaredAt, report);
   return results;
 }
 

@@ -5,6 +5,7 @@
  * example is listed, which is what to move, not at the example itself.
  */
 import {
+  apiErrorShape,
   catalogEntries,
   codeIndex,
   contentOf,
@@ -18,13 +19,15 @@ import {
   resolveRef,
   responsesOf,
   setValueAt,
+  shapeOfSchema,
 } from "../../src/openapi/index.js";
 import { documentRule } from "../shared.js";
 
 /** @typedef {import("../../src/openapi/index.js").Json} Json */
 
 export default documentRule("ec-example-status", (doc) => {
-  const catalog = codeIndex(catalogEntries(resolveExamples(doc)));
+  const apiShape = apiErrorShape(doc)?.shape;
+  const catalog = codeIndex(catalogEntries(resolveExamples(doc), apiShape));
   if (catalog.size === 0) return [];
   /** @type {import("../shared.js").Result[]} */
   const results = [];
@@ -32,10 +35,11 @@ export default documentRule("ec-example-status", (doc) => {
     for (const { key, response: raw, path: listedAt } of errorResponsesOf(operation, path)) {
       if (key === "default") continue;
       const { node: response, path: responseAt } = followRef(doc, raw);
-      for (const { media, path: at } of contentOf(response, responseAt ?? listedAt)) {
+      for (const { mediaType, media, path: at } of contentOf(response, responseAt ?? listedAt)) {
+        const shape = shapeOfSchema(doc, media.schema, mediaType) ?? apiShape;
         for (const [name, listed] of entriesOf(media.examples)) {
           const example = resolveRef(doc, listed);
-          const code = readErrorBody(isObject(example) ? example.value : undefined)?.code;
+          const code = readErrorBody(isObject(example) ? example.value : undefined, shape)?.code;
           const entry = code === undefined ? undefined : catalog.get(String(code));
           if (!entry || typeof entry.status !== "number" || keyCovers(key, entry.status)) continue;
           const what = `Example ${name} carries code ${code}, whose status is ${entry.status}`;

@@ -1,6 +1,7 @@
 // @ts-check
 /** The error catalog of a document: every example that carries `x-error` (see docs/extensions.md). */
 import { isCode, readErrorBody } from "./error-body.js";
+import { apiErrorShape, shapeOfSchema } from "./error-shape.js";
 import { entriesOf, isObject, objectAt } from "./json.js";
 import { operations } from "./operations.js";
 import { contentOf, errorResponsesOf } from "./responses.js";
@@ -17,27 +18,36 @@ import { contentOf, errorResponsesOf } from "./responses.js";
 /**
  * Catalog entries in document order: `components.examples` first, then examples under error
  * responses that are not components (an unbundled spec may reach its catalog only that way).
- * @param {unknown} doc @returns {CatalogEntry[]}
+ * Bodies are read with the API's error shape (`shape`, by default the document's own), and those
+ * under a response with the shape of that response's schema.
+ * @param {unknown} doc @param {import("./error-shape.js").ErrorShape | undefined} [shape]
+ * @returns {CatalogEntry[]}
  */
-export function catalogEntries(doc) {
+export function catalogEntries(doc, shape = apiErrorShape(doc)?.shape) {
   /** @type {CatalogEntry[]} */
   const entries = [];
   const seen = new Set();
-  /** @param {string} name @param {unknown} example @param {import("./json.js").JsonPath} path */
-  const add = (name, example, path) => {
+  /**
+   * @param {string} name @param {unknown} example @param {import("./json.js").JsonPath} path
+   * @param {import("./error-shape.js").ErrorShape | undefined} bodyShape
+   */
+  const add = (name, example, path, bodyShape) => {
     if (!isObject(example) || !("x-error" in example) || seen.has(example)) return;
     seen.add(example);
     const meta = example["x-error"];
     const status = isObject(meta) ? meta.status : undefined;
-    entries.push({ name, path, example, status, body: readErrorBody(example.value) });
+    entries.push({ name, path, example, status, body: readErrorBody(example.value, bodyShape) });
   };
   for (const [name, example] of entriesOf(objectAt(doc, "components").examples)) {
-    add(name, example, ["components", "examples", name]);
+    add(name, example, ["components", "examples", name], shape);
   }
   for (const { operation, path } of operations(doc)) {
     for (const { response, path: at } of errorResponsesOf(operation, path)) {
-      for (const { media, path: mediaAt } of contentOf(response, at)) {
-        for (const [name, example] of entriesOf(media.examples)) add(name, example, [...mediaAt, "examples", name]);
+      for (const { mediaType, media, path: mediaAt } of contentOf(response, at)) {
+        const bodyShape = shapeOfSchema(doc, media.schema, mediaType) ?? shape;
+        for (const [name, example] of entriesOf(media.examples)) {
+          add(name, example, [...mediaAt, "examples", name], bodyShape);
+        }
       }
     }
   }

@@ -5,6 +5,9 @@ const entry = (status: number, value: unknown) => ({ "x-error": { status }, desc
 const shared = entry(404, { errorCode: "GONE", errorMessage: "gone" });
 const doc = {
   components: {
+    schemas: {
+      SalesError: { type: "object", "x-error-shape": { code: "/errorCode", message: "/errorMessage" } },
+    },
     examples: {
       Sales400: entry(400, { errorCode: "BAD", errorMessage: "bad" }),
       Sales404: shared,
@@ -17,7 +20,11 @@ const doc = {
         responses: {
           "404": {
             content: {
-              "application/json": { examples: { Again: shared, Inline: entry(404, { code: 7, title: "seven" }) } },
+              // Read with the shape of this response's own schema (a flat `code`, inferred).
+              "application/json": {
+                schema: { type: "object", properties: { code: { type: "integer" } } },
+                examples: { Again: shared, Inline: entry(404, { code: 7, title: "seven" }) },
+              },
             },
           },
           "200": { content: { "application/json": { examples: { Ok: entry(200, { errorCode: "NOT_AN_ERROR" }) } } } },
@@ -42,6 +49,11 @@ describe("catalogEntries", () => {
     ]);
   });
 
+  it("reads no codes without a shape", () => {
+    const { schemas, ...rest } = doc.components;
+    expect(catalogEntries({ components: rest }).map((e) => e.body)).toEqual([undefined, undefined]);
+  });
+
   it.each([{ given: {} }, { given: "text" }, { given: { components: { examples: [] } } }])(
     "finds none in $given",
     ({ given }) => {
@@ -55,6 +67,7 @@ describe("codeIndex", () => {
     const twice = {
       ...doc,
       components: {
+        ...doc.components,
         examples: { ...doc.components.examples, Dup: entry(500, { errorCode: "BAD", errorMessage: "x" }) },
       },
     };

@@ -25,6 +25,16 @@ export {
   statusClass,
 } from "./responses.js";
 export { flattenSchema, typesOf } from "./schema.js";
+export {
+  apiErrorShape,
+  EXTENSION as ERROR_SHAPE,
+  errorSchemaUses,
+  inferShape,
+  isJsonMediaType,
+  readDeclaredShape,
+  schemaAt,
+  shapeOfSchema,
+} from "./error-shape.js";
 export { allCodes, isCode, readErrorBody } from "./error-body.js";
 export { catalogEntries, codeIndex } from "./catalog.js";
 
@@ -32,4 +42,5 @@ export { catalogEntries, codeIndex } from "./catalog.js";
 /** @typedef {import("./json.js").JsonPath} JsonPath */
 /** @typedef {import("./operations.js").Operation} Operation */
 /** @typedef {import("./error-body.js").ErrorBody} ErrorBody */
+/** @typedef {import("./error-shape.js").ErrorShape} ErrorShape */
 /** @typedef {import("./catalog.js").CatalogEntry} CatalogEntry */

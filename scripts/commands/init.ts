@@ -1,0 +1,144 @@
+import fs from "node:fs";
+import path from "node:path";
+import { createInterface } from "node:readline/promises";
+import { parseArgs } from "node:util";
+import { describableStatuses, type ScaffoldOptions, scaffold, scripts } from "../init/scaffold.js";
+import { isStyle, type Style, styles } from "../init/styles.js";
+import { type Command, type Io, UsageError } from "./command.js";
+
+const API_ID = /^[a-z][a-z-]*[a-z]$|^[a-z]$/;
+const CODE = /^[A-Z][A-Z0-9_]*$/;
+
+/** The answers: from flags, else (with a terminal) from prompts, else the defaults. */
+async function answers(dir: string, values: Record<string, string | boolean | undefined>, io: Io) {
+  const folder = path
+    .basename(path.resolve(dir))
+    .toLowerCase()
+    .replace(/[^a-z]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  const defaults = {
+    api: API_ID.test(folder) ? folder : "my-api",
+    style: "problem",
+    code: "NOT_FOUND",
+    status: "404",
+    message: "The thing does not exist.",
+  };
+  const interactive = process.stdin.isTTY === true && values.yes !== true;
+  const prompt = interactive ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
+  const ask = async (key: keyof typeof defaults, question: string) => {
+    const given = values[key];
+    if (typeof given === "string") return given;
+    if (!prompt) return defaults[key];
+    return (await prompt.question(`${question} (${defaults[key]}): `)).trim() || defaults[key];
+  };
+  try {
+    const api = await ask("api", "API id (lower case letters and hyphens)");
+    const styleList = Object.entries(styles).map(([id, s]) => `${id}: ${s.summary}`);
+    if (prompt && typeof values.style !== "string") io.out(`error shapes:\n  ${styleList.join("\n  ")}`);
+    const style = await ask("style", "error shape");
+    const code = await ask("code", "a first error code");
+    const status = await ask("status", `its HTTP status`);
+    const message = await ask("message", "its message");
+    const title = typeof values.title === "string" ? values.title : `${api} API`;
+    return { api, style, code, status, message, title };
+  } finally {
+    prompt?.close();
+  }
+}
+
+/** The answers checked: each bad one is a usage error naming the flag. */
+function checked(raw: Awaited<ReturnType<typeof answers>>): ScaffoldOptions {
+  if (!API_ID.test(raw.api)) throw new UsageError(`--api must be lower case letters and hyphens, not "${raw.api}"`);
+  if (!isStyle(raw.style))
+    throw new UsageError(`--style must be one of ${Object.keys(styles).join(", ")}, not "${raw.style}"`);
+  if (!CODE.test(raw.code)) throw new UsageError(`--code must be UPPER_SNAKE_CASE, like NOT_FOUND, not "${raw.code}"`);
+  const status = Number(raw.status);
+  if (!/^\d{3}$/.test(raw.status) || !describableStatuses.includes(status) || status < 400) {
+    const known = describableStatuses.filter((s) => s >= 400).join(", ");
+    throw new UsageError(`--status must be one of ${known}, not "${raw.status}"`);
+  }
+  if (!raw.message.trim()) throw new UsageError("--message must not be empty");
+  return {
+    api: raw.api,
+    title: raw.title,
+    style: raw.style as Style,
+    code: { code: raw.code, status, title: raw.message },
+  };
+}
+
+export const initCommand: Command = {
+  name: "init",
+  usage: `error-contracts init [dir] [--api <id>] [--style problem|envelope|flat] [--code <CODE>]
+                     [--status <n>] [--message <text>] [--title <text>] [--yes]
+
+  dir               where to scaffold (default: here); files that exist are never overwritten
+  --api <id>        the API's id, lower case letters and hyphens (default: the folder's name)
+  --style <style>   the error shape: problem (RFC 9457 problem details, application/problem+json),
+                    envelope ({ "error": { code, message, target, innerError } }), flat ({ code, message })
+  --code <CODE>     a first catalogued error code (default NOT_FOUND), --status its HTTP status
+                    (default 404), --message its message
+  --title <text>    the API's title (default: "<api> API")
+  --yes             ask nothing; without a terminal nothing is asked anyway
+
+Then: npm install --save-dev error-contracts && npm run build`,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        api: { type: "string" },
+        style: { type: "string" },
+        code: { type: "string" },
+        status: { type: "string" },
+        message: { type: "string" },
+        title: { type: "string" },
+        yes: { type: "boolean" },
+      },
+    });
+    if (positionals.length > 1) throw new UsageError("init takes one folder");
+    const dir = path.resolve(positionals[0] ?? ".");
+    if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new UsageError(`${positionals[0]}: not a folder`);
+    const options = checked(await answers(dir, values, io));
+    const files = scaffold(options);
+    const { "package.json": manifest, ...rest } = files;
+    const taken = Object.keys(rest).filter((file) => fs.existsSync(path.join(dir, file)));
+    if (taken.length > 0) {
+      const where = path.relative(process.cwd(), path.join(dir, taken[0]!)) || taken[0];
+      throw new UsageError(
+        `${where} exists: init writes only new files (${taken.length} of them exist); nothing written`,
+      );
+    }
+    const packageFile = path.join(dir, "package.json");
+    const added = fs.existsSync(packageFile) ? addScripts(packageFile, scripts(options)) : undefined;
+    for (const [file, text] of Object.entries(added === undefined ? files : rest)) {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), text, { flag: "wx" });
+    }
+    const shown = path.relative(process.cwd(), dir) || ".";
+    io.out(`init     ${options.api}: ${Object.keys(rest).length + (added === undefined ? 1 : 0)} files in ${shown}`);
+    if (added !== undefined)
+      io.out(`         package.json: added the scripts ${added.join(", ") || "(all were there)"}`);
+    io.out(
+      `         error shape: ${styles[options.style].summary}; code ${options.code.code} (${options.code.status})`,
+    );
+    const cd = shown === "." ? "" : `cd ${shown} && `;
+    io.out(`next:    ${cd}npm install --save-dev error-contracts && npm run build`);
+    return 0;
+  },
+};
+
+/** Adds the scripts a package.json lacks, keeping the file's own; returns the names added. */
+function addScripts(file: string, wanted: Record<string, string>): string[] {
+  let manifest: { scripts?: Record<string, string> };
+  try {
+    manifest = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new UsageError(`${file}: not JSON (${(error as Error).message}); nothing written`);
+  }
+  const have = manifest.scripts ?? {};
+  const added = Object.keys(wanted).filter((name) => !(name in have));
+  if (added.length === 0) return added;
+  manifest.scripts = { ...have, ...Object.fromEntries(added.map((name) => [name, wanted[name]!])) };
+  fs.writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+  return added;
+}

@@ -1,0 +1,142 @@
+import { describe, expect, it } from "vitest";
+import { apiErrorShape, inferShape, isJsonMediaType, readDeclaredShape } from "./error-shape.js";
+
+describe("readDeclaredShape", () => {
+  it("reads every member, pointers as paths", () => {
+    const { shape, problems } = readDeclaredShape({
+      mediaType: "application/problem+json",
+      code: "/error/code",
+      codeType: "integer",
+      message: ["/error/message", "/title"],
+      target: "/error/target",
+      details: "/error/details",
+      innerError: "innerError",
+      correlationHeader: "X-Request-Id",
+      correlationId: "/activityId",
+      retryAfter: [429, 503],
+    });
+    expect(problems).toEqual([]);
+    expect(shape).toEqual({
+      style: "declared",
+      mediaType: "application/problem+json",
+      code: ["error", "code"],
+      codeType: "integer",
+      message: [["error", "message"], ["title"]],
+      target: ["error", "target"],
+      details: ["error", "details"],
+      innerError: ["innerError"],
+      correlationHeader: "x-request-id",
+      correlationId: ["activityId"],
+      retryAfter: [429, 503],
+    });
+  });
+  it("defaults to JSON and string codes", () => {
+    expect(readDeclaredShape({ code: "/a~1b" }).shape).toMatchObject({
+      mediaType: "application/json",
+      codeType: "string",
+      code: ["a/b"],
+      message: [],
+      innerError: [],
+      retryAfter: [],
+    });
+  });
+  const bad: { given: unknown; want: string }[] = [
+    { given: "x", want: "`x-error-shape` must be an object." },
+    { given: {}, want: "`x-error-shape` must declare `code`." },
+    { given: { code: "error.code" }, want: "`x-error-shape.code` must be a JSON pointer into the body" },
+    { given: { code: "/c", mediaType: "text/xml" }, want: "`x-error-shape.mediaType` must be a JSON media type" },
+    { given: { code: "/c", codeType: "number" }, want: "`x-error-shape.codeType` must be `string` or `integer`." },
+    { given: { code: "/c", retryAfter: [200] }, want: "`x-error-shape.retryAfter` must list HTTP error statuses" },
+    { given: { code: "/c", innerError: [1] }, want: "`x-error-shape.innerError` must be a member name" },
+    { given: { code: "/c", colour: "red" }, want: "`x-error-shape` has no member `colour`." },
+  ];
+  it.each(bad)("$given: $want", ({ given, want }) => {
+    expect(
+      readDeclaredShape(given)
+        .problems.map((p) => p.message)
+        .join("\n"),
+    ).toContain(want);
+  });
+});
+
+describe("inferShape", () => {
+  const object = (properties: object) => ({ type: "object", properties });
+  const cases: { name: string; schema: unknown; mediaType: string; want: object | undefined }[] = [
+    {
+      name: "problem details by media type, keyed by code",
+      schema: object({ code: { type: "integer" } }),
+      mediaType: "application/problem+json",
+      want: { style: "problem", code: ["code"], codeType: "integer", message: [["detail"], ["title"]] },
+    },
+    {
+      name: "problem details by members, keyed by type",
+      schema: object({ type: { type: "string" }, title: {}, status: {} }),
+      mediaType: "application/json",
+      want: { style: "problem", code: ["type"], codeType: "string" },
+    },
+    {
+      name: "an error envelope with an inner error",
+      schema: object({ error: object({ code: { type: "string" }, message: {}, target: {}, innererror: {} }) }),
+      mediaType: "application/json",
+      want: { style: "envelope", code: ["error", "code"], target: ["error", "target"], innerError: ["innererror"] },
+    },
+    {
+      name: "a flat code",
+      schema: object({ code: { type: "integer" }, message: { type: "string" } }),
+      mediaType: "application/json",
+      want: { style: "flat", code: ["code"], codeType: "integer", message: [["message"]] },
+    },
+    {
+      name: "an error that is a string (Blockfrost's)",
+      schema: object({ status_code: {}, error: { type: "string" }, message: {} }),
+      mediaType: "application/json",
+      want: undefined,
+    },
+    { name: "no code anywhere", schema: object({ reason: {} }), mediaType: "application/json", want: undefined },
+  ];
+  it.each(cases)("$name", ({ schema, mediaType, want }) => {
+    const got = inferShape({}, schema, mediaType);
+    if (want === undefined) expect(got).toBeUndefined();
+    else expect(got).toMatchObject(want);
+  });
+});
+
+describe("apiErrorShape", () => {
+  const response = (ref: string) => ({ description: "e", content: { "application/json": { schema: { $ref: ref } } } });
+  const doc = (schemas: object, refs: string[]) => ({
+    openapi: "3.1.0",
+    paths: { "/a": { get: { responses: Object.fromEntries(refs.map((r, i) => [String(400 + i), response(r)])) } } },
+    components: { schemas },
+  });
+  const declared = { type: "object", "x-error-shape": { code: "/fault" }, properties: { fault: {} } };
+  const flat = { type: "object", properties: { code: { type: "string" } } };
+  it("prefers a declared shape to a more used inferred one", () => {
+    const got = apiErrorShape(
+      doc({ D: declared, F: flat }, ["#/components/schemas/F", "#/components/schemas/F", "#/components/schemas/D"]),
+    );
+    expect(got?.shape.code).toEqual(["fault"]);
+    expect(got?.path).toEqual(["components", "schemas", "D"]);
+  });
+  it("takes a declaration of a component no response uses", () => {
+    expect(apiErrorShape(doc({ D: declared }, []))?.shape.code).toEqual(["fault"]);
+  });
+  it("infers from the most used schema", () => {
+    expect(apiErrorShape(doc({ F: flat }, ["#/components/schemas/F"]))?.shape.style).toBe("flat");
+  });
+  it("finds none where nothing can be read", () => {
+    expect(apiErrorShape(doc({ X: { type: "object" } }, ["#/components/schemas/X"]))).toBeUndefined();
+  });
+});
+
+describe("isJsonMediaType", () => {
+  it.each([
+    ["application/json", true],
+    ["application/problem+json; charset=utf-8", true],
+    ["application/vnd.api+json", true],
+    ["application/xml", false],
+    ["*/*", false],
+    ["text/json", false],
+  ])("%s → %s", (given, want) => {
+    expect(isJsonMediaType(given)).toBe(want);
+  });
+});

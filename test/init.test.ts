@@ -1,0 +1,90 @@
+/**
+ * `error-contracts init`: each error shape it offers scaffolds a project that lints clean and builds
+ * at once (the toolkit linked in as node_modules/error-contracts, as an install puts it); what exists
+ * is never overwritten; bad answers are one line. The packed-tarball flow is test/own-api.test.ts.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { hashTree, repoRoot, runCli } from "./helpers/cli.js";
+import { runInProcess } from "./helpers/in-process.js";
+import { scratchDir } from "./helpers/scratch.js";
+
+const { dir } = scratchDir("init");
+
+/** A project folder with the toolkit where an install puts it. */
+function project(name: string): string {
+  const folder = path.join(dir, name);
+  fs.mkdirSync(path.join(folder, "node_modules"), { recursive: true });
+  fs.symlinkSync(repoRoot, path.join(folder, "node_modules", "error-contracts"));
+  return folder;
+}
+
+describe("error-contracts init", () => {
+  it.each(["problem", "envelope", "flat"])(
+    "scaffolds a %s family that lints clean and builds",
+    async (style) => {
+      const folder = project(style);
+      const init = await runInProcess([
+        "init",
+        folder,
+        "--style",
+        style,
+        "--api",
+        "pets",
+        "--code",
+        "PET_GONE",
+        "--status",
+        "410",
+      ]);
+      expect(init.stderr).toBe("");
+      expect(init.code).toBe(0);
+      expect(init.stdout).toContain("code PET_GONE (410)");
+      const build = await runCli(["build", "--no-docs"], folder);
+      expect(build.stderr).toBe("");
+      expect(build.stdout).toContain("lint     .spectral.yaml: 0 errors, 0 warnings");
+      expect(build.code).toBe(0);
+      const catalog = JSON.parse(fs.readFileSync(path.join(folder, "generated", "catalog.json"), "utf8"));
+      expect(catalog.families).toMatchObject([{ id: "pets", errors: [{ code: "PET_GONE", status: 410 }] }]);
+      const client = fs.readFileSync(path.join(folder, "generated", "pets", "client.ts"), "utf8");
+      expect(client).toContain('"get /things/{thingId}": [400, 404, 410, 429, 500]');
+      const manifest = JSON.parse(fs.readFileSync(path.join(folder, "package.json"), "utf8"));
+      expect(Object.keys(manifest.scripts)).toEqual(["build", "lint", "diff", "docs:serve", "mock"]);
+    },
+    120_000,
+  );
+
+  it("writes nothing when a file it would write exists, and says which", async () => {
+    const folder = project("taken");
+    fs.writeFileSync(path.join(folder, "redocly.yaml"), "# mine\n");
+    const before = hashTree(folder);
+    const run = await runInProcess(["init", folder]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr).toMatch(/redocly\.yaml exists: init writes only new files .* nothing written/);
+    expect(hashTree(folder)).toBe(before);
+  });
+
+  it("adds its scripts to a package.json that exists, keeping the file's own", async () => {
+    const folder = project("existing");
+    fs.writeFileSync(path.join(folder, "package.json"), JSON.stringify({ name: "mine", scripts: { build: "make" } }));
+    const run = await runInProcess(["init", folder]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("added the scripts lint, diff, docs:serve, mock");
+    const manifest = JSON.parse(fs.readFileSync(path.join(folder, "package.json"), "utf8"));
+    expect(manifest).toMatchObject({ name: "mine", scripts: { build: "make", mock: "error-contracts mock existing" } });
+  });
+
+  it.each([
+    [["--style", "xml"], "--style must be one of problem, envelope, flat"],
+    [["--api", "Pets"], "--api must be lower case letters and hyphens"],
+    [["--code", "not-found"], "--code must be UPPER_SNAKE_CASE"],
+    [["--status", "200"], "--status must be one of 400, 401"],
+  ])("refuses %j in one line, writing nothing", async (flags, message) => {
+    const folder = path.join(dir, "refused");
+    const run = await runInProcess(["init", folder, ...flags]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(fs.existsSync(folder)).toBe(false);
+  });
+});
