@@ -1,9 +1,13 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // The workspace packages from their TypeScript sources (their package.json exports), as tsc reads them;
+  // then Vite's default server conditions.
+  ssr: { resolve: { conditions: ["@error-contracts/source", "module", "node", "development|production"] } },
   test: {
     include: [
       "src/**/*.test.ts",
+      "packages/*/src/**/*.test.ts",
       "scripts/**/*.test.ts",
       "spectral/**/*.test.ts",
       "test/**/*.test.ts",

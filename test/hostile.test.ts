@@ -7,7 +7,7 @@ import type net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMessagingClient } from "../generated/messaging/client.js";
 import { createReferralsClient, referralsErrors } from "../generated/referrals/client.js";
-import { ApiError } from "../src/runtime/index.js";
+import { ApiError } from "@error-contracts/runtime";
 import { startRawServer, type TestServer } from "./helpers/servers.js";
 
 type Respond = (socket: net.Socket, n: number) => void;

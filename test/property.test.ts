@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMessagingClient } from "../generated/messaging/client.js";
 import { createReferralsClient } from "../generated/referrals/client.js";
-import { ApiError } from "../src/runtime/index.js";
+import { ApiError } from "@error-contracts/runtime";
 import { catalog } from "./helpers/openapi.js";
 import { startRawServer, type TestServer } from "./helpers/servers.js";
 

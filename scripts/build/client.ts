@@ -5,8 +5,11 @@ import type { CatalogFamily } from "./catalog.js";
 import { tsHeader } from "../core/do-not-edit.js";
 import { camelCase, pascalCase } from "./names.js";
 
-/** Where generated clients find the hand-written runtime, from `generated/<api>/`. */
-const runtime = "../../src/runtime/index.js";
+/**
+ * The hand-written runtime every generated client imports, by package name: a client compiles
+ * wherever this package is installed (packages/runtime/ here), in this repo or a user's project.
+ */
+const runtime = "@error-contracts/runtime";
 
 /** An object of the bundle, its `$ref` followed. */
 function resolve(doc: Json, node: unknown): Json | undefined {
@@ -85,7 +88,7 @@ function firstOperationId(doc: Json): string | undefined {
 
 /**
  * `generated/<api>/client.ts`: a thin typed client of one API. Everything it does is in the
- * runtime (`src/runtime/`); this file passes what the build knows: the family, its body
+ * runtime (`@error-contracts/runtime`); this file passes what the build knows: the family, its body
  * shape, its codes' wire type, its catalog, its correlation header and each operation's
  * documented error statuses. (Over 60 lines as one job: the lines of one generated file, in order.)
  */
@@ -93,7 +96,7 @@ export function renderClient(
   apiId: string,
   title: string,
   families: CatalogFamily[],
-  source: string,
+  origin: { source: string; command: string },
   doc: Json,
 ): string {
   const name = pascalCase(apiId);
@@ -108,7 +111,7 @@ export function renderClient(
   );
   const familyId = family?.id ?? apiId;
   return [
-    tsHeader(source),
+    tsHeader(origin.source, origin.command),
     `import { ApiError, createApiClient, type ApiClient, type ApiClientOptions, type ApiSpec, type ErrorOf } from "${runtime}";`,
     ...(family ? [`import { ${catalog} } from "./errors.js";`] : []),
     `import type { components, operations, paths${family ? `, ${codeType}` : ""} } from "./types.js";`,

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { BundledApi } from "../core/bundle.js";
+import { rebuildCommand } from "../core/do-not-edit.js";
 import { SourceReader } from "../core/read.js";
 import type { Catalog } from "./catalog.js";
 import { InputRejected, type Problem } from "../core/problems.js";
@@ -54,6 +55,8 @@ export interface BuildContext {
   reader: SourceReader;
   /** A source file as the generated files name it: relative to the spec folder's parent, with `/`. */
   sourceName(file: string): string;
+  /** How the project (the spec folder's parent) runs this build again, for the do-not-edit lines. */
+  rebuildCommand: string;
 }
 
 /** What the steps hand on: every API (bundled now or taken from the cache) and those bundled now. */
@@ -85,6 +88,7 @@ export function createContext(options: BuildOptions): BuildContext {
     components,
     reader,
     sourceName: (file) => path.relative(path.dirname(specDir), file).split(path.sep).join("/"),
+    rebuildCommand: rebuildCommand(path.dirname(specDir)),
   };
 }
 

@@ -7,9 +7,9 @@ function key(code: string | number): string {
 }
 
 /** `generated/<api>/errors.ts`: each family's catalog as an `as const` object keyed by code. */
-export function renderErrorConstants(families: CatalogFamily[], source: string): string {
+export function renderErrorConstants(families: CatalogFamily[], source: string, command: string): string {
   const lines = [
-    tsHeader(source),
+    tsHeader(source, command),
     `import type { ${families.map((f) => `${pascalCase(f.id)}ErrorCode`).join(", ")} } from "./types.js";`,
     "",
     "/** What the error catalog says of one code. */",

@@ -28,7 +28,7 @@ const send = {
 
 /** The members of `components.schemas.Send` as openapi-typescript printed them, on one line. */
 async function sendType(schema: Record<string, unknown>): Promise<string> {
-  const text = await renderTypes(doc(schema), [], "openapi/t/openapi.yaml");
+  const text = await renderTypes(doc(schema), [], "openapi/t/openapi.yaml", "npm run build");
   const start = text.indexOf("Send:");
   const end = text.indexOf(";\n    };", start);
   return text
@@ -63,7 +63,7 @@ describe("renderTypes: request bodies", () => {
   });
 
   it("keeps the JSDoc of each property", async () => {
-    const text = await renderTypes(doc(send), [], "openapi/t/openapi.yaml");
+    const text = await renderTypes(doc(send), [], "openapi/t/openapi.yaml", "npm run build");
     expect(text.match(/@description The text\./g)).toHaveLength(2);
   });
 });

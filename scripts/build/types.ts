@@ -19,11 +19,12 @@ export async function renderTypes(
   doc: Record<string, unknown>,
   families: CatalogFamily[],
   source: string,
+  command: string,
 ): Promise<string> {
   const ast = await openapiTS(typedBranches(doc) as unknown as OpenAPI3, { silent: true });
   const unions = families.map(
     (family) =>
       `/** The error codes of the ${family.id} family, from the error catalog. */\nexport type ${pascalCase(family.id)}ErrorCode = ${codeUnion(family)};\n`,
   );
-  return [tsHeader(source), astToString(ast), ...unions].join("\n");
+  return [tsHeader(source, command), astToString(ast), ...unions].join("\n");
 }

@@ -63,6 +63,20 @@ describe("another spec folder built into the same output", () => {
   });
 });
 
+describe("another build script in the project's package.json", () => {
+  it("rebuilds: every do-not-edit line names the command that now remakes the files", async () => {
+    const work = project("faults-rebuild-command");
+    const settings = options(work);
+    await build(settings);
+    const header = () => fs.readFileSync(path.join(work.out, "sales", "client.ts"), "utf8").split("\n")[0];
+    expect(header()).toMatch(/run `npm run build`\.$/);
+    work.write("package.json", JSON.stringify({ scripts: { "api:build": "error-contracts build openapi" } }));
+    const next = await build(settings);
+    expect(next.upToDate).toBe(false);
+    expect(header()).toMatch(/run `npm run api:build`\.$/);
+  });
+});
+
 describe("the catalog's checks on a warm cache", () => {
   it.each([
     ["an example that no response lists", "Referrals99929.yaml", (text: string) => text],

@@ -21,9 +21,13 @@ export interface Project {
   leftovers(): string[];
 }
 
-/** A copy of openapi/ and the configs, with this repo's built generated/ (docs left out) beside it. */
+/**
+ * A copy of openapi/ and the configs, with this repo's built generated/ (docs left out) beside it, and its
+ * package.json, whose build script the do-not-edit lines name: a build of the copy makes the same bytes.
+ */
 export function project(prefix: string): Project {
   const work = copySpec(prefix);
+  fs.copyFileSync(path.join(repoRoot, "package.json"), path.join(work.dir, "package.json"));
   fs.cpSync(path.join(repoRoot, "generated"), work.out, {
     recursive: true,
     filter: (src) => !src.includes(`${path.sep}docs`),

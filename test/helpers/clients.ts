@@ -1,6 +1,6 @@
 /** The generated clients, loaded by API id, for tests that go through every API. */
-import type { ApiClientOptions, ApiSpec } from "../../src/runtime/index.js";
-import { ApiError } from "../../src/runtime/index.js";
+import type { ApiClientOptions, ApiSpec } from "@error-contracts/runtime";
+import { ApiError } from "@error-contracts/runtime";
 
 export interface LooseResult {
   data?: unknown;

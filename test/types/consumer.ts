@@ -4,7 +4,7 @@
  * imports to `error-contracts/<api>`). Never run: every assertion is a type that must compile,
  * or a line that must not (`@ts-expect-error`).
  */
-import { createApiClient, type ApiError, type LooseCode } from "../../src/runtime/index.js";
+import { createApiClient, type ApiError, type LooseCode } from "@error-contracts/runtime";
 import {
   createMessagingClient,
   isMessagingError,

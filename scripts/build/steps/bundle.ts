@@ -21,7 +21,7 @@ export async function bundle(
   if (errorsIn(problems).length > 0) throw new InputRejected(sortProblems(problems));
   const rebuilt = results.map((r) => r.api!);
   for (const api of rebuilt)
-    files.set(`${api.id}/openapi.yaml`, yamlHeader(ctx.sourceName(api.root)) + toYaml(api.doc));
+    files.set(`${api.id}/openapi.yaml`, yamlHeader(ctx.sourceName(api.root), ctx.rebuildCommand) + toYaml(api.doc));
   const apis = ctx.roots
     .map((root) => rebuilt.find((api) => api.id === root.id) ?? cachedApi(plan, root))
     .sort((a, b) => a.id.localeCompare(b.id));

@@ -16,7 +16,7 @@ export function catalog(ctx: BuildContext, { apis }: Bundled, files: Map<string,
   if (problems.length > 0) throw new InputRejected(sortProblems(problems));
   files.set(
     "catalog.json",
-    `${JSON.stringify({ $comment: doNotEdit(ctx.sourceName(ctx.componentsDir)), ...value }, null, 2)}\n`,
+    `${JSON.stringify({ $comment: doNotEdit(ctx.sourceName(ctx.componentsDir), ctx.rebuildCommand), ...value }, null, 2)}\n`,
   );
   const codes = value.families.reduce((n, family) => n + family.errors.length, 0);
   return { value, summary: `${codes} codes in ${value.families.length} families; catalog.json` };

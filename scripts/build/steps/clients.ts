@@ -17,11 +17,13 @@ export function clients(
     // A family without catalogued codes has no constants and no code union.
     const families = catalog.families.filter((family) => family.apis.includes(api.id) && family.errors.length > 0);
     const source = ctx.sourceName(api.root);
-    files.set(`${api.id}/client.ts`, renderClient(api.id, titleOf(api), families, source, api.doc));
-    if (families.length > 0) files.set(`${api.id}/errors.ts`, renderErrorConstants(families, source));
+    const command = ctx.rebuildCommand;
+    files.set(`${api.id}/client.ts`, renderClient(api.id, titleOf(api), families, { source, command }, api.doc));
+    if (families.length > 0) files.set(`${api.id}/errors.ts`, renderErrorConstants(families, source, command));
     if (families.length > 0) constants++;
   }
-  files.set("README.md", renderGeneratedReadme(apis.map((api) => ({ id: api.id, title: titleOf(api) }))));
+  const titles = apis.map((api) => ({ id: api.id, title: titleOf(api) }));
+  files.set("README.md", renderGeneratedReadme(titles, `${ctx.sourceName(ctx.specDir)}/`, ctx.rebuildCommand));
   // Only what was written: an API without a catalog gets no errors.ts.
   const errors = constants === 0 ? "" : constants === rebuilt.length ? ", errors.ts" : `, ${constants} × errors.ts`;
   return { value: undefined, summary: `${rebuilt.length} × client.ts${errors}; README.md` };

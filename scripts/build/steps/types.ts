@@ -13,7 +13,7 @@ export async function types(
   for (const api of rebuilt) {
     // A family without catalogued codes has no code union.
     const families = catalog.families.filter((family) => family.apis.includes(api.id) && family.errors.length > 0);
-    files.set(`${api.id}/types.ts`, await renderTypes(api.doc, families, ctx.sourceName(api.root)));
+    files.set(`${api.id}/types.ts`, await renderTypes(api.doc, families, ctx.sourceName(api.root), ctx.rebuildCommand));
   }
   return { value: undefined, summary: `${rebuilt.length} × types.ts (openapi-typescript)` };
 }

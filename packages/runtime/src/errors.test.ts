@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { isMessagingError, messagingApi } from "../../generated/messaging/client.js";
-import { partnerApi } from "../../generated/partner/client.js";
-import { referralsApi, referralsErrors } from "../../generated/referrals/client.js";
-import { isSalesError, salesApi } from "../../generated/sales/client.js";
-import { bundle, catalog } from "../../test/helpers/openapi.js";
+import { isMessagingError, messagingApi } from "../../../generated/messaging/client.js";
+import { partnerApi } from "../../../generated/partner/client.js";
+import { referralsApi, referralsErrors } from "../../../generated/referrals/client.js";
+import { isSalesError, salesApi } from "../../../generated/sales/client.js";
+import { bundle, catalog } from "../../../test/helpers/openapi.js";
 import { ApiError, createApiError, type ApiSpec, type Failure } from "./errors.js";
 
 const specs: Record<string, ApiSpec> = {

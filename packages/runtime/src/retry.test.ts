@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMessagingClient, messagingApi } from "../../generated/messaging/client.js";
-import { createPartnerClient, partnerApi } from "../../generated/partner/client.js";
-import { createReferralsClient } from "../../generated/referrals/client.js";
-import { salesApi } from "../../generated/sales/client.js";
-import { catalog } from "../../test/helpers/openapi.js";
-import { startHttpServer, type TestServer } from "../../test/helpers/servers.js";
+import { createMessagingClient, messagingApi } from "../../../generated/messaging/client.js";
+import { createPartnerClient, partnerApi } from "../../../generated/partner/client.js";
+import { createReferralsClient } from "../../../generated/referrals/client.js";
+import { salesApi } from "../../../generated/sales/client.js";
+import { catalog } from "../../../test/helpers/openapi.js";
+import { startHttpServer, type TestServer } from "../../../test/helpers/servers.js";
 import { createApiError, type ApiError, type Failure } from "./errors.js";
 import { defaultPolicy, retryDelay, type RetryPolicy } from "./retry.js";
 

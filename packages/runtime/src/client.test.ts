@@ -1,9 +1,9 @@
 import createClient from "openapi-fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { paths as ReferralsPaths } from "../../generated/referrals/types.js";
-import { createReferralsClient, isReferralsError } from "../../generated/referrals/client.js";
-import { isSalesError } from "../../generated/sales/client.js";
-import { startHttpServer, type TestServer } from "../../test/helpers/servers.js";
+import type { paths as ReferralsPaths } from "../../../generated/referrals/types.js";
+import { createReferralsClient, isReferralsError } from "../../../generated/referrals/client.js";
+import { isSalesError } from "../../../generated/sales/client.js";
+import { startHttpServer, type TestServer } from "../../../test/helpers/servers.js";
 import { ApiError } from "./errors.js";
 
 /** Routes by path: `/status/<code>` answers that status with `?body=` and `?type=`; `/referrals/ok` a referral. */
