@@ -29,6 +29,7 @@ export const messagingApi: ApiSpec = {
   codeType: "number",
   catalog: messagingErrors,
   correlationHeader: "x-ms-correlation-id",
+  shape: {"code":["code"],"message":[["detail"],["title"]],"innerError":[]},
   body: {"":[["type","string"],["title","string"],["status","number"],["detail","string"],["instance","string"],["code","number"]]},
   errors: {
     "get /organizations/{orgId}/channels/{channelId}/conversations": [400, 401, 404, 429, 500, 503],

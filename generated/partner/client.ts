@@ -28,6 +28,7 @@ export const partnerApi: ApiSpec = {
   family: "partner",
   codeType: "string",
   catalog: partnerErrors,
+  shape: {"code":["error","code"],"message":[["error","message"]],"target":["error","target"],"innerError":["innerError","innererror"]},
   body: {"":[["error","object",true]],"error":[["code","string",true],["message","string",true],["target","string"],["innerError","object"]]},
   errors: {
     "get /customers": [400, 401, 403, 406, 429, 500, 502, 503, 504],

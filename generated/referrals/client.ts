@@ -28,6 +28,7 @@ export const referralsApi: ApiSpec = {
   family: "referrals",
   codeType: "string",
   catalog: referralsErrors,
+  shape: {"code":["error","code"],"message":[["error","message"]],"target":["error","target"],"innerError":["innerError","innererror"]},
   body: {"":[["error","object",true]],"error":[["code","string",true],["message","string",true],["target","string"],["innerError","object"]]},
   errors: {
     "get /referrals": [400, 401, 403, 406, 429, 500, 503, 504, 509],

@@ -28,6 +28,7 @@ export const salesApi: ApiSpec = {
   family: "sales",
   codeType: "string",
   catalog: salesErrors,
+  shape: {"code":["errorCode"],"message":[["errorMessage"]],"details":["details"],"innerError":[],"correlationId":["activityId"]},
   body: {"":[["errorCode","string",true],["errorMessage","string"],["activityId","string"],["details","object"]]},
   errors: {
     "get /connections/{connectionId}/records/{recordType}/{recordId}": [400, 401, 403, 404, 429, 500],

@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { apiIds, bundle, catalog } from "../../test/helpers/openapi.js";
-import { describeFamily, errorStatuses, renderClient } from "./client.js";
+import { describeErrors, errorStatuses, renderClient } from "./client.js";
 
 describe("what the build tells each client's runtime", () => {
-  it.each(apiIds)("%s: the code's wire type, checked body members, correlation header", (api) => {
+  it.each(apiIds)("%s: the code's wire type, checked body members, correlation header, shape", (api) => {
     const family = catalog.families.find((f) => f.apis.includes(api))!;
-    const described = describeFamily(bundle(api), family);
+    const described = describeErrors(bundle(api));
     const codeType = typeof family.errors[0]!.code;
     expect(described.codeType).toBe(codeType);
     // The member holding the code is checked with the code's type, whatever the shape.
-    const members = Object.values(described.body).flat();
-    expect(members.some(([name, type]) => /^(code|errorCode)$/.test(name) && type === codeType)).toBe(true);
+    const codeMember = described.shape!.code;
+    const holder = codeMember.length > 1 ? codeMember[0]! : "";
+    expect(described.body[holder]).toContainEqual(expect.arrayContaining([codeMember.at(-1), codeType]));
     // A correlation header exactly where the family's error responses declare one.
     const declared = family.statuses.some(
       (s) =>
@@ -18,6 +19,33 @@ describe("what the build tells each client's runtime", () => {
         Object.keys(bundle(api).components.responses[s.response]?.headers ?? {}).some((h) => /correlation/i.test(h)),
     );
     expect(described.correlationHeader !== undefined).toBe(declared);
+    // Each catalog example's code is where the shape says.
+    const examples = bundle(api).components.examples;
+    for (const error of family.errors.filter((e) => e.kind === "code")) {
+      let value = examples[error.example].value;
+      for (const key of codeMember) value = value?.[key];
+      expect(value).toBe(error.code);
+    }
+  });
+
+  it("an API whose error bodies have no readable shape: no shape, no code", () => {
+    const doc = {
+      paths: {
+        "/a": {
+          get: {
+            responses: {
+              "400": {
+                description: "x",
+                content: {
+                  "application/json": { schema: { type: "object", properties: { reason: { type: "string" } } } },
+                },
+              },
+            },
+          },
+        },
+      },
+    };
+    expect(describeErrors(doc)).toEqual({ codeType: "string", body: {} });
   });
 
   it.each(apiIds)("%s: each operation's 4xx and 5xx statuses", (api) => {

@@ -1,5 +1,5 @@
 import type { Json } from "../../src/openapi/index.js";
-import { componentOf, isObject, objectAt, operations, resolveRef } from "../../src/openapi/index.js";
+import { apiErrorShape, componentAt, isObject, operations, resolveRef } from "../../src/openapi/index.js";
 import { errorStatuses as statusesOf } from "../../src/openapi/index.js";
 import type { CatalogFamily } from "./catalog.js";
 import { tsHeader } from "../core/do-not-edit.js";
@@ -17,15 +17,24 @@ function resolve(doc: Json, node: unknown): Json | undefined {
   return isObject(found) ? found : undefined;
 }
 
-/** What the runtime needs of a family in an API, read from the bundle. */
-export interface ClientFamily {
+/** What the runtime needs of an API's error bodies, read from the bundle through its error shape. */
+export interface ClientErrors {
   codeType: "string" | "number";
-  /** The schema of the family's error body (`ReferralsErrorResponse`), if it is a named one. */
+  /** The schema of the error body (`ReferralsErrorResponse`), if it is a named one. */
   bodySchema?: string;
   /** The body's members whose JSON type the runtime checks (see `ApiSpec.body`). */
   body: Record<string, Member[]>;
-  /** The response header carrying a correlation id (`x-ms-correlation-id`), if the family's errors have one. */
+  /** The response header carrying a correlation id, as the error shape declares it. */
   correlationHeader?: string;
+  /** Where the body keeps its code, message, target, details, inner errors (see `ApiSpec.shape`). */
+  shape?: {
+    code: string[];
+    message: string[][];
+    target?: string[];
+    details?: string[];
+    innerError: string[];
+    correlationId?: string[];
+  };
 }
 
 /** JSON Schema types, as JavaScript's `typeof` names them. */
@@ -48,28 +57,39 @@ function checkedMembers(doc: Json, schema: Json | undefined): Member[] {
   });
 }
 
-export function describeFamily(doc: Json, family: CatalogFamily): ClientFamily {
-  const responses = objectAt(objectAt(doc, "components"), "responses");
-  const errorResponses = family.statuses
-    .filter((s) => s.status >= 400)
-    .map((s) => responses[s.response])
-    .filter(isObject);
-  const headerNames = errorResponses.flatMap((r) => (isObject(r.headers) ? Object.keys(r.headers) : []));
-  const correlationHeader = headerNames.find((name) => /correlation/i.test(name))?.toLowerCase();
-  const media = errorResponses
-    .map((r) => (isObject(r.content) ? r.content[family.mediaType] : undefined))
-    .find(isObject);
-  const schemaComponent = componentOf(media?.schema);
-  const bodySchema = schemaComponent?.kind === "schemas" ? schemaComponent.name : undefined;
-  const schema = resolve(doc, media?.schema);
+/**
+ * What the runtime needs of an API's error bodies: the shape its error schema declares (or the
+ * build infers, docs/extensions.md), that schema's checked members, the code's wire type. An API
+ * whose error bodies have no shape the build can read gets none: its errors carry no code.
+ */
+export function describeErrors(doc: Json): ClientErrors {
+  const found = apiErrorShape(doc);
+  if (!found) return { codeType: "string", body: {} };
+  const { shape } = found;
+  const component = componentAt(found.path);
+  const schema = resolve(doc, found.schema);
   const body: Record<string, Member[]> = { "": checkedMembers(doc, schema) };
   // One level down: an envelope's `error` object.
   for (const [name, property] of Object.entries(resolve(doc, schema?.properties) ?? {})) {
     const inner = resolve(doc, property);
     if (inner?.type === "object" && isObject(inner.properties)) body[name] = checkedMembers(doc, inner);
   }
-  const codeType = family.errors.some((e) => typeof e.code === "number") ? "number" : "string";
-  return { codeType, body, ...(bodySchema ? { bodySchema } : {}), ...(correlationHeader ? { correlationHeader } : {}) };
+  const optional = <K extends string, V>(key: K, value: V | undefined) =>
+    (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
+  return {
+    codeType: shape.codeType === "integer" ? "number" : "string",
+    body,
+    ...optional("bodySchema", component?.kind === "schemas" ? component.name : undefined),
+    ...optional("correlationHeader", shape.correlationHeader),
+    shape: {
+      code: shape.code,
+      message: shape.message,
+      ...optional("target", shape.target),
+      ...optional("details", shape.details),
+      innerError: shape.innerError,
+      ...optional("correlationId", shape.correlationId),
+    },
+  };
 }
 
 /** `"get /referrals": [400, 401, …]`: the error statuses each operation documents. */
@@ -103,8 +123,8 @@ export function renderClient(
   const family = families[0];
   const familyName = pascalCase(family?.id ?? apiId);
   const codeType = family ? `${familyName}ErrorCode` : "string | number";
-  const spec = family ? describeFamily(doc, family) : undefined;
-  const bodyType = spec?.bodySchema ? `components["schemas"][${JSON.stringify(spec.bodySchema)}]` : "unknown";
+  const spec = describeErrors(doc);
+  const bodyType = spec.bodySchema ? `components["schemas"][${JSON.stringify(spec.bodySchema)}]` : "unknown";
   const catalog = family ? `${camelCase(family.id)}Errors` : "{}";
   const statuses = [...errorStatuses(doc)].map(
     ([operation, codes]) => `    ${JSON.stringify(operation)}: [${codes.join(", ")}],`,
@@ -137,10 +157,11 @@ export function renderClient(
     `/** What the runtime needs to know of the ${title.replace(/\*\//g, "")}: its error family and each operation's documented error statuses. */`,
     `export const ${camelCase(apiId)}Api: ApiSpec = {`,
     `  family: ${JSON.stringify(familyId)},`,
-    `  codeType: ${JSON.stringify(spec?.codeType ?? "string")},`,
+    `  codeType: ${JSON.stringify(spec.codeType)},`,
     `  catalog: ${catalog},`,
-    ...(spec?.correlationHeader ? [`  correlationHeader: ${JSON.stringify(spec.correlationHeader)},`] : []),
-    `  body: ${JSON.stringify(spec?.body ?? {})},`,
+    ...(spec.correlationHeader ? [`  correlationHeader: ${JSON.stringify(spec.correlationHeader)},`] : []),
+    ...(spec.shape ? [`  shape: ${JSON.stringify(spec.shape)},`] : []),
+    `  body: ${JSON.stringify(spec.body)},`,
     "  errors: {",
     ...statuses,
     "  },",

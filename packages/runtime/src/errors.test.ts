@@ -93,7 +93,7 @@ describe("the body's shape, checked as its schema says", () => {
     expect(fail(salesApi, { errorCode: 5, errorMessage: "x" }).message).toBe("x");
   });
 
-  it("envelope: target, details, and the deepest known code of innerError (or innererror)", () => {
+  it("envelope: target, and the deepest known code of innerError (or innererror), as the shape names them", () => {
     const inner = Object.keys(referralsErrors).filter(
       (code) => referralsErrors[code as keyof typeof referralsErrors].kind === "innerCode",
     );
@@ -103,6 +103,7 @@ describe("the body's shape, checked as its schema says", () => {
         code: "invalidRequest",
         message: "Bad.",
         target: "name",
+        // Not a member the referrals shape declares (its details live in the inner errors): not read.
         details: [{ a: 1 }],
         innererror: {
           code: first,
@@ -116,7 +117,7 @@ describe("the body's shape, checked as its schema says", () => {
       code: "invalidRequest",
       specificCode: second,
       target: "name",
-      details: [{ a: 1 }],
+      details: undefined,
       message: "Bad.",
     });
     expect(error.catalog).toEqual(referralsErrors[second as keyof typeof referralsErrors]);
@@ -160,11 +161,49 @@ describe("the body's shape, checked as its schema says", () => {
     }
   });
 
-  it("a body of another family's shape still yields what it can", () => {
-    const error = fail(salesApi, { error: { code: "GatewayTimeout", message: "from a gateway" } });
-    expect(error).toMatchObject({ code: "GatewayTimeout", message: "from a gateway", body: undefined });
+  it("a body of another shape (a gateway's) yields no code: the API's declared shape is what is read", () => {
+    const raw = { error: { code: "GatewayTimeout", message: "from a gateway" } };
+    const error = fail(salesApi, raw, { response: status(504) });
+    expect(error).toMatchObject({ code: undefined, message: "HTTP 504", raw, body: undefined, retryable: true });
     // Any JSON object is a problem (RFC 9457 members are optional): its unknown members are kept.
     expect(fail(messagingApi, { error: { code: 30013 } }).body).toEqual({ error: { code: 30013 } });
+  });
+});
+
+describe("a shape of a team's own", () => {
+  const spec: ApiSpec = {
+    family: "things",
+    codeType: "number",
+    catalog: { 7: { status: 409, message: "Taken.", description: "", retryable: false, kind: "innerCode" } },
+    body: {},
+    errors: {},
+    shape: {
+      code: ["fault", "id"],
+      message: [["fault", "text"], ["summary"]],
+      target: ["fault", "field"],
+      details: ["fault", "extra"],
+      innerError: ["cause"],
+      correlationId: ["trace"],
+    },
+  };
+  it("is read where it says: code, message, target, details, inner errors, correlation id", () => {
+    const raw = {
+      trace: "t-1",
+      summary: "s",
+      fault: { id: 1, field: "name", extra: { a: 1 }, cause: { id: 7, cause: { id: 8 } } },
+    };
+    expect(fail(spec, raw)).toMatchObject({
+      code: 1,
+      specificCode: 7,
+      message: "s",
+      target: "name",
+      details: { a: 1 },
+      correlationId: "t-1",
+      catalog: spec.catalog[7],
+    });
+  });
+  it("ignores a code of the wrong wire type and members the shape does not name", () => {
+    expect(fail(spec, { fault: { id: "1", text: "t" }, code: 2 })).toMatchObject({ code: undefined, message: "t" });
   });
 });
 

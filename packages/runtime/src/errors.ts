@@ -18,6 +18,12 @@ export interface ApiSpec {
   readonly catalog: { readonly [code: string]: CatalogEntry };
   /** The correlation header the family's errors carry, sent by the client on every attempt. */
   readonly correlationHeader?: string;
+  /**
+   * Where the family's error body keeps what `ApiError` reads, as the contract's `x-error-shape`
+   * declares it (or the build inferred it): paths of members, from the body's root. No shape: no
+   * code is read, and the message comes from the catalog or the status.
+   */
+  readonly shape?: ErrorShape;
   /** The error statuses each operation documents, keyed `"<method> <path>"`. */
   readonly errors: { readonly [operation: string]: readonly number[] };
   /**
@@ -26,6 +32,19 @@ export interface ApiSpec {
    * member's object: `{ "": [["error", "object", true]], error: [["code", "string", true]] }`.
    */
   readonly body: { readonly [member: string]: readonly (readonly [name: string, type: string, required?: boolean])[] };
+}
+
+/** Paths into an error body (`["error", "code"]`), as `ApiSpec.shape` gives them. */
+export interface ErrorShape {
+  readonly code: readonly string[];
+  /** The first present wins: `[["detail"], ["title"]]`. */
+  readonly message: readonly (readonly string[])[];
+  readonly target?: readonly string[];
+  readonly details?: readonly string[];
+  /** The members, in the object holding the code, of a more specific error of the same shape, recursively. */
+  readonly innerError: readonly string[];
+  /** A correlation id in the body (a sales body's `activityId`). */
+  readonly correlationId?: readonly string[];
 }
 
 /**
@@ -53,15 +72,15 @@ export class ApiError<
   /** The HTTP status; 0 when no response came (a network failure, a timeout or an abort before one). */
   declare readonly status: S;
   declare readonly reason: FailureReason;
-  /** The error family of the API: `sales`, `messaging`, `partner`, `referrals`. */
+  /** The error family of the API (`partner`): its catalog's family, else the API's id. */
   declare readonly family: string;
   /** The top-level code, when the body has one of the family's wire type. */
   declare readonly code: LooseCode<C> | undefined;
-  /** The deepest code of the `innerError` chain the caller understands (`knownCodes`), else `code`. */
+  /** The deepest code of the inner-error chain the caller understands (`knownCodes`), else `code`. */
   declare readonly specificCode: LooseCode<C> | undefined;
   declare readonly target: string | undefined;
   declare readonly details: unknown;
-  /** `x-ms-correlation-id` of the response, a sales body's `activityId`, else the id the client sent. */
+  /** The correlation header of the response, else the body's correlation id, else the id the client sent. */
   declare readonly correlationId: string | undefined;
   /** How long the server asked to wait (`retry-after-ms`, `Retry-After`), in ms. */
   declare readonly retryAfterMs: number | undefined;
@@ -92,6 +111,15 @@ type Json = Record<string, unknown>;
 const object = (value: unknown): Json | undefined =>
   value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Json) : undefined;
 const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+/** The member at a path of objects (never an array's, never an inherited one). */
+function valueAt(value: unknown, path: readonly string[]): unknown {
+  let node = value;
+  for (const key of path) {
+    const holder = object(node);
+    node = holder && Object.hasOwn(holder, key) ? holder[key] : undefined;
+  }
+  return node;
+}
 
 /**
  * A shallow copy without the listed members whose JSON type is wrong (RFC 9457: ignore them),
@@ -143,29 +171,33 @@ export function createApiError(spec: ApiSpec, failure: Failure): ApiError {
   const { response, raw, reason } = failure;
   const { catalog } = spec;
   const status = response?.status ?? 0;
-  const top = object(raw);
-  const envelope = object(top?.error);
-  const node = envelope ?? top;
-  const details = node?.details;
+  const shape = spec.shape;
+  const at = (path: readonly string[] | undefined, from: unknown = raw) => (path ? valueAt(from, path) : undefined);
   /** The code, if it has the family's wire type. */
   const wire = (code: unknown) => (typeof code === spec.codeType ? (code as string | number) : undefined);
   const entry = (code: unknown) => (Object.hasOwn(catalog, code as string) ? catalog[code as string] : undefined);
   const known = (code: unknown) =>
     code !== undefined && (failure.known ? failure.known.has(String(code)) : !!entry(code));
 
-  const code = wire(envelope ? envelope.code : (top?.errorCode ?? top?.code));
+  const code = wire(at(shape?.code));
   let specificCode = known(code) ? code : undefined;
-  for (let inner = envelope; (inner = object(inner?.innerError ?? inner?.innererror)); ) {
-    if (known(wire(inner.code))) specificCode = wire(inner.code);
+  if (shape && shape.innerError.length > 0) {
+    const codeKey = shape.code.slice(-1);
+    let node = object(at(shape.code.slice(0, -1)));
+    while (node) {
+      const key = shape.innerError.find((k) => object(node?.[k]));
+      node = key ? object(node[key]) : undefined;
+      const inner = wire(at(codeKey, node));
+      if (known(inner)) specificCode = inner;
+    }
   }
   specificCode ??= code;
   const found = entry(specificCode) ?? entry(code);
+  const details = at(shape?.details);
+  const top = object(raw);
   return new ApiError({
     message:
-      text(node?.message) ??
-      text(top?.errorMessage) ??
-      text(top?.detail) ??
-      text(top?.title) ??
+      (shape?.message ?? []).map((path) => text(at(path))).find((m) => m !== undefined) ??
       found?.message ??
       (reason === "status" ? `HTTP ${status}` : `${reason}: ${failure.cause}`),
     cause: failure.cause,
@@ -174,11 +206,11 @@ export function createApiError(spec: ApiSpec, failure: Failure): ApiError {
     family: spec.family,
     code,
     specificCode,
-    target: text(node?.target),
+    target: text(at(shape?.target)),
     details: details && typeof details === "object" ? details : undefined,
     correlationId:
       (spec.correlationHeader && response?.headers.get(spec.correlationHeader)) ||
-      text(top?.activityId) ||
+      text(at(shape?.correlationId)) ||
       failure.sentId,
     retryAfterMs: response && retryAfterMs(response.headers),
     attempts: failure.attempts,
