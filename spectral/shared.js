@@ -4,10 +4,12 @@
  * - `documentRule`: Spectral's `createRulesetFunction`, which checks a rule's input and its
  *   `functionOptions` against schemas when the ruleset loads, named after the rule so that
  *   Spectral's message names it (`"ec-204-no-body" function does not accept any options`);
- * - `missingRetryAfter`: ec-retry-after-429 and ec-retry-after-503, one check for several statuses.
+ * - `missingRetryAfter`: ec-retry-after-429 and ec-retry-after-503, one check for several statuses;
+ * - `errorResponses`: the error responses that ec-error-response-schema and ec-error-media-type read
+ *   on the unresolved document, `$ref`s followed.
  */
 import { createRulesetFunction } from "@stoplight/spectral-core";
-import { headerNames, isObject, objectAt, operations } from "../src/openapi/index.js";
+import { errorResponsesOf, followRef, headerNames, isObject, objectAt, operations } from "../src/openapi/index.js";
 
 /** @typedef {import("../src/openapi/index.js").JsonPath} JsonPath */
 
@@ -42,4 +44,22 @@ export function missingRetryAfter(doc, statuses) {
     results.push({ message, path: isObject(response.headers) ? [...at, "headers"] : at });
   }
   return results;
+}
+
+/**
+ * Every operation's error responses, local `$ref`s followed: the key, the response, and where it is
+ * (its component when it is one). A response in another file (an unbundled spec) is not followed.
+ * @param {import("../src/openapi/index.js").Json} doc
+ * @returns {{ key: string, response: import("../src/openapi/index.js").Json, at: JsonPath }[]}
+ */
+export function errorResponses(doc) {
+  const found = [];
+  for (const { operation, path } of operations(doc)) {
+    for (const { key, response: raw, path: listedAt } of errorResponsesOf(operation, path)) {
+      if (isObject(raw) && typeof raw.$ref === "string" && !raw.$ref.startsWith("#/")) continue;
+      const { node: response, path: responseAt } = followRef(doc, raw);
+      if (isObject(response)) found.push({ key, response, at: responseAt ?? listedAt });
+    }
+  }
+  return found;
 }

@@ -1,121 +1,115 @@
 // @ts-check
 /**
- * ec-error-response-schema: every error response has a JSON body (`application/json`,
- * `application/problem+json` or another `+json` type) that references the API's error schema
- * component (no inline error objects), with the media type of that schema's shape: the one its
- * `x-error-shape` declares, else `application/problem+json` for problem details and
- * `application/json` otherwise. Runs on the unresolved document (`resolved: false`) so that it
- * can tell a `$ref` from an inline schema.
+ * ec-error-response-schema: every error response documents its body with the API's error schema:
+ * a body, a schema, a `$ref` to a component (or a `oneOf`/`anyOf` of them), not an inline copy; and
+ * one error schema per media type: the family most error responses of that media type use, a family
+ * being a schema and those that extend it with `allOf` (`allOf: [{$ref: ErrorResponse}, …]`).
+ * Whether the body is JSON, in the media type of its shape, is ec-error-media-type's. Runs on the
+ * unresolved document (`resolved: false`) so that it can tell a `$ref` from an inline schema.
  */
 import {
-  ERROR_SHAPE,
+  arrayAt,
   entriesOf,
-  errorResponsesOf,
   followRef,
-  inferShape,
   isJsonMediaType,
   isObject,
   mediaTypeBase,
-  operations,
-  readDeclaredShape,
+  refOf,
 } from "../../src/openapi/index.js";
-import { documentRule } from "../shared.js";
+import { documentRule, errorResponses } from "../shared.js";
 
 /** @typedef {import("../../src/openapi/index.js").JsonPath} JsonPath */
 /** @typedef {import("../../src/openapi/index.js").Json} Json */
 /** @typedef {import("../shared.js").Result} Result */
+/** A schema an error body references: the `$ref`, where it is written, the media type. @typedef {{ ref: string, path: JsonPath, mediaType: string }} Use */
 
-const PROBLEM = "application/problem+json";
+/** A local `$ref` node. @param {unknown} node @returns {node is { $ref: string }} */
+const isLocalRef = (node) => isObject(node) && typeof node.$ref === "string" && node.$ref.startsWith("#/");
 
 /**
- * The media type a schema's shape calls for, whatever it is served as: the declared one, else
- * problem details' for a schema recognised as problem details, else `undefined`.
- * @param {unknown} doc @param {unknown} schema
+ * The schema a family grows from: `allOf` `$ref`s followed down to a schema that extends none,
+ * named by where it is (so that an alias names its target).
+ * @param {Json} doc @param {string} ref
  */
-function mediaTypeOfShape(doc, schema) {
-  if (isObject(schema) && ERROR_SHAPE in schema) return readDeclaredShape(schema[ERROR_SHAPE]).shape?.mediaType;
-  return inferShape(doc, schema, "application/json")?.style === "problem" ? PROBLEM : undefined;
+function familyOf(doc, ref) {
+  const seen = new Set();
+  let current = ref;
+  while (!seen.has(current)) {
+    seen.add(current);
+    const { node, path } = followRef(doc, { $ref: current });
+    if (path) current = refOf(path);
+    const base = arrayAt(node, "allOf").find(isLocalRef);
+    if (!isLocalRef(base)) break;
+    current = base.$ref;
+  }
+  return current;
 }
 
 /**
- * The body of one error response: a referenced schema of the right media type; the `$ref`s it uses.
- * @param {Json} doc @param {string} key @param {Json} response @param {JsonPath} at
- * @returns {{ results: Result[], refs: { ref: string, path: JsonPath }[] }}
+ * The body of one error response: documented, by reference; the schemas it uses.
+ * @param {string} key @param {Json} response @param {JsonPath} at
+ * @returns {{ results: Result[], uses: Use[] }}
  */
-function checkBody(doc, key, response, at) {
+function checkBody(key, response, at) {
   /** @type {Result[]} */
   const results = [];
-  /** @type {{ ref: string, path: JsonPath }[]} */
-  const refs = [];
+  /** @type {Use[]} */
+  const uses = [];
   const content = entriesOf(response.content);
   if (content.length === 0) {
     const message = `Error response ${key} has no body: give it content with the API's error schema.`;
     results.push({ message, path: at });
   }
   for (const [mediaType, media] of content) {
+    if (!isJsonMediaType(mediaType)) continue; // ec-error-media-type
     const mediaAt = [...at, "content", mediaType];
     const schema = isObject(media) ? media.schema : undefined;
     const what = `Error response ${key} (${mediaType})`;
-    if (!isJsonMediaType(mediaType)) {
-      const json = "application/json, application/problem+json or another +json type";
-      results.push({
-        message: `Error response ${key} serves its body as ${mediaType}: error bodies are JSON (${json}).`,
-        path: mediaAt,
-      });
-      continue;
-    }
+    const schemaAt = [...mediaAt, "schema"];
+    const type = mediaTypeBase(mediaType);
+    const branches = ["oneOf", "anyOf"].flatMap((k) =>
+      arrayAt(schema, k).map((b, i) => ({ ref: isLocalRef(b) ? b.$ref : undefined, path: [...schemaAt, k, i] })),
+    );
     if (!isObject(schema)) {
       results.push({ message: `${what} has no schema: reference the API's error schema.`, path: mediaAt });
-      continue;
-    }
-    if (typeof schema.$ref !== "string") {
+    } else if (typeof schema.$ref === "string") {
+      uses.push({ ref: schema.$ref, path: schemaAt, mediaType: type });
+    } else if (branches.length > 0 && branches.every((b) => b.ref !== undefined)) {
+      for (const { ref, path } of branches) uses.push({ ref: String(ref), path, mediaType: type });
+    } else {
       const message = `${what} defines its error body inline: reference the API's error schema component instead.`;
-      results.push({ message, path: [...mediaAt, "schema"] });
-      continue;
-    }
-    refs.push({ ref: schema.$ref, path: [...mediaAt, "schema"] });
-    const type = mediaTypeBase(mediaType);
-    const wanted = mediaTypeOfShape(doc, followRef(doc, schema).node);
-    if (wanted === PROBLEM && type !== PROBLEM) {
-      const message = `Error response ${key} serves problem details as ${type}: use ${PROBLEM}.`;
-      results.push({ message, path: mediaAt });
-    } else if (wanted && wanted !== type) {
-      const message = `Error response ${key} serves ${schema.$ref} as ${type}: its ${ERROR_SHAPE} says ${wanted}.`;
-      results.push({ message, path: mediaAt });
-    } else if (!wanted && type === PROBLEM) {
-      const use = "use application/json or a problem details schema";
-      const message = `Error response ${key} is ${PROBLEM} but ${schema.$ref} is not problem details: ${use}.`;
-      results.push({ message, path: mediaAt });
+      results.push({ message, path: schemaAt });
     }
   }
-  return { results, refs };
+  return { results, uses };
 }
 
 export default documentRule("ec-error-response-schema", (doc) => {
   /** @type {Result[]} */
   const results = [];
-  /** @type {{ ref: string, path: JsonPath }[]} */
-  const refs = [];
-  for (const { operation, path } of operations(doc)) {
-    for (const { key, response: raw, path: listedAt } of errorResponsesOf(operation, path)) {
-      // A response in another file (an unbundled spec) is not followed.
-      if (isObject(raw) && typeof raw.$ref === "string" && !raw.$ref.startsWith("#/")) continue;
-      const { node: response, path: responseAt } = followRef(doc, raw);
-      if (!isObject(response)) continue;
-      const body = checkBody(doc, key, response, responseAt ?? listedAt);
-      results.push(...body.results);
-      refs.push(...body.refs);
-    }
+  /** @type {Use[]} */
+  const uses = [];
+  for (const { key, response, at } of errorResponses(doc)) {
+    const body = checkBody(key, response, at);
+    results.push(...body.results);
+    uses.push(...body.uses);
   }
-  // One error schema per API: the one most error responses use.
-  /** @type {Map<string, number>} */
-  const uses = new Map();
-  for (const { ref } of refs) uses.set(ref, (uses.get(ref) ?? 0) + 1);
-  const [main] = [...uses.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  for (const { ref, path } of main ? refs : []) {
-    if (ref === main?.[0]) continue;
-    const message = `This API's error responses use ${main?.[0]}; this one uses ${ref}: use the API's error schema.`;
+  // One error schema family per media type: the one most error responses of that type use.
+  /** @type {Map<string, Map<string, number>>} */
+  const counts = new Map();
+  const families = uses.map((use) => familyOf(doc, use.ref));
+  uses.forEach((use, i) => {
+    const byFamily = counts.get(use.mediaType) ?? new Map();
+    counts.set(use.mediaType, byFamily);
+    byFamily.set(families[i], (byFamily.get(families[i]) ?? 0) + 1);
+  });
+  uses.forEach(({ ref, path, mediaType }, i) => {
+    const ranked = [...(counts.get(mediaType) ?? new Map()).entries()];
+    const [main] = ranked.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    if (!main || families[i] === main[0]) return;
+    const uses = `This API's ${mediaType} error responses use ${main[0]} (or a schema extending it with allOf)`;
+    const message = `${uses}; this one uses ${ref}: use the API's error schema, or extend it with allOf.`;
     results.push({ message, path });
-  }
+  });
   return results;
 });

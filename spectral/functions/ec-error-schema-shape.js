@@ -7,7 +7,8 @@
  *   code and each object on its way are required;
  * - problem details (declared with `application/problem+json` or recognised by `title` and `status`):
  *   RFC 9457's members are strings and `status` an integer 100–599; declared ones must list them all;
- * - an `{ error: { code, message } }` envelope or a flat `{ code }`: the code and message are required strings;
+ * - an `{ error: { code, message } }` envelope: `error`, its code and message are required, strings;
+ * - a flat `{ code }`: the code has a string or integer type (nothing is required of a shape only inferred);
  * - any other schema: nothing here (the rules that hold for any shape still apply).
  * `allOf` members are merged and 3.1 type arrays accepted.
  */
@@ -102,7 +103,10 @@ function members(schema, at, shape, declaredAt, report) {
         where,
       );
     }
-    for (const step of problem ? [] : code.steps.filter((s) => !s.required)) {
+    // Required on the way: what a declaration promises, and what makes an envelope one; a flat
+    // `{ code }` was only inferred, so its members stay as optional as the spec wrote them.
+    const holdsCode = !problem && (declaredAt !== undefined || shape.style === "envelope");
+    for (const step of holdsCode ? code.steps.filter((s) => !s.required) : []) {
       report(
         `The error schema must require \`${step.key}\` (on the way to the code at ${pointer(shape.code)}).`,
         step.at,

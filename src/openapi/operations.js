@@ -1,6 +1,7 @@
 // @ts-check
 /** The operations of an OpenAPI 3.x document: which keys of a Path Item are methods, and walking them. */
 import { arrayAt, entriesOf, isObject, objectAt } from "./json.js";
+import { resolveRef } from "./pointer.js";
 
 /** @typedef {import("./json.js").Json} Json */
 /** @typedef {import("./json.js").JsonPath} JsonPath */
@@ -55,11 +56,13 @@ export function operationName(op) {
 
 /**
  * The lower-cased names of the header parameters an operation accepts (its Path Item's and its
- * own), as written: a parameter behind a `$ref` is not read.
- * @param {Operation} op @returns {string[]}
+ * own). Given the document, a parameter behind a local `$ref` is followed (for rules that read the
+ * unresolved document); without it, only parameters written out are read.
+ * @param {Operation} op @param {unknown} [doc] @returns {string[]}
  */
-export function headerParameterNames(op) {
-  return op.parameters.flatMap(({ parameter: p }) =>
-    isObject(p) && p.in === "header" && typeof p.name === "string" ? [p.name.toLowerCase()] : [],
-  );
+export function headerParameterNames(op, doc) {
+  return op.parameters.flatMap(({ parameter }) => {
+    const p = doc === undefined ? parameter : resolveRef(doc, parameter);
+    return isObject(p) && p.in === "header" && typeof p.name === "string" ? [p.name.toLowerCase()] : [];
+  });
 }

@@ -49,7 +49,28 @@ describe("operations", () => {
   });
 
   it("names the header parameters written inline, lower-cased", () => {
-    expect(operations(doc).map(headerParameterNames)).toEqual([[], ["if-match"], []]);
+    expect(operations(doc).map((op) => headerParameterNames(op))).toEqual([[], ["if-match"], []]);
+  });
+
+  it("follows local $refs to parameters (the Path Item's too) when given the document", () => {
+    const withRefs = {
+      paths: {
+        "/a": {
+          parameters: [{ $ref: "#/components/parameters/IfNoneMatch" }],
+          put: { parameters: [{ $ref: "#/components/parameters/Chain" }, { $ref: "other.yaml#/X" }] },
+        },
+      },
+      components: {
+        parameters: {
+          IfNoneMatch: { name: "If-None-Match", in: "header" },
+          Chain: { $ref: "#/components/parameters/IfMatch" },
+          IfMatch: { name: "IF-MATCH", in: "header" },
+        },
+      },
+    };
+    const [put] = operations(withRefs);
+    expect(put && headerParameterNames(put, withRefs)).toEqual(["if-none-match", "if-match"]);
+    expect(put && headerParameterNames(put)).toEqual([]);
   });
 });
 
