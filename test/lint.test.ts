@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot, runCli } from "./helpers/cli.js";
 import { runInProcess } from "./helpers/in-process.js";
+import { scratchDir } from "./helpers/scratch.js";
 
 const fixtures = "test/fixtures/lint";
 const multiFile = `${fixtures}/multi-file/openapi.yaml`;
@@ -152,10 +153,48 @@ describe("bad input: one line, exit 2, no stack trace", () => {
       /^.*remote-ref\.yaml:13:17 error bundle: remote \$ref not fetched: http:\/\/127\.0\.0\.1:\d+\/Error\.yaml$/m,
     );
     expect(run.stderr.trim().split("\n").at(-1)).toMatch(
-      /^error-contracts: lint stopped: 1 problem in .*remote-ref\.yaml before linting$/,
+      /^error-contracts: lint stopped: 1 error in .*remote-ref\.yaml before linting$/,
     );
     expect(run.stderr).not.toMatch(/^\s+at /m);
     expect(requests).toBe(0);
     expect(run.code).toBe(2);
+  });
+});
+
+/**
+ * Error responses without a body (4 errors of ec-error-response-schema), a 429 without Retry-After
+ * (1 error) and two 503s without it (2 warnings), by spectral/ruleset.yaml.
+ */
+const fiveErrorsTwoWarnings = `openapi: 3.1.0
+info: {title: Totals, version: 1.0.0}
+paths:
+  /things:
+    get:
+      responses:
+        '200': {description: The things.}
+        '429': {description: Too many.}
+        '503': {description: Unavailable.}
+  /others:
+    get:
+      responses:
+        '200': {description: The others.}
+        '400': {description: Bad.}
+        '503': {description: Unavailable.}
+`;
+
+describe("totals count what stops the command, apart from warnings", () => {
+  const scratch = scratchDir("lint-totals");
+  const root = scratch.write("spec/totals/openapi.yaml", fiveErrorsTwoWarnings);
+  const ruleset = "spectral/ruleset.yaml";
+
+  it("build: 'build failed: 5 errors (2 warnings)', every problem listed above it", async () => {
+    const out = path.join(scratch.dir, "generated");
+    const run = await runInProcess(["build", path.dirname(path.dirname(root)), "--out", out, "--ruleset", ruleset]);
+    const lines = run.stderr.trim().split("\n");
+    expect(lines.filter((line) => / error ec-[\w-]+: /.test(line))).toHaveLength(5);
+    expect(lines.filter((line) => / warning ec-retry-after-503: /.test(line))).toHaveLength(2);
+    expect(lines.at(-1)).toBe("error-contracts: build failed: 5 errors (2 warnings); generated output left as it was");
+    expect(fs.existsSync(out)).toBe(false);
+    expect(run.code).toBe(1);
   });
 });
