@@ -5,6 +5,9 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundleApi, loadRedoclyConfig } from "../scripts/core/bundle.js";
+import { componentsOf, lintBundle, loadLinter } from "../scripts/core/spectral.js";
+import { toYaml } from "../scripts/core/yaml.js";
 import { repoRoot, runCli } from "./helpers/cli.js";
 import { runInProcess } from "./helpers/in-process.js";
 import { scratchDir } from "./helpers/scratch.js";
@@ -196,5 +199,55 @@ describe("totals count what stops the command, apart from warnings", () => {
     expect(lines.at(-1)).toBe("error-contracts: build failed: 5 errors (2 warnings); generated output left as it was");
     expect(fs.existsSync(out)).toBe(false);
     expect(run.code).toBe(1);
+  });
+});
+
+describe("the same findings as before Spectral got the parsed document", () => {
+  /**
+   * How `lint` worked until then, kept as the reference: bundle with Redocly, write the bundle as
+   * YAML, let Spectral parse that, place each result with `sourceLocation` (the `yaml` package).
+   */
+  async function before(files: string[]): Promise<string[]> {
+    const linter = await loadLinter(path.join(repoRoot, ".spectral.yaml"));
+    const config = await loadRedoclyConfig(path.join(repoRoot, "redocly.yaml"));
+    const findings: string[] = [];
+    for (const file of files) {
+      const root = path.resolve(repoRoot, file);
+      const { api } = await bundleApi({ id: path.basename(file), root }, config);
+      const results = await lintBundle(linter, toYaml(api!.doc), root, root, componentsOf(api!.files));
+      findings.push(...results.map(finding));
+    }
+    return findings.sort();
+  }
+  const finding = (r: {
+    code: string | number;
+    severity: number;
+    source?: string;
+    range: Range;
+    path: Path;
+    message: string;
+  }) =>
+    `${path.relative(repoRoot, path.resolve(repoRoot, r.source ?? ""))}:${r.range.start.line + 1}:${r.range.start.character + 1} ${r.severity} ${r.code} ${r.path.join(".")} ${r.message}`;
+  type Range = { start: { line: number; character: number } };
+  type Path = (string | number)[];
+
+  const list = (dir: string) =>
+    fs
+      .readdirSync(path.join(repoRoot, dir), { recursive: true, encoding: "utf8" })
+      .filter((name) => name.endsWith(".yaml"))
+      .map((name) => `${dir}/${name}`);
+  const files = [
+    ...["messaging", "partner", "referrals", "sales"].map((api) => `openapi/${api}/openapi.yaml`),
+    ...list("spectral/fixtures"),
+    `${fixtures}/warnings-only.yaml`,
+    multiFile,
+  ].sort();
+
+  it("on this repo's specs and every lint fixture: same rules, paths, messages, files, lines and columns", async () => {
+    const run = await runInProcess(["lint", ...files, "--format", "json", "--fail-severity", "hint"]);
+    const after = (JSON.parse(run.stdout) as Parameters<typeof finding>[0][]).map(finding).sort();
+    expect(files.length).toBeGreaterThan(30);
+    expect(after.length).toBeGreaterThan(100);
+    expect(after).toEqual(await before(files));
   });
 });
