@@ -18,7 +18,7 @@ const multiFile = `${fixtures}/multi-file/openapi.yaml`;
 describe("error-contracts lint on a multi-file spec with a recursive innerError in its own file", () => {
   it("bundles it, lints it, and reports each result at its own source file and line", async () => {
     const run = await runCli(["lint", multiFile, "--format", "json"]); // the real process, once
-    expect(run.stderr).toBe("");
+    expect(run.stderr.split("\n")[0]).toMatch(/^rule +errors +warnings$/); // the summary alone
     const results = JSON.parse(run.stdout) as {
       code: string;
       source: string;
@@ -199,6 +199,31 @@ describe("totals count what stops the command, apart from warnings", () => {
     expect(lines.at(-1)).toBe("error-contracts: build failed: 5 errors (2 warnings); generated output left as it was");
     expect(fs.existsSync(out)).toBe(false);
     expect(run.code).toBe(1);
+  });
+
+  it("lint: after the findings, one row per rule (errors, warnings), most first, and the totals", async () => {
+    const run = await runInProcess(["lint", root, "--ruleset", ruleset, "--format", "text"]);
+    const lines = run.stdout.trim().split("\n");
+    expect(lines.slice(0, 7).every((line) => / (error|warning) ec-[\w-]+ "/.test(line))).toBe(true);
+    expect(lines.slice(7).map((line) => line.split(/\s{2,}/))).toEqual([
+      ["rule", "errors", "warnings"],
+      ["ec-error-response-schema", "4", "0"],
+      ["ec-retry-after-503", "0", "2"],
+      ["ec-retry-after-429", "1", "0"],
+      ["total (3 rules)", "5", "2"],
+    ]);
+    expect(run.code).toBe(1);
+  });
+
+  it("lint --format json: the summary goes to stderr, stdout stays JSON", async () => {
+    const run = await runInProcess(["lint", root, "--ruleset", ruleset, "--format", "json"]);
+    expect((JSON.parse(run.stdout) as unknown[]).length).toBe(7);
+    expect(run.stderr.trim().split("\n").at(-1)).toMatch(/^total \(3 rules\) +5 +2$/);
+  });
+
+  it("lint with nothing found prints no summary", async () => {
+    const run = await runInProcess(["lint", "openapi/sales/openapi.yaml", "--format", "text"]);
+    expect(run).toMatchObject({ code: 0, stdout: "", stderr: "" });
   });
 });
 

@@ -12,6 +12,8 @@ import { SourceReader, UnreadableFile } from "../core/read.js";
 import { projectFile, UsageError, type Command } from "./command.js";
 
 const formatters: Record<string, Formatter> = { stylish, json, sarif, "github-actions": githubActions, junit, text };
+/** Formats a program reads: the per-rule summary goes to stderr, so that stdout stays that format alone. */
+const machineFormats = new Set(["json", "sarif", "junit"]);
 const severities: Record<string, number> = { error: 0, warn: 1, info: 2, hint: 3 };
 
 /** A spec file read within limits and parsed once, or a one-line `UsageError` saying why it cannot be linted. */
@@ -37,16 +39,43 @@ async function readSource(file: string, reader: SourceReader): Promise<SpectralS
   return parsed;
 }
 
+/**
+ * The results per rule, most first: rule id, errors, warnings (and info and hints when there are
+ * some), then the totals. Empty when there are no results.
+ */
+export function ruleSummary(results: readonly Pick<ISpectralDiagnostic, "code" | "severity">[]): string[] {
+  if (results.length === 0) return [];
+  const counts = new Map<string, number[]>();
+  for (const { code, severity } of results) {
+    const row = counts.get(String(code)) ?? [0, 0, 0, 0];
+    row[severity] = (row[severity] ?? 0) + 1;
+    counts.set(String(code), row);
+  }
+  const total = (row: number[]) => row.reduce((a, b) => a + b, 0);
+  const rows = [...counts].sort(
+    ([ruleA, a], [ruleB, b]) => total(b) - total(a) || b[0]! - a[0]! || ruleA.localeCompare(ruleB),
+  );
+  const sums = [0, 1, 2, 3].map((i) => rows.reduce((sum, [, row]) => sum + row[i]!, 0));
+  const columns = ["errors", "warnings", "info", "hints"].filter((_, i) => i < 2 || sums[i]! > 0);
+  const table = [["rule", ...columns], ...rows.map(([rule, row]) => [rule, ...columns.map((_, i) => String(row[i]))])];
+  table.push([`total (${rows.length} rule${rows.length === 1 ? "" : "s"})`, ...columns.map((_, i) => String(sums[i]))]);
+  const widths = table[0]!.map((_, i) => Math.max(...table.map((cells) => cells[i]!.length)));
+  return table.map((cells) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  "),
+  );
+}
+
 export const lintCommand: Command = {
   name: "lint",
   usage: `error-contracts lint <spec...> [--format <name>] [--fail-severity <level>] [--ruleset <file>]
 
-  spec                    OpenAPI 3.x files (YAML or JSON), each bundled first (local $refs only:
-                          a remote $ref is reported, never fetched)
+  spec                    OpenAPI 3.x files (YAML or JSON); one with $refs to other files is bundled
+                          first (local $refs only: a remote $ref is reported, never fetched)
   --format <name>         stylish (default), json, sarif, github-actions, junit, text
   --fail-severity <level> error (default), warn, info, hint: exit 1 when a result is at least this severe
   --ruleset <file>        Spectral ruleset (default: ./.spectral.yaml, else the toolkit's)
 
+After the findings, the results per rule (on stderr with json, sarif and junit).
 Exit codes: 0 no result at the fail severity, 1 some, 2 a file that cannot be linted (one line why).`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
@@ -102,6 +131,8 @@ Exit codes: 0 no result at the fail severity, 1 some, 2 a file that cannot be li
       { ruleset: linter.ruleset!, spectralVersion: packageVersion("@stoplight/spectral-cli") },
     );
     if (output) io.out(output);
+    const summary = ruleSummary(results).join("\n");
+    if (summary) (machineFormats.has(values.format) ? io.err : io.out)(summary);
     return results.some((r) => r.severity <= failSeverity) ? 1 : 0;
   },
 };
