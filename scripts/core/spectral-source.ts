@@ -90,10 +90,8 @@ async function yamlSyntaxError(text: string): Promise<Unlintable | undefined> {
 
 /** The one parse of a spec file's text, or why it cannot be linted. */
 export async function parseSource(file: string, text: string): Promise<SpectralSource | Unlintable> {
-  const safe = await safeReading(file, text);
-  if (safe && "why" in safe) return safe;
-  const limit = safe && documentLimits(safe.data);
-  if (limit) return { why: limit };
+  const checked = await checkedReading(file, text);
+  if (checked && "why" in checked) return checked;
   let parsed: ReturnType<typeof Parsers.Yaml.parse>;
   try {
     parsed = Parsers.Yaml.parse(text);
@@ -108,17 +106,27 @@ export async function parseSource(file: string, text: string): Promise<SpectralS
     const { line, character } = error.range.start;
     return (await yamlSyntaxError(text)) ?? notYaml(error.message, line + 1, character + 1);
   }
-  const data = safe ? safe.data : parsed.data;
-  const why = (safe ? undefined : documentLimits(data)) ?? rootProblem(parsed.data, text);
+  const why = (checked ? undefined : documentLimits(parsed.data)) ?? rootProblem(parsed.data, text);
   if (why) return { why };
   return {
     file,
     text,
     data: parsed.data,
-    external: hasExternalRef(data),
+    external: checked ? checked.external : hasExternalRef(parsed.data),
     ast: parsed.ast as AstNode | undefined,
     lineMap: parsed.lineMap as number[],
   };
+}
+
+/**
+ * The limits and the `$ref`s, from the safe reading where there is one; that reading is let go
+ * before Spectral's parse, so that the two are never in memory together.
+ */
+async function checkedReading(file: string, text: string): Promise<{ external: boolean } | Unlintable | undefined> {
+  const safe = await safeReading(file, text);
+  if (!safe || "why" in safe) return safe;
+  const limit = documentLimits(safe.data);
+  return limit ? { why: limit } : { external: hasExternalRef(safe.data) };
 }
 
 /** The AST and line map of a file already read within the limits (a component Redocly bundled), for `positionOf`. */
