@@ -61,7 +61,11 @@ function node(args: string[], cwd: string): Promise<Timed> {
       if (code !== 0 && !args.includes("lint"))
         return reject(
           new Error(
-            `${path.basename(args[0]!)} ${args.slice(1, 3).join(" ")} failed: ${stderr.trim().split("\n").slice(-2, -1)[0]}`,
+            `${path.basename(args[0]!)} ${args.slice(1, 3).join(" ")} failed: ${stderr
+              .trim()
+              .split("\n")
+              .filter((line) => !/^(maxRSS|cpu)=/.test(line))
+              .pop()}`,
           ),
         );
       resolve({ seconds, stdout, maxRssBytes: Math.max(tree, Number(rss?.[1] ?? 0)) });

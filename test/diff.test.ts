@@ -94,7 +94,7 @@ describe("diff: bad input is one line and exit 2", () => {
     {
       name: "an unparsable file",
       args: ["diff", "test/fixtures/lint/bad-syntax.yaml", "openapi/sales/openapi.yaml"],
-      want: /^test\/fixtures\/lint\/bad-syntax\.yaml:3:1 error bundle: Failed to parse: deficient indentation\nerror-contracts: stopped: 1 problem in test\/fixtures\/lint\/bad-syntax\.yaml\n$/,
+      want: /^test\/fixtures\/lint\/bad-syntax\.yaml:3:1 error bundle: Failed to parse: deficient indentation\nerror-contracts: stopped: 1 error in test\/fixtures\/lint\/bad-syntax\.yaml\n$/,
     },
     {
       name: "a missing file",

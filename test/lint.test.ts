@@ -5,8 +5,12 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundleApi, loadRedoclyConfig } from "../scripts/core/bundle.js";
+import { componentsOf, lintBundle, loadLinter } from "../scripts/core/spectral.js";
+import { toYaml } from "../scripts/core/yaml.js";
 import { repoRoot, runCli } from "./helpers/cli.js";
 import { runInProcess } from "./helpers/in-process.js";
+import { scratchDir } from "./helpers/scratch.js";
 
 const fixtures = "test/fixtures/lint";
 const multiFile = `${fixtures}/multi-file/openapi.yaml`;
@@ -14,7 +18,7 @@ const multiFile = `${fixtures}/multi-file/openapi.yaml`;
 describe("error-contracts lint on a multi-file spec with a recursive innerError in its own file", () => {
   it("bundles it, lints it, and reports each result at its own source file and line", async () => {
     const run = await runCli(["lint", multiFile, "--format", "json"]); // the real process, once
-    expect(run.stderr).toBe("");
+    expect(run.stderr.split("\n")[0]).toMatch(/^rule +errors +warnings$/); // the summary alone
     const results = JSON.parse(run.stdout) as {
       code: string;
       source: string;
@@ -152,10 +156,123 @@ describe("bad input: one line, exit 2, no stack trace", () => {
       /^.*remote-ref\.yaml:13:17 error bundle: remote \$ref not fetched: http:\/\/127\.0\.0\.1:\d+\/Error\.yaml$/m,
     );
     expect(run.stderr.trim().split("\n").at(-1)).toMatch(
-      /^error-contracts: lint stopped: 1 problem in .*remote-ref\.yaml before linting$/,
+      /^error-contracts: lint stopped: 1 error in .*remote-ref\.yaml before linting$/,
     );
     expect(run.stderr).not.toMatch(/^\s+at /m);
     expect(requests).toBe(0);
     expect(run.code).toBe(2);
+  });
+});
+
+/**
+ * Error responses without a body (4 errors of ec-error-response-schema), a 429 without Retry-After
+ * (1 error) and two 503s without it (2 warnings), by spectral/ruleset.yaml.
+ */
+const fiveErrorsTwoWarnings = `openapi: 3.1.0
+info: {title: Totals, version: 1.0.0}
+paths:
+  /things:
+    get:
+      responses:
+        '200': {description: The things.}
+        '429': {description: Too many.}
+        '503': {description: Unavailable.}
+  /others:
+    get:
+      responses:
+        '200': {description: The others.}
+        '400': {description: Bad.}
+        '503': {description: Unavailable.}
+`;
+
+describe("totals count what stops the command, apart from warnings", () => {
+  const scratch = scratchDir("lint-totals");
+  const root = scratch.write("spec/totals/openapi.yaml", fiveErrorsTwoWarnings);
+  const ruleset = "spectral/ruleset.yaml";
+
+  it("build: 'build failed: 5 errors (2 warnings)', every problem listed above it", async () => {
+    const out = path.join(scratch.dir, "generated");
+    const run = await runInProcess(["build", path.dirname(path.dirname(root)), "--out", out, "--ruleset", ruleset]);
+    const lines = run.stderr.trim().split("\n");
+    expect(lines.filter((line) => / error ec-[\w-]+: /.test(line))).toHaveLength(5);
+    expect(lines.filter((line) => / warning ec-retry-after-503: /.test(line))).toHaveLength(2);
+    expect(lines.at(-1)).toBe("error-contracts: build failed: 5 errors (2 warnings); generated output left as it was");
+    expect(fs.existsSync(out)).toBe(false);
+    expect(run.code).toBe(1);
+  });
+
+  it("lint: after the findings, one row per rule (errors, warnings), most first, and the totals", async () => {
+    const run = await runInProcess(["lint", root, "--ruleset", ruleset, "--format", "text"]);
+    const lines = run.stdout.trim().split("\n");
+    expect(lines.slice(0, 7).every((line) => / (error|warning) ec-[\w-]+ "/.test(line))).toBe(true);
+    expect(lines.slice(7).map((line) => line.split(/\s{2,}/))).toEqual([
+      ["rule", "errors", "warnings"],
+      ["ec-error-response-schema", "4", "0"],
+      ["ec-retry-after-503", "0", "2"],
+      ["ec-retry-after-429", "1", "0"],
+      ["total (3 rules)", "5", "2"],
+    ]);
+    expect(run.code).toBe(1);
+  });
+
+  it("lint --format json: the summary goes to stderr, stdout stays JSON", async () => {
+    const run = await runInProcess(["lint", root, "--ruleset", ruleset, "--format", "json"]);
+    expect((JSON.parse(run.stdout) as unknown[]).length).toBe(7);
+    expect(run.stderr.trim().split("\n").at(-1)).toMatch(/^total \(3 rules\) +5 +2$/);
+  });
+
+  it("lint with nothing found prints no summary", async () => {
+    const run = await runInProcess(["lint", "openapi/sales/openapi.yaml", "--format", "text"]);
+    expect(run).toMatchObject({ code: 0, stdout: "", stderr: "" });
+  });
+});
+
+describe("the same findings as before Spectral got the parsed document", () => {
+  /**
+   * How `lint` worked until then, kept as the reference: bundle with Redocly, write the bundle as
+   * YAML, let Spectral parse that, place each result with `sourceLocation` (the `yaml` package).
+   */
+  async function before(files: string[]): Promise<string[]> {
+    const linter = await loadLinter(path.join(repoRoot, ".spectral.yaml"));
+    const config = await loadRedoclyConfig(path.join(repoRoot, "redocly.yaml"));
+    const findings: string[] = [];
+    for (const file of files) {
+      const root = path.resolve(repoRoot, file);
+      const { api } = await bundleApi({ id: path.basename(file), root }, config);
+      const results = await lintBundle(linter, toYaml(api!.doc), root, root, componentsOf(api!.files));
+      findings.push(...results.map(finding));
+    }
+    return findings.sort();
+  }
+  const finding = (r: {
+    code: string | number;
+    severity: number;
+    source?: string;
+    range: Range;
+    path: Path;
+    message: string;
+  }) =>
+    `${path.relative(repoRoot, path.resolve(repoRoot, r.source ?? ""))}:${r.range.start.line + 1}:${r.range.start.character + 1} ${r.severity} ${r.code} ${r.path.join(".")} ${r.message}`;
+  type Range = { start: { line: number; character: number } };
+  type Path = (string | number)[];
+
+  const list = (dir: string) =>
+    fs
+      .readdirSync(path.join(repoRoot, dir), { recursive: true, encoding: "utf8" })
+      .filter((name) => name.endsWith(".yaml"))
+      .map((name) => `${dir}/${name}`);
+  const files = [
+    ...["messaging", "partner", "referrals", "sales"].map((api) => `openapi/${api}/openapi.yaml`),
+    ...list("spectral/fixtures"),
+    `${fixtures}/warnings-only.yaml`,
+    multiFile,
+  ].sort();
+
+  it("on this repo's specs and every lint fixture: same rules, paths, messages, files, lines and columns", async () => {
+    const run = await runInProcess(["lint", ...files, "--format", "json", "--fail-severity", "hint"]);
+    const after = (JSON.parse(run.stdout) as Parameters<typeof finding>[0][]).map(finding).sort();
+    expect(files.length).toBeGreaterThan(30);
+    expect(after.length).toBeGreaterThan(100);
+    expect(after).toEqual(await before(files));
   });
 });

@@ -56,7 +56,7 @@ describe("error-contracts serve", () => {
       from,
     );
     await waitFor(
-      /^openapi\/components\/examples\/messaging\/Messaging30011\.yaml:\d+:\d+ error bundle: .*\n\d\d:\d\d:\d\d build failed: \d+ problems?; still serving the last good docs$/m,
+      /^openapi\/components\/examples\/messaging\/Messaging30011\.yaml:\d+:\d+ error bundle: .*\n\d\d:\d\d:\d\d build failed: \d+ errors?(?: \(\d+ warnings?\))?; still serving the last good docs$/m,
       from,
     );
     expect(await (await fetch(url)).text()).toBe("<p>last good docs</p>");

@@ -1,62 +1,81 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import type { Config } from "@redocly/openapi-core";
 import type { ISpectralDiagnostic } from "@stoplight/spectral-core";
 import { githubActions, json, junit, sarif, stylish, text, type Formatter } from "@stoplight/spectral-formatters";
-import { toYaml } from "../core/yaml.js";
-import { LineCounter, parseDocument } from "yaml";
-import { bundleApi, loadRedoclyConfig } from "../core/bundle.js";
 import { packageVersion } from "../core/cache.js";
-import { componentsOf, lintBundle, loadLinter } from "../core/spectral.js";
+import { componentsOf, lintSource, loadLinter } from "../core/spectral.js";
+import { parseSource, type SpectralSource } from "../core/spectral-source.js";
 import { InputRejected, errorsIn } from "../core/problems.js";
 import { SourceReader, UnreadableFile } from "../core/read.js";
-import { rootProblem } from "../core/root.js";
 import { projectFile, UsageError, type Command } from "./command.js";
 
 const formatters: Record<string, Formatter> = { stylish, json, sarif, "github-actions": githubActions, junit, text };
+/** Formats a program reads: the per-rule summary goes to stderr, so that stdout stays that format alone. */
+const machineFormats = new Set(["json", "sarif", "junit"]);
 const severities: Record<string, number> = { error: 0, warn: 1, info: 2, hint: 3 };
 
-/** Why a file cannot be linted at all, in one line; undefined when it looks like OpenAPI 3.x. */
-function unreadable(file: string): string | undefined {
+/** A spec file read within limits and parsed once, or a one-line `UsageError` saying why it cannot be linted. */
+async function readSource(file: string, reader: SourceReader): Promise<SpectralSource> {
   const stat = fs.statSync(file, { throwIfNoEntry: false });
-  if (!stat) return `${file}: no such file`;
+  if (!stat) throw new UsageError(`${file}: no such file`);
   if (stat.isDirectory())
-    return `${file}: is a folder: lint takes OpenAPI files, such as ${path.join(file, "<api>", "openapi.yaml")}`;
+    throw new UsageError(
+      `${file}: is a folder: lint takes OpenAPI files, such as ${path.join(file, "<api>", "openapi.yaml")}`,
+    );
   let content: string;
   try {
-    content = new SourceReader().read(file);
+    content = reader.read(file);
   } catch (error) {
-    if (error instanceof UnreadableFile) return `${file}: ${error.reason}`;
+    if (error instanceof UnreadableFile) throw new UsageError(`${file}: ${error.reason}`);
     throw error;
   }
-  if (content.trim() === "") return `${file}: ${rootProblem(undefined, content)}`;
-  const lines = new LineCounter();
-  const doc = parseDocument(content, { lineCounter: lines, uniqueKeys: false });
-  const syntax = doc.errors[0];
-  if (syntax) {
-    const { line, col } = lines.linePos(syntax.pos[0]);
-    return `${file}:${line}:${col}: not valid YAML or JSON: ${(syntax.message.split("\n")[0] ?? "").replace(/:$/, "")}`;
+  const parsed = await parseSource(path.resolve(file), content);
+  if ("why" in parsed) {
+    const at = parsed.line === undefined ? "" : `:${parsed.line}:${parsed.column ?? 1}`;
+    throw new UsageError(`${file}${at}: ${parsed.why}`);
   }
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: 100 });
-  } catch {
-    return `${file}: YAML aliases expand it too far (an alias bomb?)`;
+  return parsed;
+}
+
+/**
+ * The results per rule, most first: rule id, errors, warnings (and info and hints when there are
+ * some), then the totals. Empty when there are no results.
+ */
+export function ruleSummary(results: readonly Pick<ISpectralDiagnostic, "code" | "severity">[]): string[] {
+  if (results.length === 0) return [];
+  const counts = new Map<string, number[]>();
+  for (const { code, severity } of results) {
+    const row = counts.get(String(code)) ?? [0, 0, 0, 0];
+    row[severity] = (row[severity] ?? 0) + 1;
+    counts.set(String(code), row);
   }
-  const why = rootProblem(value, content);
-  return why && `${file}: ${why}`;
+  const total = (row: number[]) => row.reduce((a, b) => a + b, 0);
+  const rows = [...counts].sort(
+    ([ruleA, a], [ruleB, b]) => total(b) - total(a) || b[0]! - a[0]! || ruleA.localeCompare(ruleB),
+  );
+  const sums = [0, 1, 2, 3].map((i) => rows.reduce((sum, [, row]) => sum + row[i]!, 0));
+  const columns = ["errors", "warnings", "info", "hints"].filter((_, i) => i < 2 || sums[i]! > 0);
+  const table = [["rule", ...columns], ...rows.map(([rule, row]) => [rule, ...columns.map((_, i) => String(row[i]))])];
+  table.push([`total (${rows.length} rule${rows.length === 1 ? "" : "s"})`, ...columns.map((_, i) => String(sums[i]))]);
+  const widths = table[0]!.map((_, i) => Math.max(...table.map((cells) => cells[i]!.length)));
+  return table.map((cells) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  "),
+  );
 }
 
 export const lintCommand: Command = {
   name: "lint",
   usage: `error-contracts lint <spec...> [--format <name>] [--fail-severity <level>] [--ruleset <file>]
 
-  spec                    OpenAPI 3.x files (YAML or JSON), each bundled first (local $refs only:
-                          a remote $ref is reported, never fetched)
+  spec                    OpenAPI 3.x files (YAML or JSON); one with $refs to other files is bundled
+                          first (local $refs only: a remote $ref is reported, never fetched)
   --format <name>         stylish (default), json, sarif, github-actions, junit, text
   --fail-severity <level> error (default), warn, info, hint: exit 1 when a result is at least this severe
   --ruleset <file>        Spectral ruleset (default: ./.spectral.yaml, else the toolkit's)
 
+After the findings, the results per rule (on stderr with json, sarif and junit).
 Exit codes: 0 no result at the fail severity, 1 some, 2 a file that cannot be linted (one line why).`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
@@ -76,22 +95,30 @@ Exit codes: 0 no result at the fail severity, 1 some, 2 a file that cannot be li
         `--fail-severity ${values["fail-severity"]}: use one of ${Object.keys(severities).join(", ")}`,
       );
     if (positionals.length === 0) throw new UsageError("lint takes one or more OpenAPI files");
-    for (const file of positionals) {
-      const why = unreadable(file);
-      if (why) throw new UsageError(why);
-    }
+    const reader = new SourceReader();
+    const sources: SpectralSource[] = [];
+    for (const file of positionals) sources.push(await readSource(file, reader));
     const rulesetPath = values.ruleset ? path.resolve(values.ruleset) : projectFile(".spectral.yaml");
-    const [linter, config] = await Promise.all([
-      loadLinter(rulesetPath),
-      loadRedoclyConfig(projectFile("redocly.yaml")),
-    ]);
+    const linter = await loadLinter(rulesetPath);
     const results: ISpectralDiagnostic[] = [];
-    for (const file of positionals) {
-      const root = path.resolve(file);
-      const { api, problems } = await bundleApi({ id: path.basename(file), root }, config);
+    let config: Config | undefined;
+    for (const [i, source] of sources.entries()) {
+      if (!source.external) {
+        results.push(...(await lintSource(linter, source)));
+        continue;
+      }
+      // Redocly only for a file with $refs to others, seeded with the parse above.
+      const { bundleApi, loadRedoclyConfig } = await import("../core/bundle.js");
+      config ??= await loadRedoclyConfig(projectFile("redocly.yaml"));
+      const root = source.file;
+      const { api, problems } = await bundleApi({ id: path.basename(root), root }, config, reader, {
+        text: source.text,
+        parsed: source.data,
+      });
+      const file = positionals[i]!;
       if (!api) throw new InputRejected(errorsIn(problems), `lint stopped: {count} in ${file} before linting`, 2);
-      const bundleText = toYaml(api.doc);
-      results.push(...(await lintBundle(linter, bundleText, root, root, componentsOf(api.files))));
+      const bundle = { doc: api.doc, components: componentsOf(api.files), read: (f: string) => reader.read(f) };
+      results.push(...(await lintSource(linter, source, bundle)));
     }
     const cwd = process.cwd();
     const shown = results.map((r) => ({
@@ -104,6 +131,8 @@ Exit codes: 0 no result at the fail severity, 1 some, 2 a file that cannot be li
       { ruleset: linter.ruleset!, spectralVersion: packageVersion("@stoplight/spectral-cli") },
     );
     if (output) io.out(output);
+    const summary = ruleSummary(results).join("\n");
+    if (summary) (machineFormats.has(values.format) ? io.err : io.out)(summary);
     return results.some((r) => r.severity <= failSeverity) ? 1 : 0;
   },
 };

@@ -36,6 +36,8 @@ const problem = (file: string, message: string, line = 1, column = 1): Problem =
   message,
 });
 
+const sourceOf = (file: string, text: string) => new Source(file, text.replace(/\r\n/g, "\n"));
+
 /**
  * Redocly's resolver, reading local files only (a remote `$ref` is reported, never fetched) and
  * through a `SourceReader`: within its limits, and hashing the bytes it read. A file that breaks a
@@ -63,7 +65,12 @@ class LocalResolver extends BaseResolver {
         throw new Error(`ENOENT: no such file or directory '${absoluteRef}'`);
       throw error;
     }
-    return new Source(absoluteRef, text.replace(/\r\n/g, "\n"));
+    return sourceOf(absoluteRef, text);
+  }
+
+  /** The root as the caller parsed and checked it already: Redocly bundles it without a parse of its own. */
+  seed(root: string, text: string, parsed: unknown): void {
+    this.cache.set(root, Promise.resolve({ source: sourceOf(root, text), parsed }));
   }
 
   override parseDocument(source: Source, isRoot = false): Document {
@@ -141,13 +148,17 @@ async function toProblem(p: NormalizedProblem, resolver: BaseResolver): Promise<
  * Bundles one API with Redocly: the one parse of its sources that every later step reads.
  * Clashing component names are an error instead of a silent `Error-2`. Files are read through
  * `reader` (a new one when none is given): its hashes are the bytes this bundle was made from.
+ * `root`, when given, is the root already read through `reader`, parsed and checked (its limits,
+ * OpenAPI 3.x): Redocly bundles that document, and changes it in place, instead of parsing it.
  */
 export async function bundleApi(
   api: ApiRoot,
   config: Config,
   reader = new SourceReader(),
+  root?: { text: string; parsed: unknown },
 ): Promise<{ api?: BundledApi; problems: Problem[] }> {
   const resolver = new LocalResolver(reader);
+  if (root) resolver.seed(api.root, root.text, root.parsed);
   const failed = () => {
     const seen = new Set<string>();
     return resolver.failures

@@ -18,13 +18,25 @@ export class InputRejected extends Error {
   readonly verdict: string;
   readonly exitCode: number;
   constructor(problems: Problem[], verdict = "build failed: {count}; generated output left as it was", exitCode = 1) {
-    const count = `${problems.length} problem${problems.length === 1 ? "" : "s"}`;
+    const count = countProblems(problems);
     super(count);
     this.name = "InputRejected";
     this.problems = problems;
     this.verdict = verdict.replace("{count}", count);
     this.exitCode = exitCode;
   }
+}
+
+const counted = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+
+/**
+ * What stops a command, counted apart from what only warns: `49 errors (154 warnings)`, or
+ * `2 errors` without warnings.
+ */
+export function countProblems(problems: readonly Problem[]): string {
+  const errors = errorsIn(problems).length;
+  const warnings = problems.length - errors;
+  return warnings === 0 ? counted(errors, "error") : `${counted(errors, "error")} (${counted(warnings, "warning")})`;
 }
 
 /** `openapi/x.yaml:12:3 error catalog: message`, on one line, path relative to `cwd`. */
@@ -34,7 +46,7 @@ export function formatProblem(problem: Problem, cwd = process.cwd()): string {
   return `${file}:${problem.line}:${problem.column} ${problem.severity} ${problem.rule}: ${message}`;
 }
 
-export function errorsIn(problems: Problem[]): Problem[] {
+export function errorsIn(problems: readonly Problem[]): Problem[] {
   return problems.filter((p) => p.severity === "error");
 }
 

@@ -5,6 +5,7 @@ import { defaultCacheDir } from "./cache.js";
 import type { Problem } from "./problems.js";
 import { loadRuleset } from "./ruleset.js";
 import { sourceLocation } from "./sources.js";
+import { parsePositions, positionOf, type SpectralSource } from "./spectral-source.js";
 
 export type Linter = Spectral;
 
@@ -39,6 +40,78 @@ export async function lintBundle(
     const start = { line: where.line - 1, character: where.column - 1 };
     return { ...result, source: where.file, range: { start, end: start } };
   });
+}
+
+/** A spec file's Redocly bundle, for `lintSource`: the bundled document and where its components came from. */
+export interface SourceBundle {
+  doc: unknown;
+  /** Component name → the file it was bundled from (`componentsOf`). */
+  components: Map<string, string>;
+  /** The text of a component file (the reader the bundle was made with). */
+  read: (file: string) => string;
+}
+
+/**
+ * Lints one spec file: Spectral runs on the document already parsed, `source.data`, or on its
+ * `bundle` when the file has `$ref`s to other files; it parses no text. Each result is then placed
+ * once, from its JSON path: `components.<kind>.<Name>…` of a bundle in that component's own file
+ * (as `sourceLocation` does for the build), anything else in the file itself, with the AST of its
+ * one parse. Results come sorted as Spectral sorts them: file, line, column, rule, path.
+ */
+export async function lintSource(
+  linter: Linter,
+  source: SpectralSource,
+  bundle?: SourceBundle,
+): Promise<ISpectralDiagnostic[]> {
+  const results = await linter.run({
+    parsed: { data: bundle ? bundle.doc : source.data, diagnostics: [], ast: {}, lineMap: [] },
+    // Spectral asks for each result's range; each is placed below instead, in the right file.
+    getLocationForJsonPath: () => undefined,
+    source: source.file,
+  });
+  const place = sourcePlacer(source, bundle);
+  return results
+    .map((result) => {
+      const where = place(result.path);
+      const start = { line: where.line - 1, character: where.column - 1 };
+      return { ...result, source: where.file, range: { start, end: start } };
+    })
+    .sort(compareResults);
+}
+
+/**
+ * Where a JSON path of the document `lintSource` lints is written: `components.<kind>.<Name>…` of
+ * a bundle in that component's own file (parsed when first asked for), anything else in the spec
+ * file itself. File, line and column (1-based).
+ */
+export function sourcePlacer(
+  source: SpectralSource,
+  bundle?: SourceBundle,
+): (jsonPath: readonly (string | number)[]) => { file: string; line: number; column: number } {
+  const components = new Map<string, ReturnType<typeof parsePositions>>();
+  return (jsonPath) => {
+    const file = bundle && jsonPath[0] === "components" ? bundle.components.get(String(jsonPath[2])) : undefined;
+    if (!bundle || !file || jsonPath.length < 3 || file === source.file) {
+      return { file: source.file, ...positionOf(source, jsonPath) };
+    }
+    let parsed = components.get(file);
+    if (!parsed) {
+      parsed = parsePositions(bundle.read(file));
+      components.set(file, parsed);
+    }
+    return { file, ...positionOf(parsed, jsonPath.slice(3)) };
+  };
+}
+
+/** Spectral's order of results (its `compareResults`, which it does not export). */
+function compareResults(a: ISpectralDiagnostic, b: ISpectralDiagnostic): number {
+  return (
+    (a.source ?? "").localeCompare(b.source ?? "") ||
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    String(a.code).localeCompare(String(b.code), undefined, { numeric: true }) ||
+    a.path.join().localeCompare(b.path.join())
+  );
 }
 
 const severities = ["error", "warning", "warning", "warning"] as const;

@@ -12,7 +12,7 @@ import { expectRefusal, expectUntouched, project, runLimited, type Project } fro
 const example = "openapi/components/examples/sales/SalesRecordNotFound.yaml";
 const response = "openapi/components/responses/sales/Sales404.yaml";
 const root = "openapi/sales/openapi.yaml";
-const failed = /^error-contracts: build failed: 1 problem; generated output left as it was$/;
+const failed = /^error-contracts: build failed: 1 error; generated output left as it was$/;
 
 /** Nine levels of nine aliases: 387 million nodes once expanded, 600 bytes on disk. */
 const aliasBomb = () => {
@@ -110,7 +110,7 @@ describe("lint and diff on the same hostile files", () => {
     const bomb = await runLimited(["lint", root], work.dir);
     expectRefusal(bomb, 2, [
       /^openapi\/components\/examples\/sales\/SalesRecordNotFound\.yaml:\d+:\d+ error bundle: YAML aliases expand it/,
-      /^error-contracts: lint stopped: 1 problem in openapi\/sales\/openapi\.yaml before linting$/,
+      /^error-contracts: lint stopped: 1 error in openapi\/sales\/openapi\.yaml before linting$/,
     ]);
     const bytes = await runLimited(["lint", "plain.yaml"], work.dir);
     expectRefusal(bytes, 2, [/^error-contracts: plain\.yaml: not UTF-8: byte 0xC3 at byte offset 31 \(line 2\)/]);
