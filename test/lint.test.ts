@@ -165,9 +165,10 @@ describe("bad input: one line, exit 2, no stack trace", () => {
 });
 
 /**
- * Error responses without a body (4 errors of ec-error-response-schema), a 429 without Retry-After
- * (1 error) and two 503s without it (2 warnings), by spectral/ruleset.yaml.
+ * Error bodies served as XML (4 errors of ec-error-media-type), a 429 without Retry-After (1 error)
+ * and two 503s without it (2 warnings), by spectral/ruleset.yaml.
  */
+const xml = "content: {application/xml: {schema: {$ref: '#/components/schemas/Error'}}}";
 const fiveErrorsTwoWarnings = `openapi: 3.1.0
 info: {title: Totals, version: 1.0.0}
 paths:
@@ -175,14 +176,17 @@ paths:
     get:
       responses:
         '200': {description: The things.}
-        '429': {description: Too many.}
-        '503': {description: Unavailable.}
+        '429': {description: Too many., ${xml}}
+        '503': {description: Unavailable., ${xml}}
   /others:
     get:
       responses:
         '200': {description: The others.}
-        '400': {description: Bad.}
-        '503': {description: Unavailable.}
+        '400': {description: Bad., ${xml}}
+        '503': {description: Unavailable., ${xml}}
+components:
+  schemas:
+    Error: {type: object, properties: {code: {type: string}}}
 `;
 
 describe("totals count what stops the command, apart from warnings", () => {
@@ -207,7 +211,7 @@ describe("totals count what stops the command, apart from warnings", () => {
     expect(lines.slice(0, 7).every((line) => / (error|warning) ec-[\w-]+ "/.test(line))).toBe(true);
     expect(lines.slice(7).map((line) => line.split(/\s{2,}/))).toEqual([
       ["rule", "errors", "warnings"],
-      ["ec-error-response-schema", "4", "0"],
+      ["ec-error-media-type", "4", "0"],
       ["ec-retry-after-503", "0", "2"],
       ["ec-retry-after-429", "1", "0"],
       ["total (3 rules)", "5", "2"],
