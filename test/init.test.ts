@@ -81,15 +81,31 @@ describe("error-contracts init", () => {
     fs.writeFileSync(path.join(folder, "package.json"), JSON.stringify({ name: "mine", scripts: { build: "make" } }));
     const run = await runInProcess(["init", folder]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("added the scripts lint, diff, docs:serve, mock");
+    expect(run.stdout).toContain('added the scripts lint, diff, docs:serve, mock; "type": "module"');
     const manifest = JSON.parse(fs.readFileSync(path.join(folder, "package.json"), "utf8"));
-    expect(manifest).toMatchObject({ name: "mine", scripts: { build: "make", mock: "error-contracts mock existing" } });
+    expect(manifest).toMatchObject({
+      name: "mine",
+      type: "module",
+      scripts: { build: "make", mock: "error-contracts mock existing" },
+    });
+  });
+
+  it("leaves the module type of a package with an entry point as it is", async () => {
+    const folder = project("library");
+    fs.writeFileSync(path.join(folder, "package.json"), JSON.stringify({ name: "lib", main: "index.js" }));
+    const run = await runInProcess(["init", folder, "--code", "30011", "--status", "400"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain('"type"');
+    expect(JSON.parse(fs.readFileSync(path.join(folder, "package.json"), "utf8")).type).toBeUndefined();
+    // A code of digits stays a string, as the shape's codeType says.
+    const example = fs.readFileSync(path.join(folder, "openapi/components/examples/library/Library30011.yaml"), "utf8");
+    expect(example).toContain('code: "30011"');
   });
 
   it.each([
     [["--style", "xml"], "--style must be one of problem, envelope, flat"],
     [["--api", "Pets"], "--api must be lower case letters and hyphens"],
-    [["--code", "not-found"], "--code must be UPPER_SNAKE_CASE"],
+    [["--code", "not found"], "--code must be letters, digits, _ . or -"],
     [["--status", "200"], "--status must be one of 400, 401"],
   ])("refuses %j in one line, writing nothing", async (flags, message) => {
     const folder = path.join(dir, "refused");

@@ -15,6 +15,7 @@ import {
   responsesOf,
 } from "../../src/openapi/index.js";
 import { sourceLocation } from "../core/sources.js";
+import { pascalCase } from "./names.js";
 
 export type { Catalog, CatalogError, CatalogFamily, CatalogStatus } from "../core/catalog-format.js";
 
@@ -85,7 +86,8 @@ function readStatuses(apis: BundledApi[]): Map<string, CatalogFamily> {
     for (const [name, response] of Object.entries(componentsOf(api.doc, "responses"))) {
       const match = statusResponse.exec(name);
       if (!match || !isObject(response)) continue;
-      const id = match[1]!.toLowerCase();
+      // The family of an API's own prefix is named as the API is (`envelope-api`, not `envelopeapi`).
+      const id = match[1] === pascalCase(api.id) ? api.id : match[1]!.toLowerCase();
       const fam = families.get(id) ?? { id, apis: [], mediaType: "", statuses: [], errors: [] };
       families.set(id, fam);
       if (!fam.apis.includes(api.id)) fam.apis.push(api.id);

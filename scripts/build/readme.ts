@@ -5,8 +5,8 @@ export function renderGeneratedReadme(apis: { id: string; title: string }[], spe
   return `<!-- ${doNotEdit(spec, command)} -->
 # generated/
 
-Built from \`${spec}\` by \`${command}\`; every file here is rewritten by each build. The tests
-rebuild and fail when this folder differs from what is committed.
+Built from \`${spec}\` by \`${command}\`; every file here is rewritten by each build: change the
+spec, not these files.
 
 | file | what it is |
 |---|---|

@@ -7,7 +7,7 @@ import { isStyle, type Style, styles } from "../init/styles.js";
 import { type Command, type Io, UsageError } from "./command.js";
 
 const API_ID = /^[a-z][a-z-]*[a-z]$|^[a-z]$/;
-const CODE = /^[A-Z][A-Z0-9_]*$/;
+const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 /** The answers: from flags, else (with a terminal) from prompts, else the defaults. */
 async function answers(dir: string, values: Record<string, string | boolean | undefined>, io: Io) {
@@ -51,7 +51,9 @@ function checked(raw: Awaited<ReturnType<typeof answers>>): ScaffoldOptions {
   if (!API_ID.test(raw.api)) throw new UsageError(`--api must be lower case letters and hyphens, not "${raw.api}"`);
   if (!isStyle(raw.style))
     throw new UsageError(`--style must be one of ${Object.keys(styles).join(", ")}, not "${raw.style}"`);
-  if (!CODE.test(raw.code)) throw new UsageError(`--code must be UPPER_SNAKE_CASE, like NOT_FOUND, not "${raw.code}"`);
+  if (!CODE.test(raw.code)) {
+    throw new UsageError(`--code must be letters, digits, _ . or -, like NOT_FOUND or 30011, not "${raw.code}"`);
+  }
   const status = Number(raw.status);
   if (!/^\d{3}$/.test(raw.status) || !describableStatuses.includes(status) || status < 400) {
     const known = describableStatuses.filter((s) => s >= 400).join(", ");
@@ -116,29 +118,49 @@ Then: npm install --save-dev error-contracts && npm run build`,
     }
     const shown = path.relative(process.cwd(), dir) || ".";
     io.out(`init     ${options.api}: ${Object.keys(rest).length + (added === undefined ? 1 : 0)} files in ${shown}`);
-    if (added !== undefined)
-      io.out(`         package.json: added the scripts ${added.join(", ") || "(all were there)"}`);
+    if (added !== undefined) {
+      const what = [...(added.scripts.length > 0 ? [`the scripts ${added.scripts.join(", ")}`] : []), ...added.notes];
+      io.out(`         package.json: ${what.length > 0 ? `added ${what.join("; ")}` : "all its scripts were there"}`);
+    }
     io.out(
       `         error shape: ${styles[options.style].summary}; code ${options.code.code} (${options.code.status})`,
     );
     const cd = shown === "." ? "" : `cd ${shown} && `;
-    io.out(`next:    ${cd}npm install --save-dev error-contracts && npm run build`);
+    const installed = fs.existsSync(path.join(dir, "node_modules", "error-contracts"));
+    const install =
+      "install error-contracts (a dev dependency) and @error-contracts/runtime (the clients need it), then ";
+    io.out(`next:    ${cd}${installed ? "" : install}npm run build && npm run mock`);
     return 0;
   },
 };
 
-/** Adds the scripts a package.json lacks, keeping the file's own; returns the names added. */
-function addScripts(file: string, wanted: Record<string, string>): string[] {
-  let manifest: { scripts?: Record<string, string> };
+/** What a package.json had to have added: scripts, and `"type": "module"` where it says nothing. */
+interface Added {
+  scripts: string[];
+  notes: string[];
+}
+
+/**
+ * Adds the scripts a package.json lacks, keeping the file's own. A manifest that names no `type`
+ * and no entry point (`main`, `exports`, `bin`: a project that `npm install` has only just made) is
+ * made `"type": "module"`, since the generated client is an ES module; one with an entry point is
+ * left as it is.
+ */
+function addScripts(file: string, wanted: Record<string, string>): Added {
+  let manifest: { scripts?: Record<string, string>; type?: string; main?: unknown; exports?: unknown; bin?: unknown };
   try {
     manifest = JSON.parse(fs.readFileSync(file, "utf8"));
   } catch (error) {
     throw new UsageError(`${file}: not JSON (${(error as Error).message}); nothing written`);
   }
   const have = manifest.scripts ?? {};
-  const added = Object.keys(wanted).filter((name) => !(name in have));
-  if (added.length === 0) return added;
-  manifest.scripts = { ...have, ...Object.fromEntries(added.map((name) => [name, wanted[name]!])) };
-  fs.writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
-  return added;
+  const scripts = Object.keys(wanted).filter((name) => !(name in have));
+  const notes: string[] = [];
+  const fresh = manifest.type === undefined && !manifest.main && !manifest.exports && !manifest.bin;
+  if (fresh) notes.push('"type": "module" (the generated client is an ES module)');
+  if (scripts.length === 0 && !fresh) return { scripts, notes };
+  manifest.scripts = { ...have, ...Object.fromEntries(scripts.map((name) => [name, wanted[name]!])) };
+  const updated = fresh ? { ...manifest, type: "module" } : manifest;
+  fs.writeFileSync(file, `${JSON.stringify(updated, null, 2)}\n`);
+  return { scripts, notes };
 }

@@ -146,7 +146,9 @@ The generated client imports \`@error-contracts/runtime\`: install it where the 
 /** Every file of the project, by its path relative to the project folder. */
 export function scaffold(options: ScaffoldOptions): Record<string, string> {
   const name = pascalCase(options.api);
-  const exampleName = `${name}${pascalCase(options.code.code.toLowerCase())}`;
+  // The code in Pascal case, digits kept first (`30011`, `PET_GONE` → `PetGone`): after a letter,
+  // so that pascalCase does not prefix it as it prefixes an identifier.
+  const exampleName = `${name}${pascalCase(`x-${options.code.code.toLowerCase()}`).slice(1)}`;
   const files: Record<string, string> = {
     "package.json": packageJson(options),
     "README.md": readme(options, name),

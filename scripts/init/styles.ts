@@ -135,9 +135,11 @@ properties:
 /** The body of a catalogued code, as YAML lines under `value:`. */
 export function exampleBody(style: Style, facts: CodeFacts): string {
   const title = JSON.stringify(facts.title);
+  // Quoted: a code of digits (30011) stays the string the shape's codeType says it is.
+  const code = JSON.stringify(facts.code);
   if (style === "problem") {
-    return `  type: about:blank\n  title: ${title}\n  status: ${facts.status}\n  code: ${facts.code}\n`;
+    return `  type: about:blank\n  title: ${title}\n  status: ${facts.status}\n  code: ${code}\n`;
   }
-  if (style === "envelope") return `  error:\n    code: ${facts.code}\n    message: ${title}\n`;
-  return `  code: ${facts.code}\n  message: ${title}\n`;
+  if (style === "envelope") return `  error:\n    code: ${code}\n    message: ${title}\n`;
+  return `  code: ${code}\n  message: ${title}\n`;
 }

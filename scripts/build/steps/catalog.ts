@@ -19,5 +19,10 @@ export function catalog(ctx: BuildContext, { apis }: Bundled, files: Map<string,
     `${JSON.stringify({ $comment: doNotEdit(ctx.sourceName(ctx.componentsDir), ctx.rebuildCommand), ...value }, null, 2)}\n`,
   );
   const codes = value.families.reduce((n, family) => n + family.errors.length, 0);
-  return { value, summary: `${codes} codes in ${value.families.length} families; catalog.json` };
+  const families = value.families.length;
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  return {
+    value,
+    summary: `${plural(codes, "code", "codes")} in ${plural(families, "family", "families")}; catalog.json`,
+  };
 }
