@@ -9,6 +9,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Catalog, CatalogFamily } from "../scripts/build/catalog.js";
 import { repoRoot } from "./helpers/cli.js";
+import { apiErrorShape, schemaAt } from "../src/openapi/index.js";
+import { bundle } from "./helpers/openapi.js";
 import { haveSeeds, noSeeds, readSeed as seed } from "./helpers/seeds.js";
 
 if (!haveSeeds) console.warn(`seeds test skipped: ${noSeeds}`);
@@ -54,7 +56,23 @@ describeSeeds("messaging (seed 002)", () => {
   });
 });
 
+/**
+ * The message's limit a seed states ("Maximum length is 1,024 characters") is the maxLength of the
+ * schema member the API's error shape reads the message from.
+ */
+function messageLimit(seedId: string, api: string) {
+  it("limits the message as the seed does, where the error shape reads it", () => {
+    const stated = /message\b.*Maximum length is ([\d,]+) characters/.exec(seed(seedId));
+    expect(stated, "the seed states a maximum length").not.toBeNull();
+    const doc = bundle(api);
+    const found = apiErrorShape(doc);
+    const member = schemaAt(doc, found?.schema, found?.shape.message[0] ?? []) as { maxLength?: number };
+    expect(member?.maxLength).toBe(Number(stated![1]!.replace(/,/g, "")));
+  });
+}
+
 describeSeeds("partner (seed 003)", () => {
+  messageLimit("003", "partner");
   const statuses = rows(seed("003"), /^ {4}- (\d{3}): (.+)$/gm);
   it("has the 14 statuses with the seed's names", () => {
     expect(statuses).toHaveLength(14);
@@ -71,6 +89,7 @@ describeSeeds("partner (seed 003)", () => {
 });
 
 describeSeeds("referrals (seed 004)", () => {
+  messageLimit("004", "referrals");
   const text = seed("004");
   const success = rows(text, /^ {2}• (\d{3}): (.+)$/gm);
   const statusTable = text.slice(
