@@ -66,7 +66,7 @@ describe("a public spec from npm: Directus (OpenAPI 3.0, JSON, one file)", () =>
     expect(run.stdout).toMatch(/^clients {2}1 × client\.ts; README\.md +\d+ ms$/m);
     const statuses = errorKeys(directus).size;
     expect(run.stdout).toMatch(
-      new RegExp(`^built 1 of 1 APIs, 0 error codes, ${statuses} error statuses into out in \\d+ ms$`, "m"),
+      new RegExp(`^built 1 of 1 API, 0 error codes, ${statuses} error statuses into out in \\d+ ms$`, "m"),
     );
   });
 });

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { createContext, type BuildContext, type BuildOptions, type BuildResult } from "./context.js";
 import { errorStatusesOf } from "../core/error-statuses.js";
+import { count } from "../core/plural.js";
 import { claimOutput, recoverOutput, stage, writeFiles } from "./output.js";
 import { cachedWarnings, copyCached, planCache, previousManifest, recordCache, recordedOutputs } from "./plan.js";
 import { warningLine, type StepResult } from "./steps/step.js";
@@ -36,7 +37,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const ids = ctx.roots.map((root) => root.id);
   if (plan.upToDate) {
     const warnings = cachedWarnings(plan);
-    ctx.log(`up to date: ${ids.length} APIs, nothing changed in ${ctx.sourceName(ctx.specDir)} (--force rebuilds)`);
+    ctx.log(
+      `up to date: ${count(ids.length, "API", "APIs")}, nothing changed in ${ctx.sourceName(ctx.specDir)} (--force rebuilds)`,
+    );
     for (const warning of warnings) ctx.log(warningLine(warning));
     return { apis: ids, rebuilt: [], upToDate: true, warnings };
   }

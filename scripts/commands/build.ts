@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { build, type BuildOptions } from "../build/index.js";
+import { count } from "../core/plural.js";
 import { InputRejected, printFailure } from "../core/problems.js";
 import { specFolderOf } from "../core/sources.js";
 import { watchTree } from "../core/watch.js";
@@ -15,7 +16,7 @@ async function buildOnce(options: BuildOptions, io: Io): Promise<void> {
   const out = path.relative(process.cwd(), options.out) || ".";
   const statuses = result.errorStatuses ?? 0;
   io.out(
-    `built ${result.rebuilt.length} of ${result.apis.length} APIs, ${codes} error codes, ${statuses} error statuses into ${out} in ${Math.round(performance.now() - started)} ms`,
+    `built ${result.rebuilt.length} of ${count(result.apis.length, "API", "APIs")}, ${count(codes, "error code", "error codes")}, ${count(statuses, "error status", "error statuses")} into ${out} in ${Math.round(performance.now() - started)} ms`,
   );
 }
 

@@ -4,6 +4,7 @@ import type { BuildContext, Bundled } from "../context.js";
 import { doNotEdit } from "../../core/do-not-edit.js";
 import { InputRejected, sortProblems } from "../../core/problems.js";
 import type { StepResult } from "./step.js";
+import { count } from "../../core/plural.js";
 
 /** catalog: every family's codes, read from the bundles and checked against the example files on disk → `catalog.json`. */
 export function catalog(ctx: BuildContext, { apis }: Bundled, files: Map<string, string>): StepResult<Catalog> {
@@ -19,10 +20,6 @@ export function catalog(ctx: BuildContext, { apis }: Bundled, files: Map<string,
     `${JSON.stringify({ $comment: doNotEdit(ctx.sourceName(ctx.componentsDir), ctx.rebuildCommand), ...value }, null, 2)}\n`,
   );
   const codes = value.families.reduce((n, family) => n + family.errors.length, 0);
-  const families = value.families.length;
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  return {
-    value,
-    summary: `${plural(codes, "code", "codes")} in ${plural(families, "family", "families")}; catalog.json`,
-  };
+  const families = count(value.families.length, "family", "families");
+  return { value, summary: `${count(codes, "code", "codes")} in ${families}; catalog.json` };
 }
