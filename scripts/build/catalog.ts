@@ -76,10 +76,10 @@ function apiFamily(api: BundledApi): CatalogFamily {
  * 1. The families and their statuses: every `<Family><status>` response component; an API that
  * names none is a family of its own (`apiFamily`).
  */
-function readStatuses(apis: BundledApi[]): Map<string, CatalogFamily> {
+function readStatuses(apis: BundledApi[], ownIds: Set<string>): Map<string, CatalogFamily> {
   const families = new Map<string, CatalogFamily>();
   for (const api of apis) {
-    if (!namesFamilies(api)) {
+    if (ownIds.has(api.id)) {
       families.set(api.id, apiFamily(api));
       continue;
     }
@@ -104,12 +104,16 @@ function readStatuses(apis: BundledApi[]): Map<string, CatalogFamily> {
  * 2. The errors: every example with `x-error`, in the family its name starts with (in an API that is
  * its own family, every one, wherever it is listed), each code once.
  */
-function readErrors(apis: BundledApi[], families: Map<string, CatalogFamily>, report: Report): void {
-  const ownIds = new Set(apis.filter((api) => !namesFamilies(api)).map((api) => api.id));
+function readErrors(
+  apis: BundledApi[],
+  families: Map<string, CatalogFamily>,
+  ownIds: Set<string>,
+  report: Report,
+): void {
   const prefixes = [...families.keys()].filter((id) => !ownIds.has(id)).sort((a, b) => b.length - a.length);
   const defined = new Set<string>();
   for (const api of apis) {
-    const own = !namesFamilies(api);
+    const own = ownIds.has(api.id);
     for (const { name, path: at, example, status, body } of catalogEntries(api.doc)) {
       if (defined.has(name) || (at[0] !== "components" && !own)) continue;
       const prefix = own ? api.id : prefixes.find((p) => name.toLowerCase().startsWith(p));
@@ -208,8 +212,10 @@ export function buildCatalog(
 ): { catalog: Catalog; problems: Problem[] } {
   const problems: Problem[] = [];
   const report = reporter(problems, components);
-  const families = readStatuses(apis);
-  readErrors(apis, families, report);
+  // The APIs that are families of their own (no `<Family><status>` response components).
+  const ownIds = new Set(apis.filter((api) => !namesFamilies(api)).map((api) => api.id));
+  const families = readStatuses(apis, ownIds);
+  readErrors(apis, families, ownIds, report);
   checkResponseStatuses(apis, report);
   problems.push(...orphanExamples(apis, exampleFiles));
   return { catalog: { families: sortFamilies(families.values()) }, problems };

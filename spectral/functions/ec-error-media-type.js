@@ -10,11 +10,10 @@ import {
   ERROR_SHAPE,
   entriesOf,
   followRef,
-  inferShape,
   isJsonMediaType,
   isObject,
   mediaTypeBase,
-  readDeclaredShape,
+  shapeOfSchema,
 } from "../../src/openapi/index.js";
 import { documentRule, errorResponses } from "../shared.js";
 
@@ -27,8 +26,8 @@ const JSON_TYPES = "application/json, application/problem+json or another +json 
  * @param {unknown} doc @param {unknown} schema
  */
 function mediaTypeOfShape(doc, schema) {
-  if (isObject(schema) && ERROR_SHAPE in schema) return readDeclaredShape(schema[ERROR_SHAPE]).shape?.mediaType;
-  return inferShape(doc, schema, "application/json")?.style === "problem" ? PROBLEM : undefined;
+  const shape = shapeOfSchema(doc, schema, "application/json");
+  return shape?.style === "declared" ? shape.mediaType : shape?.style === "problem" ? PROBLEM : undefined;
 }
 
 export default documentRule("ec-error-media-type", (doc) =>

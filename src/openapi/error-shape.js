@@ -222,7 +222,7 @@ export function shapeOfSchema(doc, schema, mediaType) {
  * Every use of an error body schema by an operation's error response, with the schema resolved.
  * @param {unknown} doc @returns {ErrorSchemaUse[]}
  */
-export function errorSchemaUses(doc) {
+function errorSchemaUses(doc) {
   /** @type {ErrorSchemaUse[]} */
   const uses = [];
   for (const { operation, path } of operations(doc)) {

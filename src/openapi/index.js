@@ -28,7 +28,6 @@ export { flattenSchema, typesOf } from "./schema.js";
 export {
   apiErrorShape,
   EXTENSION as ERROR_SHAPE,
-  errorSchemaUses,
   inferShape,
   isJsonMediaType,
   readDeclaredShape,
