@@ -3,7 +3,8 @@
  * Where an error body keeps its code, message, target, details and inner errors: the shape a spec
  * declares on its error schema with `x-error-shape` (docs/extensions.md), or, where it declares
  * none, the shape inferred when the schema is unambiguously one of the common ones (RFC 9457
- * problem details, an `{ error: { code, message } }` envelope, a flat `{ code, message }`).
+ * problem details, an `{ error: { code, message } }` envelope, a list `{ errors: [{ code }] }`
+ * as JSON:API and GraphQL-style APIs send it, a flat `{ code, message }`).
  * The toolkit reads error bodies only through a shape: no code path knows a family by its name.
  */
 import { isObject } from "./json.js";
@@ -17,7 +18,7 @@ import { operations } from "./operations.js";
 
 /**
  * @typedef {object} ErrorShape
- * @property {"declared" | "problem" | "envelope" | "flat"} style `declared`: from `x-error-shape`; else the style inferred
+ * @property {"declared" | "problem" | "envelope" | "list" | "flat"} style `declared`: from `x-error-shape`; else the style inferred
  * @property {string} mediaType the media type of error bodies
  * @property {string[]} code the path of the code in the body
  * @property {"string" | "integer"} codeType the code's JSON Schema type on the wire
@@ -143,7 +144,7 @@ export function readDeclaredShape(declared) {
 }
 
 /** The JSON type of a code member: `integer` when the schema says integer or number. @param {unknown} schema */
-const codeTypeOf = (schema) =>
+export const codeTypeOf = (schema) =>
   typesOf(schema).some((t) => t === "integer" || t === "number") && !typesOf(schema).includes("string")
     ? "integer"
     : "string";
@@ -190,12 +191,36 @@ export function inferShape(doc, schema, mediaType) {
       innerError: inner.length > 0 ? inner : [],
     };
   }
+  const list = listShape(member(props.errors), member);
+  if (list) return { ...base, ...list };
   const code = member(props.code);
   if ("code" in props && !(isObject(code) && "properties" in code)) {
     const message = "message" in props ? [["message"]] : [];
     return { ...base, style: "flat", code: ["code"], codeType: codeTypeOf(code), message };
   }
   return undefined;
+}
+
+/**
+ * A list of errors (`errors: [{ code, message }]`, JSON:API's `[{ code, title, detail }]`, or
+ * `[{ message, extensions: { code } }]`): the first error's code and message.
+ * @param {unknown} errors the `errors` member's schema @param {(node: unknown) => unknown} member follows a `$ref`
+ * @returns {Pick<ErrorShape, "style" | "code" | "codeType" | "message"> | undefined}
+ */
+function listShape(errors, member) {
+  if (!isObject(errors) || !(typesOf(errors).includes("array") || "items" in errors)) return undefined;
+  const { properties: item } = flattenSchema(member(errors.items));
+  const extensions = flattenSchema(member(item.extensions)).properties;
+  const code = "code" in item ? ["code"] : "code" in extensions ? ["extensions", "code"] : undefined;
+  if (!code) return undefined;
+  const codeSchema = member(code.length === 1 ? item.code : extensions.code);
+  const messages = ["message", "detail", "title"].filter((key) => key in item);
+  return {
+    style: "list",
+    code: ["errors", "0", ...code],
+    codeType: codeTypeOf(codeSchema),
+    message: messages.map((key) => ["errors", "0", key]),
+  };
 }
 
 /**
@@ -274,14 +299,20 @@ export function apiErrorShape(doc) {
 }
 
 /**
- * The schema at a path of the bodies a schema describes (`["error", "code"]`), following
- * `properties` (with `allOf` merged) and `$ref`s; `undefined` where the schema does not declare it.
+ * The schema at a path of the bodies a schema describes (`["error", "code"]`, `["errors", "0"]`),
+ * following `properties` (with `allOf` merged), an array's `items` at an index, and `$ref`s;
+ * `undefined` where the schema does not declare it.
  * @param {unknown} doc @param {unknown} schema @param {string[]} path
  */
 export function schemaAt(doc, schema, path) {
   /** @type {unknown} */
   let node = followRef(doc, schema).node;
   for (const key of path) {
+    if (/^\d+$/.test(key)) {
+      if (!isObject(node) || !isObject(node.items)) return undefined;
+      node = followRef(doc, node.items).node;
+      continue;
+    }
     const { properties } = flattenSchema(node);
     if (!(key in properties)) return undefined;
     node = followRef(doc, properties[key]).node;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiErrorShape, inferShape, isJsonMediaType, readDeclaredShape } from "./error-shape.js";
+import { apiErrorShape, inferShape, isJsonMediaType, readDeclaredShape, schemaAt } from "./error-shape.js";
 
 describe("readDeclaredShape", () => {
   it("reads every member, pointers as paths", () => {
@@ -87,6 +87,41 @@ describe("inferShape", () => {
       want: { style: "flat", code: ["code"], codeType: "integer", message: [["message"]] },
     },
     {
+      name: "a list of errors, each with its code under extensions (Directus 11+)",
+      schema: object({
+        errors: {
+          type: "array",
+          items: object({ message: { type: "string" }, extensions: object({ code: { type: "string" } }) }),
+        },
+      }),
+      mediaType: "application/json",
+      want: {
+        style: "list",
+        code: ["errors", "0", "extensions", "code"],
+        codeType: "string",
+        message: [["errors", "0", "message"]],
+      },
+    },
+    {
+      name: "a list of errors with a code and JSON:API's detail and title",
+      schema: object({ errors: { type: "array", items: object({ code: {}, title: {}, detail: {} }) } }),
+      mediaType: "application/vnd.api+json",
+      want: {
+        style: "list",
+        code: ["errors", "0", "code"],
+        message: [
+          ["errors", "0", "detail"],
+          ["errors", "0", "title"],
+        ],
+      },
+    },
+    {
+      name: "a list of errors without a code",
+      schema: object({ errors: { type: "array", items: object({ message: {} }) } }),
+      mediaType: "application/json",
+      want: undefined,
+    },
+    {
       name: "an error that is a string (Blockfrost's)",
       schema: object({ status_code: {}, error: { type: "string" }, message: {} }),
       mediaType: "application/json",
@@ -139,4 +174,24 @@ describe("isJsonMediaType", () => {
   ])("%s → %s", (given, want) => {
     expect(isJsonMediaType(given)).toBe(want);
   });
+});
+
+describe("schemaAt", () => {
+  const doc = {
+    components: {
+      schemas: { Error: { type: "object", properties: { code: { type: "string" } } } },
+    },
+  };
+  const body = {
+    type: "object",
+    properties: { errors: { type: "array", items: { $ref: "#/components/schemas/Error" } } },
+  };
+  it("goes into an array's items at an index", () =>
+    expect(schemaAt(doc, body, ["errors", "0", "code"])).toEqual({ type: "string" }));
+  it("finds nothing at an index of what is not an array", () =>
+    expect(
+      schemaAt(doc, { type: "object", properties: { errors: { type: "object" } } }, ["errors", "0"]),
+    ).toBeUndefined());
+  it("finds nothing where a member is not declared", () =>
+    expect(schemaAt(doc, body, ["error", "code"])).toBeUndefined());
 });

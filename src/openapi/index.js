@@ -27,6 +27,7 @@ export {
 export { flattenSchema, typesOf } from "./schema.js";
 export {
   apiErrorShape,
+  codeTypeOf,
   EXTENSION as ERROR_SHAPE,
   inferShape,
   isJsonMediaType,
