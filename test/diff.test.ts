@@ -110,3 +110,105 @@ describe("diff: bad input is one line and exit 2", () => {
     expect(run.code).toBe(2);
   });
 });
+
+describe("diff places each finding in the files a person edits", () => {
+  let work: ReturnType<typeof copySpec>;
+  const root = () => path.join(work.spec, "messaging", "openapi.yaml");
+  const problem = () => path.join(work.spec, "components", "schemas", "messaging", "MessagingProblem.yaml");
+  const lineOf = (file: string, line: number) => fs.readFileSync(file, "utf8").split("\n")[line - 1]?.trim();
+  let baseRoot = "";
+  let baseProblem = "";
+  beforeAll(async () => {
+    work = copySpec("diff-places");
+    await git(work.dir, "init", "-q");
+    await git(work.dir, "add", "-A");
+    expect((await git(work.dir, "commit", "-q", "-m", "base")).code).toBe(0);
+    [baseRoot, baseProblem] = [fs.readFileSync(root(), "utf8"), fs.readFileSync(problem(), "utf8")];
+    const removed = baseRoot.replace(
+      "        '503':\n          $ref: ../components/responses/messaging/Messaging503.yaml\n",
+      "",
+    );
+    const nullable = baseProblem.replace("  detail:\n    type: string\n", "  detail:\n    type: [string, 'null']\n");
+    expect([removed, nullable]).not.toEqual([baseRoot, baseProblem]);
+    fs.writeFileSync(root(), removed);
+    fs.writeFileSync(problem(), nullable);
+  });
+  afterAll(() => fs.rmSync(work.dir, { recursive: true, force: true }));
+
+  interface Place {
+    file: string;
+    line: number;
+    pointer: string;
+  }
+  const json = async () => {
+    const run = await runCli(["diff", "--base", "HEAD", "--format", "json"], work.dir);
+    expect(run.stderr).toBe("");
+    const report = JSON.parse(run.stdout) as {
+      apis: { api: string; findings: { rule: string; location: string; base: Place; head: Place }[] }[];
+    };
+    return report.apis.flatMap((a) => a.findings);
+  };
+
+  it("--format json: base and head as file, line and pointer, in the root and in a component's own file", async () => {
+    const findings = await json();
+    expect(findings.map((f) => [f.rule, f.location])).toEqual([
+      ["response-removed", "GET /organizations/{orgId}/channels/{channelId}/conversations 503"],
+      ["body-nullable-added", "schema MessagingProblem: detail"],
+    ]);
+    const [removed, nullable] = findings as [(typeof findings)[0], (typeof findings)[0]];
+    expect(removed.base.file).toBe("openapi/messaging/openapi.yaml");
+    expect(removed.base.pointer).toBe(
+      "/paths/~1organizations~1{orgId}~1channels~1{channelId}~1conversations/get/responses/503",
+    );
+    expect(baseRoot.split("\n")[removed.base.line - 1]?.trim()).toBe("'503':");
+    // Removed: the head place is the responses object it was removed from.
+    expect(removed.head.file).toBe("openapi/messaging/openapi.yaml");
+    expect(removed.head.pointer).toBe(
+      "/paths/~1organizations~1{orgId}~1channels~1{channelId}~1conversations/get/responses",
+    );
+    expect(lineOf(root(), removed.head.line)).toBe("responses:");
+    for (const place of [nullable.base, nullable.head]) {
+      expect(place.file).toBe("openapi/components/schemas/messaging/MessagingProblem.yaml");
+      expect(place.pointer).toBe("/properties/detail");
+    }
+    expect(baseProblem.split("\n")[nullable.base.line - 1]?.trim()).toBe("detail:");
+    expect(lineOf(problem(), nullable.head.line)).toBe("detail:");
+  });
+
+  it("--format github-actions: one annotation per finding at the head file's line", async () => {
+    const [removed, nullable] = (await json()) as { head: Place }[];
+    const run = await runCli(["diff", "--base", "HEAD", "--format", "github-actions"], work.dir);
+    expect(run.stdout.trimEnd().split("\n")).toEqual([
+      `::error file=openapi/messaging/openapi.yaml,line=${removed!.head.line},title=response-removed (messaging)::GET /organizations/{orgId}/channels/{channelId}/conversations 503: no longer declared.`,
+      `::error file=openapi/components/schemas/messaging/MessagingProblem.yaml,line=${nullable!.head.line},title=body-nullable-added (messaging)::schema MessagingProblem: detail: may now be null (string|null instead of string).`,
+    ]);
+    expect(run.code).toBe(1);
+  });
+
+  it("--format sarif: SARIF 2.1.0 with the diff rules, each result at the head file's line", async () => {
+    const [, nullable] = (await json()) as { head: Place }[];
+    const run = await runCli(["diff", "--base", "HEAD", "--format", "sarif"], work.dir);
+    const sarif = JSON.parse(run.stdout) as {
+      version: string;
+      runs: {
+        tool: { driver: { name: string; rules: { id: string }[] } };
+        results: {
+          ruleId: string;
+          level: string;
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+        }[];
+      }[];
+    };
+    expect(sarif.version).toBe("2.1.0");
+    expect(sarif.runs[0]!.tool.driver.rules.map((r) => r.id)).toContain("body-nullable-added");
+    expect(sarif.runs[0]!.results.map((r) => [r.ruleId, r.level])).toEqual([
+      ["response-removed", "error"],
+      ["body-nullable-added", "error"],
+    ]);
+    expect(sarif.runs[0]!.results[1]!.locations[0]!.physicalLocation).toMatchObject({
+      artifactLocation: { uri: "openapi/components/schemas/messaging/MessagingProblem.yaml" },
+      region: { startLine: nullable!.head.line },
+    });
+    expect(run.code).toBe(1);
+  });
+});

@@ -1,13 +1,29 @@
 import fs from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadRedoclyConfig } from "../core/bundle.js";
 import { applyConfig, loadDiffConfig } from "../diff/config.js";
-import { formatJson, formatMarkdown, formatText, type ApiDiff } from "../diff/format.js";
+import {
+  type ApiDiff,
+  formatGithubActions,
+  formatJson,
+  formatMarkdown,
+  formatSarif,
+  formatText,
+} from "../diff/format.js";
 import { diffAgainstRef, diffFiles } from "../diff/index.js";
 import { exitCodeFor, levelRank, type Level } from "../diff/rules.js";
-import { projectFile, UsageError, type Command } from "./command.js";
+import { packageRoot, projectFile, UsageError, type Command } from "./command.js";
 
-const formats = { text: formatText, markdown: (d: ApiDiff[]) => formatMarkdown(d), json: formatJson };
+const formats = {
+  text: formatText,
+  markdown: (d: ApiDiff[]) => formatMarkdown(d),
+  json: formatJson,
+  "github-actions": formatGithubActions,
+  sarif: (d: ApiDiff[]) => formatSarif(d, toolVersion()),
+};
+const toolVersion = () =>
+  (JSON.parse(fs.readFileSync(path.join(packageRoot, "package.json"), "utf8")) as { version: string }).version;
 export const DIFF_CONFIG = "error-contracts.diff.yaml";
 
 export const diffCommand: Command = {
@@ -17,7 +33,8 @@ error-contracts diff --base <git-ref> [spec] [options]
 
   <base> <head>       two OpenAPI files of the same API
   --base <git-ref>    compare each API of spec (default: openapi/) with itself at that ref
-  --format <name>     text (default), markdown, json
+  --format <name>     text (default), markdown, json (each finding's base and head file, line
+                      and pointer), github-actions, sarif (annotations at the head file's line)
   --fail-on <level>   breaking (default), warning, info: exit 1 when a finding is at least this level
   --config <file>     levels and ignores (default: ./${DIFF_CONFIG} if present)
 
@@ -34,8 +51,8 @@ Rules and levels: docs/diff-rules.md.`,
         config: { type: "string" },
       },
     });
-    const format = formats[values.format as keyof typeof formats];
-    if (!format) throw new UsageError(`--format ${values.format}: use text, markdown or json`);
+    const format = Object.hasOwn(formats, values.format!) ? formats[values.format as keyof typeof formats] : undefined;
+    if (!format) throw new UsageError(`--format ${values.format}: use ${Object.keys(formats).join(", ")}`);
     const failOn = values["fail-on"] as Level;
     if (!(failOn in levelRank)) throw new UsageError(`--fail-on ${failOn}: use breaking, warning or info`);
     const configFile = values.config ?? (fs.existsSync(DIFF_CONFIG) ? DIFF_CONFIG : undefined);

@@ -162,8 +162,18 @@ export function positionOf(
   source: Pick<SpectralSource, "ast" | "lineMap">,
   jsonPath: readonly (string | number)[],
 ): { line: number; column: number } {
+  const { line, column } = placeIn(source, jsonPath);
+  return { line, column };
+}
+
+/** `positionOf`, and how many segments of `jsonPath` the file holds (the node it names is `jsonPath.slice(0, depth)`). */
+export function placeIn(
+  source: Pick<SpectralSource, "ast" | "lineMap">,
+  jsonPath: readonly (string | number)[],
+): { line: number; column: number; depth: number } {
   let node = source.ast;
   let offset = node?.startPosition ?? 0;
+  let depth = 0;
   for (const segment of jsonPath) {
     if (node?.kind === MAP) {
       const pair = node.mappings?.find((m) => m.key !== null && String(m.key.value) === String(segment));
@@ -178,8 +188,9 @@ export function positionOf(
     } else {
       break;
     }
+    depth++;
   }
-  return lineAndColumn(source.lineMap, offset);
+  return { ...lineAndColumn(source.lineMap, offset), depth };
 }
 
 /** 1-based line and column of an offset, by binary search of the line map. */

@@ -5,7 +5,7 @@ import { defaultCacheDir } from "./cache.js";
 import type { Problem } from "./problems.js";
 import { loadRuleset } from "./ruleset.js";
 import { sourceLocation } from "./sources.js";
-import { parsePositions, positionOf, type SpectralSource } from "./spectral-source.js";
+import { parsePositions, placeIn, type SpectralSource } from "./spectral-source.js";
 
 export type Linter = Spectral;
 
@@ -82,24 +82,32 @@ export async function lintSource(
 /**
  * Where a JSON path of the document `lintSource` lints is written: `components.<kind>.<Name>…` of
  * a bundle in that component's own file (parsed when first asked for), anything else in the spec
- * file itself. File, line and column (1-based).
+ * file itself. File, line and column (1-based), and `path`: the part of the JSON path in that file
+ * that it holds (a path that goes on past a `$ref` stops at the `$ref`).
  */
 export function sourcePlacer(
   source: SpectralSource,
   bundle?: SourceBundle,
-): (jsonPath: readonly (string | number)[]) => { file: string; line: number; column: number } {
+): (jsonPath: readonly (string | number)[]) => {
+  file: string;
+  line: number;
+  column: number;
+  path: (string | number)[];
+} {
   const components = new Map<string, ReturnType<typeof parsePositions>>();
   return (jsonPath) => {
     const file = bundle && jsonPath[0] === "components" ? bundle.components.get(String(jsonPath[2])) : undefined;
     if (!bundle || !file || jsonPath.length < 3 || file === source.file) {
-      return { file: source.file, ...positionOf(source, jsonPath) };
+      const { line, column, depth } = placeIn(source, jsonPath);
+      return { file: source.file, line, column, path: jsonPath.slice(0, depth) };
     }
     let parsed = components.get(file);
     if (!parsed) {
       parsed = parsePositions(bundle.read(file));
       components.set(file, parsed);
     }
-    return { file, ...positionOf(parsed, jsonPath.slice(3)) };
+    const { line, column, depth } = placeIn(parsed, jsonPath.slice(3));
+    return { file, line, column, path: jsonPath.slice(3, 3 + depth) };
   };
 }
 

@@ -28,6 +28,8 @@ describe.each(rules)("%s", (rule) => {
     const findings = compareContracts(read(rule, "base.yaml"), read(rule, "head.yaml"));
     expect(brief(findings)).toEqual(expected.findings);
     expect(findings.every((f) => f.message.length > 10)).toBe(true);
+    // The location is printed before the message: the message does not say it again.
+    expect(findings.filter((f) => f.message.includes(f.location))).toEqual([]);
     expect(exitCodeFor(findings, "breaking")).toBe(expected.exitCode);
   });
   it("finds nothing between a version and itself", () => {

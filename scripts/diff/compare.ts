@@ -1,270 +1,174 @@
-// Two bundled versions of an API → the findings a client would notice when things fail. Over 250
-// lines as one job: each rule reads the same pair of resolved responses; split by rule, each file
-// would repeat the walk. compareErrorResponse (over 60 lines) is that shared walk of one response.
-import type { Json } from "../../src/openapi/index.js";
+/**
+ * Two bundled versions of an API → the findings a client would notice when things fail: the
+ * operations and responses, then each error response both have (media types, headers, the body's
+ * shape as a whole, then its schema by meaning: `schemas.ts`), then the catalogs (`catalogs.ts`).
+ * Each finding carries where it is in both versions, for `locations.ts` to place in files.
+ */
+import type { Json, JsonPath } from "../../src/openapi/index.js";
 import {
-  catalogEntries,
   componentAt,
-  flattenSchema,
   followRef,
   isErrorKey,
+  isJsonMediaType,
   isObject,
   mediaTypeBase as mediaBase,
   objectAt,
   operationName,
   operations,
-  typesOf,
 } from "../../src/openapi/index.js";
-import { diffRules, type Finding, type RuleId } from "./rules.js";
+import { compareCatalogs } from "./catalogs.js";
+import { Findings, nearest } from "./findings.js";
+import { meaningOf, typeText } from "./meaning.js";
+import type { Finding } from "./rules.js";
+import { compareSchemas } from "./schemas.js";
+import { ShapeChanges } from "./shapes.js";
 
-/** A node with local `$ref`s followed, and the component it came from (`Messaging400`), if any. */
-function resolve(doc: Json, node: unknown): { node: unknown; component?: string } {
-  const { node: target, path } = followRef(doc, node);
-  return { node: target, component: path ? componentAt(path)?.name : undefined };
+interface Docs {
+  base: Json;
+  head: Json;
 }
 
-const typeText = (schema: unknown) => typesOf(schema).sort().join("|") || "any";
+/** A node with local `$ref`s followed, where it is, and the component it is (`Messaging400`), if any. */
+function resolve(doc: Json, node: unknown, at: JsonPath): { node: unknown; path: JsonPath; component?: string } {
+  const { node: target, path } = followRef(doc, node);
+  return { node: target, path: path ?? at, component: path?.length === 3 ? componentAt(path)?.name : undefined };
+}
 
 /** Compares two versions of one API's error contract; both are bundled documents (local `$ref`s only). */
 export function compareContracts(base: Json, head: Json): Finding[] {
-  const findings: Finding[] = [];
-  const add = (rule: RuleId, location: string, message: string) =>
-    findings.push({ rule, level: diffRules[rule].level, location, message });
-  const done = new Set<string>();
-  const once = (key: string) => {
-    if (done.has(key)) return false;
-    done.add(key);
-    return true;
-  };
-
+  const docs = { base, head };
+  const findings = new Findings();
+  const shapes = new ShapeChanges();
   const headOps = new Map(operations(head).map((op) => [operationName(op), op]));
   for (const baseOp of operations(base)) {
     const name = operationName(baseOp);
     const headOp = headOps.get(name);
     if (!headOp) {
-      add("operation-removed", name, `${name} was removed, with every response it declared.`);
+      const message = "removed, with every response it declared.";
+      findings.add("operation-removed", name, message, baseOp.path, nearest(head, baseOp.path));
       continue;
     }
+    const at = { base: [...baseOp.path, "responses"], head: [...headOp.path, "responses"] };
     const before = objectAt(baseOp.operation, "responses");
     const after = objectAt(headOp.operation, "responses");
     for (const key of Object.keys(before)) {
-      if (!(key in after)) add("response-removed", `${name} ${key}`, `${name} no longer declares a ${key} response.`);
+      if (!(key in after))
+        findings.add("response-removed", `${name} ${key}`, "no longer declared.", [...at.base, key], at.head);
     }
     for (const key of Object.keys(after)) {
       if (key in before) continue;
-      const fallback = ["default", `${key[0]}XX`].find(
-        (k) => k !== key && (k in before || Object.keys(before).some((b) => b.toUpperCase() === k)),
-      );
-      const fallbackKey = fallback && Object.keys(before).find((b) => b.toUpperCase() === fallback.toUpperCase());
-      if (
-        fallbackKey &&
-        /^\d{3}$/.test(key) &&
-        JSON.stringify(schemasOf(base, before[fallbackKey])) !== JSON.stringify(schemasOf(head, after[key]))
-      ) {
-        add(
-          "response-shadows-fallback",
-          `${name} ${key}`,
-          `${name} now declares ${key}, which ${fallbackKey} answered before with another schema.`,
-        );
+      const fallback = Object.keys(before).find((b) => b === "default" || b.toUpperCase() === `${key[0]}XX`);
+      const where: [JsonPath, JsonPath] = [
+        [...at.base, fallback ?? ""],
+        [...at.head, key],
+      ];
+      if (fallback && /^\d{3}$/.test(key) && bodiesDiffer(docs, before[fallback], after[key])) {
+        const message = `newly declared; ${fallback} answered this status before, with another schema.`;
+        findings.add("response-shadows-fallback", `${name} ${key}`, message, ...where);
       } else {
-        add("response-added", `${name} ${key}`, `${name} now declares a ${key} response.`);
+        findings.add("response-added", `${name} ${key}`, "newly declared.", fallback ? where[0] : at.base, where[1]);
       }
     }
     for (const key of Object.keys(before).filter((k) => k in after && isErrorKey(k))) {
-      const b = resolve(base, before[key]);
-      const h = resolve(head, after[key]);
+      const b = resolve(base, before[key], [...at.base, key]);
+      const h = resolve(head, after[key], [...at.head, key]);
       const where = b.component && b.component === h.component ? `response ${b.component}` : `${name} ${key}`;
-      if (!once(`response:${where}`)) continue;
-      compareErrorResponse(base, head, b.node, h.node, where, add, once);
+      if (findings.once(`response:${where}`)) compareErrorResponse(docs, b, h, where, findings, shapes);
     }
   }
-  compareCatalogs(base, head, add);
-  return findings;
+  shapes.report(findings);
+  compareCatalogs(base, head, findings);
+  return findings.list;
 }
 
-/** The schemas of a response by media type, with `$ref`s followed one level: what a client parses. */
-function schemasOf(doc: Json, response: unknown): Json {
-  const resolved = resolve(doc, response).node;
-  if (!isObject(resolved) || !isObject(resolved.content)) return {};
-  return Object.fromEntries(
-    Object.entries(resolved.content).map(([mt, media]) => [mediaBase(mt), isObject(media) ? media.schema : undefined]),
-  );
+/** Whether two responses' bodies differ for a client: the schemas of each media type, by meaning. */
+function bodiesDiffer(docs: Docs, before: unknown, after: unknown): boolean {
+  const summary = (doc: Json, response: unknown) => {
+    const { node } = followRef(doc, response);
+    return JSON.stringify(
+      Object.entries(objectAt(node, "content")).map(([mt, media]) => {
+        const meaning = meaningOf(doc, isObject(media) ? media.schema : undefined, []);
+        return [mediaBase(mt), typeText(meaning), [...meaning.properties.keys()].sort()];
+      }),
+    );
+  };
+  return summary(docs.base, before) !== summary(docs.head, after);
 }
 
-type Add = (rule: RuleId, location: string, message: string) => void;
+type Resolved = ReturnType<typeof resolve>;
 
 function compareErrorResponse(
-  base: Json,
-  head: Json,
-  before: unknown,
-  after: unknown,
+  docs: Docs,
+  b: Resolved,
+  h: Resolved,
   where: string,
-  add: Add,
-  once: (key: string) => boolean,
+  findings: Findings,
+  shapes: ShapeChanges,
 ) {
-  if (!isObject(before) || !isObject(after)) return;
-  // Media types.
-  const beforeMedia = objectAt(before, "content");
-  const afterMedia = objectAt(after, "content");
+  if (!isObject(b.node) || !isObject(h.node)) return;
+  const beforeMedia = objectAt(b.node, "content");
+  const afterMedia = objectAt(h.node, "content");
   const afterTypes = new Map(Object.keys(afterMedia).map((mt) => [mediaBase(mt), mt]));
   for (const mt of Object.keys(beforeMedia)) {
     if (afterTypes.has(mediaBase(mt))) continue;
     const now = [...afterTypes.keys()];
-    add(
+    findings.add(
       "error-media-type-changed",
       where,
-      now.length
-        ? `${where} is now ${now.join(", ")} instead of ${mediaBase(mt)}.`
-        : `${where} no longer has a ${mediaBase(mt)} body.`,
+      now.length ? `now ${now.join(", ")} instead of ${mediaBase(mt)}.` : `no longer has a body of ${mediaBase(mt)}.`,
+      [...b.path, "content", mt],
+      [...h.path, "content"],
     );
   }
-  // Headers, by name without case.
-  const headers = (response: Json, doc: Json) =>
-    new Map(
-      Object.entries(objectAt(response, "headers")).map(([n, h]) => [
-        n.toLowerCase(),
-        { name: n, header: resolve(doc, h).node as Json },
-      ]),
-    );
-  const hb = headers(before, base);
-  const ha = headers(after, head);
-  for (const [lower, { name, header }] of hb) {
-    const now = ha.get(lower);
-    const required = isObject(header) && header.required === true;
-    if (!now) {
-      add(
-        required ? "header-removed" : "optional-header-removed",
-        `${where} header ${name}`,
-        `${where} no longer declares the ${required ? "required" : "optional"} header ${name}.`,
-      );
-      continue;
-    }
-    if (required && !(isObject(now.header) && now.header.required === true))
-      add("header-made-optional", `${where} header ${name}`, `${where}: header ${name} is no longer required.`);
-    const [tb, ta] = [
-      typeText(resolve(base, isObject(header) ? header.schema : undefined).node),
-      typeText(resolve(head, isObject(now.header) ? now.header.schema : undefined).node),
-    ];
-    if (tb !== ta)
-      add("header-type-changed", `${where} header ${name}`, `${where}: header ${name} is now ${ta} instead of ${tb}.`);
-  }
-  // Bodies, for the media types both versions have.
+  compareHeaders(docs, b, h, where, findings);
   for (const [mt, media] of Object.entries(beforeMedia)) {
     const now = afterTypes.get(mediaBase(mt));
     if (!now || !isObject(media)) continue;
-    const afterSchema = (afterMedia[now] as Json | undefined)?.schema;
-    compareSchemas(base, head, media.schema, afterSchema, { where, field: "" }, add, once, 0);
+    const before = { schema: media.schema, path: [...b.path, "content", mt, "schema"], owner: undefined };
+    const after = {
+      schema: (afterMedia[now] as Json | undefined)?.schema,
+      path: [...h.path, "content", now, "schema"],
+      owner: undefined,
+    };
+    if (isJsonMediaType(mt)) {
+      const [sb, sh] = [resolve(docs.base, before.schema, before.path), resolve(docs.head, after.schema, after.path)];
+      if (shapes.note(docs, { schema: sb.node, path: sb.path }, { schema: sh.node, path: sh.path }, mt, where))
+        continue;
+    }
+    compareSchemas(docs, before, after, { where, field: "" }, findings);
   }
 }
 
-function compareSchemas(
-  base: Json,
-  head: Json,
-  before: unknown,
-  after: unknown,
-  at: { where: string; field: string },
-  add: Add,
-  once: (key: string) => boolean,
-  depth: number,
-) {
-  if (depth > 12) return;
-  const b = resolve(base, before);
-  const h = resolve(head, after);
-  // A named schema is compared once, under its own name, whatever refers to it.
-  let { where, field } = at;
-  if (b.component && b.component === h.component) {
-    where = `schema ${b.component}`;
-    field = "";
-    if (!once(`schema:${b.component}`)) return;
-  }
-  const label = (f: string) => `${where}${f ? `: ${f}` : ""}`;
-  if (!isObject(b.node) || !isObject(h.node)) return;
-  const [tb, ta] = [typeText(b.node), typeText(h.node)];
-  if (typesOf(b.node).length > 0 && tb !== ta)
-    add("body-type-changed", label(field), `${label(field)} is now ${ta} instead of ${tb}.`);
-  for (const combinator of ["oneOf", "anyOf"] as const) {
-    const nb = Array.isArray(b.node[combinator]) ? (b.node[combinator] as unknown[]).length : 0;
-    const na = Array.isArray(h.node[combinator]) ? (h.node[combinator] as unknown[]).length : 0;
-    if (na > nb && nb > 0)
-      add(
-        "body-oneof-branch-added",
-        label(field),
-        `${label(field)}: ${combinator} has ${na} branches instead of ${nb}.`,
-      );
-  }
-  const fb = flattenSchema(b.node);
-  const fa = flattenSchema(h.node);
-  for (const [prop, schema] of Object.entries(fb.properties)) {
-    const child = field ? `${field}.${prop}` : prop;
-    const required = fb.required.includes(prop);
-    if (!(prop in fa.properties)) {
-      add(
-        required ? "body-required-field-removed" : "body-optional-field-removed",
-        label(child),
-        `${label(child)}: the ${required ? "required" : "optional"} field was removed.`,
+/** Headers by name without case: removed, made optional, or of another type. */
+function compareHeaders(docs: Docs, b: Resolved, h: Resolved, where: string, findings: Findings) {
+  const headers = (doc: Json, response: Resolved) =>
+    new Map(
+      Object.entries(objectAt(response.node, "headers")).map(([name, header]) => [
+        name.toLowerCase(),
+        { name, ...resolve(doc, header, [...response.path, "headers", name]) },
+      ]),
+    );
+  const after = headers(docs.head, h);
+  for (const [lower, { name, node, path }] of headers(docs.base, b)) {
+    const now = after.get(lower);
+    const required = isObject(node) && node.required === true;
+    const location = `${where} header ${name}`;
+    if (!now) {
+      const kind = required ? "required" : "optional";
+      findings.add(
+        required ? "header-removed" : "optional-header-removed",
+        location,
+        `the ${kind} header was removed.`,
+        path,
+        [...h.path, "headers"],
       );
       continue;
     }
-    if (required && !fa.required.includes(prop))
-      add("body-field-made-optional", label(child), `${label(child)} is no longer required.`);
-    compareSchemas(base, head, schema, fa.properties[prop], { where, field: child }, add, once, depth + 1);
-  }
-}
-
-function compareCatalogs(base: Json, head: Json, add: Add) {
-  const entries = (doc: Json) =>
-    catalogEntries(doc).filter((e) => typeof e.body?.code === "string" || typeof e.body?.code === "number");
-  const before = entries(base);
-  const after = entries(head);
-  const byCode = (list: typeof before) => new Map(list.map((e) => [String(e.body!.code), e]));
-  const cb = byCode(before);
-  const ca = byCode(after);
-  const replaced = new Set<string>();
-  for (const [code, entry] of cb) {
-    if (ca.has(code)) continue;
-    const successor = after.find((e) => e.name === entry.name && !cb.has(String(e.body!.code)));
-    if (successor) {
-      replaced.add(String(successor.body!.code));
-      add(
-        "code-replaced",
-        `code ${code}`,
-        `${entry.name} now reports code ${successor.body!.code} instead of ${code}.`,
-      );
-    } else {
-      add("code-removed", `code ${code}`, `Code ${code} (${entry.name}) was removed from the catalog.`);
-    }
-  }
-  for (const [code, entry] of ca) {
-    const old = cb.get(code);
-    if (!old) {
-      if (!replaced.has(code))
-        add(
-          "code-added",
-          `code ${code}`,
-          `Code ${code} (${entry.name}, status ${String(entry.status)}) was added to the catalog.`,
-        );
-      continue;
-    }
-    if (old.status !== entry.status)
-      add(
-        "code-status-changed",
-        `code ${code}`,
-        `Code ${code} now comes with status ${String(entry.status)} instead of ${String(old.status)}.`,
-      );
-    const [vb, va] = [old.example.value, entry.example.value] as [Json, Json];
-    const problem = isObject(va) && "title" in va && "status" in va;
-    if (problem && isObject(vb) && vb.type !== va.type)
-      add(
-        "problem-type-changed",
-        `code ${code}`,
-        `Code ${code}: problem type is now ${String(va.type)} instead of ${String(vb.type)}.`,
-      );
-    if (old.body?.message !== entry.body?.message) {
-      add(
-        problem ? "problem-title-changed" : "code-message-changed",
-        `code ${code}`,
-        `Code ${code}: ${problem ? "title" : "message"} is now "${String(entry.body?.message)}".`,
-      );
-    }
+    if (required && !(isObject(now.node) && now.node.required === true))
+      findings.add("header-made-optional", location, "is no longer required.", path, now.path);
+    const typeOf = (doc: Json, header: unknown, at: JsonPath) =>
+      typeText(meaningOf(doc, isObject(header) ? header.schema : undefined, [...at, "schema"]));
+    const [tb, ta] = [typeOf(docs.base, node, path), typeOf(docs.head, now.node, now.path)];
+    if (tb !== ta) findings.add("header-type-changed", location, `is now ${ta} instead of ${tb}.`, path, now.path);
   }
 }

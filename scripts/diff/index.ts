@@ -7,6 +7,7 @@ import { findApiRoots, type ApiRoot } from "../core/sources.js";
 import { compareContracts } from "./compare.js";
 import type { ApiDiff } from "./format.js";
 import { checkoutAt, gitLocation } from "./git.js";
+import { placeFindings } from "./locations.js";
 
 type Json = Record<string, unknown>;
 
@@ -36,13 +37,21 @@ export function assertSameApi(base: Json, head: Json, baseName: string, headName
   throw new Error(`${baseName} and ${headName} describe different APIs ("${titleOf(base)}" and "${titleOf(head)}")`);
 }
 
-export async function diffFiles(baseFile: string, headFile: string, config: Config): Promise<ApiDiff> {
-  const [{ doc: base }, { doc: head }] = await Promise.all([
+/** Two files of one API; the findings' files are named relative to `relativeTo`. */
+export async function diffFiles(
+  baseFile: string,
+  headFile: string,
+  config: Config,
+  relativeTo = process.cwd(),
+): Promise<ApiDiff> {
+  const [base, head] = await Promise.all([
     bundleOrFail({ id: "base", root: path.resolve(baseFile) }, config),
     bundleOrFail({ id: "head", root: path.resolve(headFile) }, config),
   ]);
-  assertSameApi(base, head, baseFile, headFile);
-  return { api: titleOf(head) || path.basename(headFile), findings: compareContracts(base, head) };
+  assertSameApi(base.doc, head.doc, baseFile, headFile);
+  const name = (file: string) => path.relative(relativeTo, file);
+  const findings = await placeFindings(compareContracts(base.doc, head.doc), { api: base, name }, { api: head, name });
+  return { api: titleOf(head.doc) || path.basename(headFile), findings };
 }
 
 /** Each API of a spec folder against itself at a git ref. */
@@ -73,7 +82,13 @@ export async function diffAgainstRef(
         bundleOrFail({ id: api.id, root: baseRoot }, config),
         bundleOrFail(api, config),
       ]);
-      diffs.push({ api: api.id, findings: compareContracts(base.doc, head.doc) });
+      const findings = await placeFindings(
+        compareContracts(base.doc, head.doc),
+        // A base file is named as the same file in the working tree: the reader knows no checkout.
+        { api: base, name: (file) => path.relative(process.cwd(), path.join(top, path.relative(baseDir, file))) },
+        { api: head, name: (file) => path.relative(process.cwd(), file) },
+      );
+      diffs.push({ api: api.id, findings });
       pairs.push({ base, head });
     }
     return { diffs, pairs, cleanup };

@@ -2,6 +2,8 @@
  * The diff rules: each change a design review is told about, with its stable id and default level.
  * Ids never change once released; a config file may change a level (see config.ts).
  */
+import type { JsonPath } from "../../src/openapi/index.js";
+
 export type Level = "info" | "warning" | "breaking";
 
 export const levelRank: Record<Level, number> = { info: 0, warning: 1, breaking: 2 };
@@ -33,6 +35,13 @@ export const diffRules = {
   "body-required-field-removed": { level: "breaking", summary: "A required field of an error body was removed." },
   "body-field-made-optional": { level: "breaking", summary: "A required field of an error body became optional." },
   "body-type-changed": { level: "breaking", summary: "A field of an error body changed or widened its type." },
+  "body-type-narrowed": { level: "info", summary: "A field of an error body allows fewer types than before." },
+  "body-nullable-added": { level: "breaking", summary: "A field of an error body may now be null." },
+  "body-nullable-removed": { level: "info", summary: "A field of an error body can no longer be null." },
+  "error-shape-changed": {
+    level: "breaking",
+    summary: "Error bodies keep their code or message elsewhere, or the code's type changed.",
+  },
   "body-oneof-branch-added": { level: "breaking", summary: "A oneOf/anyOf of an error body gained a branch." },
   "body-optional-field-removed": { level: "warning", summary: "An optional field of an error body was removed." },
   "problem-type-changed": { level: "breaking", summary: "A problem details `type` URI changed." },
@@ -41,12 +50,25 @@ export const diffRules = {
 
 export type RuleId = keyof typeof diffRules;
 
+/** Where a finding is written: a file a person edits (relative to the working folder), its line, the pointer in it. */
+export interface Place {
+  file: string;
+  line: number;
+  pointer: string;
+}
+
 export interface Finding {
   rule: RuleId;
   level: Level;
   /** Where, in words a reviewer can search for: `GET /referrals/{referralId} 412`, `code 30011`. */
   location: string;
+  /** What changed, without the location again: `no longer declared.` */
   message: string;
+  /** Where in each bundled version (for removals, the head's nearest part that is still there). */
+  paths?: { base: JsonPath; head: JsonPath };
+  /** `paths` placed in the files they came from (`locations.ts`). */
+  base?: Place;
+  head?: Place;
 }
 
 /** 1 when a finding is at least `failOn`, else 0: the diff's exit code. */
