@@ -37,7 +37,10 @@ async function buildUntilDocs(dir: string) {
   const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on("close", (code, signal) => resolve({ code, signal })),
   );
-  await until("build-docs children", () => childrenOf(child.pid!).length > 0);
+  // Its `redocly build-docs` children, not another child (esbuild's service, when the command is bundled anew).
+  const buildDocs = (pid: number) =>
+    spawnSync("ps", ["-o", "args=", "-p", String(pid)], { encoding: "utf8" }).stdout.includes("build-docs");
+  await until("build-docs children", () => childrenOf(child.pid!).some(buildDocs));
   return {
     pid: child.pid!,
     children: childrenOf(child.pid!),
