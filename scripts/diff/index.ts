@@ -50,7 +50,7 @@ export async function diffFiles(
   ]);
   assertSameApi(base.doc, head.doc, baseFile, headFile);
   const name = (file: string) => path.relative(relativeTo, file);
-  const findings = await placeFindings(compareContracts(base.doc, head.doc), { api: base, name }, { api: head, name });
+  const findings = placeFindings(compareContracts(base.doc, head.doc), { api: base, name }, { api: head, name });
   return { api: titleOf(head.doc) || path.basename(headFile), findings };
 }
 
@@ -82,7 +82,7 @@ export async function diffAgainstRef(
         bundleOrFail({ id: api.id, root: baseRoot }, config),
         bundleOrFail(api, config),
       ]);
-      const findings = await placeFindings(
+      const findings = placeFindings(
         compareContracts(base.doc, head.doc),
         // A base file is named as the same file in the working tree: the reader knows no checkout.
         { api: base, name: (file) => path.relative(process.cwd(), path.join(top, path.relative(baseDir, file))) },

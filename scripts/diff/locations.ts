@@ -7,7 +7,7 @@ import fs from "node:fs";
 import type { JsonPath } from "../../src/openapi/index.js";
 import type { BundledApi } from "../core/bundle.js";
 import { componentsOf, sourcePlacer } from "../core/spectral.js";
-import { parseSource } from "../core/spectral-source.js";
+import { parsePositions } from "../core/spectral-source.js";
 import type { Finding, Place } from "./rules.js";
 
 /** A version's bundle, and how its files are named to the reader (`openapi/messaging/openapi.yaml`). */
@@ -20,11 +20,12 @@ export interface Version {
 const pointerOf = (path: JsonPath) =>
   path.map((key) => `/${String(key).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
 
-async function placer(version: Version): Promise<(path: JsonPath) => Place> {
+function placer(version: Version): (path: JsonPath) => Place {
   const { root, files } = version.api;
   const read = (file: string) => fs.readFileSync(file, "utf8");
-  const source = await parseSource(root, read(root));
-  if ("why" in source) throw new Error(`${version.name(root)}: ${source.why}`);
+  // The bundle read the file within its limits already: only its positions are wanted here.
+  const text = read(root);
+  const source = { file: root, text, data: undefined, external: false, ...parsePositions(text) };
   const place = sourcePlacer(source, { doc: version.api.doc, components: componentsOf(files), read });
   return (path) => {
     const { file, line, path: inFile } = place(path);
@@ -33,9 +34,9 @@ async function placer(version: Version): Promise<(path: JsonPath) => Place> {
 }
 
 /** The findings with `base` and `head` places (the files are parsed only when there are findings). */
-export async function placeFindings(findings: Finding[], base: Version, head: Version): Promise<Finding[]> {
+export function placeFindings(findings: Finding[], base: Version, head: Version): Finding[] {
   if (findings.length === 0) return findings;
-  const [inBase, inHead] = await Promise.all([placer(base), placer(head)]);
+  const [inBase, inHead] = [placer(base), placer(head)];
   return findings.map(({ paths, ...finding }) =>
     paths ? { ...finding, base: inBase(paths.base), head: inHead(paths.head) } : finding,
   );
