@@ -1,6 +1,7 @@
 /**
- * Slices of real version pairs (cases/<case>/, see its README): the real diffFiles on each,
- * given base.yaml and head.yaml, want expected.json's findings, messages and places exactly.
+ * Slices of real version pairs (cases/<case>/) and edges a review found (edges/<edge>/), see their
+ * READMEs: the real diffFiles on each, given base.yaml and head.yaml (or base/ and head/ of
+ * several files), want expected.json's findings, messages and places exactly.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -11,8 +12,15 @@ import { diffFiles } from "./index.js";
 import { exitCodeFor, type Finding } from "./rules.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const cases = path.join(here, "cases");
-const names = fs.readdirSync(cases).filter((name) => fs.statSync(path.join(cases, name)).isDirectory());
+const folders = (group: string) =>
+  fs
+    .readdirSync(path.join(here, group))
+    .filter((name) => fs.statSync(path.join(here, group, name)).isDirectory())
+    .map((name) => path.join(group, name));
+const names = [...folders("cases"), ...folders("edges")];
+/** `base.yaml`, or `base/openapi.yaml` where a version is several files. */
+const version = (dir: string, side: string) =>
+  fs.existsSync(path.join(dir, side)) ? path.join(dir, side, "openapi.yaml") : path.join(dir, `${side}.yaml`);
 
 interface Want {
   exitCode: number;
@@ -20,11 +28,11 @@ interface Want {
 }
 
 describe.each(names)("%s", (name) => {
-  const dir = path.join(cases, name);
+  const dir = path.join(here, name);
   it("gives exactly the expected findings and exit code", async () => {
     const want = JSON.parse(fs.readFileSync(path.join(dir, "expected.json"), "utf8")) as Want;
     const config = await loadRedoclyConfig(path.join(here, "..", "..", "redocly.yaml"));
-    const { findings } = await diffFiles(path.join(dir, "base.yaml"), path.join(dir, "head.yaml"), config, dir);
+    const { findings } = await diffFiles(version(dir, "base"), version(dir, "head"), config, dir);
     const got = findings.map((f, i) => {
       const keys = Object.keys(want.findings[i] ?? { rule: 0, level: 0, location: 0 }) as (keyof Finding)[];
       return Object.fromEntries(keys.map((key) => [key, f[key]]));

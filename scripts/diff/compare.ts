@@ -57,7 +57,10 @@ export function compareContracts(base: Json, head: Json): Finding[] {
     }
     for (const key of Object.keys(after)) {
       if (key in before) continue;
-      const fallback = Object.keys(before).find((b) => b === "default" || b.toUpperCase() === `${key[0]}XX`);
+      // What answered this status before: its range (`4XX`), else `default`.
+      const fallback =
+        Object.keys(before).find((b) => b.toUpperCase() === `${key[0]}XX`) ??
+        Object.keys(before).find((b) => b === "default");
       const where: [JsonPath, JsonPath] = [
         [...at.base, fallback ?? ""],
         [...at.head, key],
@@ -111,7 +114,9 @@ function compareErrorResponse(
   const afterTypes = new Map(Object.keys(afterMedia).map((mt) => [mediaBase(mt), mt]));
   for (const mt of Object.keys(beforeMedia)) {
     if (afterTypes.has(mediaBase(mt))) continue;
-    const now = [...afterTypes.keys()];
+    // Replaced: the head has a media type the base did not; else that body is just gone.
+    const beforeTypes = new Set(Object.keys(beforeMedia).map(mediaBase));
+    const now = [...afterTypes.keys()].filter((t) => !beforeTypes.has(t));
     findings.add(
       "error-media-type-changed",
       where,

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { meaningOf, typeText } from "./meaning.js";
 
 const doc = {
+  openapi: "3.0.3",
   components: {
     schemas: {
       User: { type: "object", properties: { login: { type: "string" } } },
@@ -42,6 +43,28 @@ const cases: { name: string; schema: unknown; want: string }[] = [
 
 describe("meaningOf", () => {
   it.each(cases)("$name → $want", ({ schema, want }) => expect(typeText(meaningOf(doc, schema, ["s"]))).toBe(want));
+
+  it("reads nullable only in 3.0, where it is a keyword", () => {
+    const schema = { type: "string", nullable: true };
+    expect(typeText(meaningOf({ openapi: "3.1.0" }, schema, ["s"]))).toBe("string");
+    expect(typeText(meaningOf({ openapi: "3.0.3" }, schema, ["s"]))).toBe("string|null");
+  });
+
+  it("reads a schema that reaches itself through unions as any there, without growing", () => {
+    const names = ["F", "G", "H", "I", "J", "K"];
+    const schemas = Object.fromEntries(
+      names.map((n) => [
+        n,
+        {
+          anyOf: [
+            ...names.filter((m) => m !== n).map((m) => ({ $ref: `#/components/schemas/${m}` })),
+            { type: "string" },
+          ],
+        },
+      ]),
+    );
+    expect(typeText(meaningOf({ components: { schemas } }, { $ref: "#/components/schemas/F" }, ["s"]))).toBe("any");
+  });
 
   it("merges allOf members, with the component that declares each", () => {
     const meaning = meaningOf(

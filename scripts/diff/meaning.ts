@@ -87,14 +87,27 @@ function intersect(a: Meaning, b: Meaning): Meaning {
   };
 }
 
-/** The meaning of a schema in a bundled document (`path`: where `schema` is). */
-export function meaningOf(doc: Json, schema: unknown, path: JsonPath, owner?: string, depth = 0): Meaning {
+/**
+ * The meaning of a schema in a bundled document (`path`: where `schema` is). `expanding`: the
+ * `$ref`s being read on the way here; a schema that reaches itself again through `allOf`/`oneOf`/
+ * `anyOf` means "any" there (mutually recursive unions would otherwise grow without end).
+ */
+export function meaningOf(
+  doc: Json,
+  schema: unknown,
+  path: JsonPath,
+  owner?: string,
+  depth = 0,
+  expanding: ReadonlySet<string> = new Set(),
+): Meaning {
   const { node, path: target } = followRef(doc, schema);
   const at = target ?? path;
   const named = target?.length === 3 ? componentAt(target) : undefined;
   const component = named?.kind === "schemas" ? named.name : undefined;
   const holder = component ?? owner;
-  if (!isObject(node) || depth > MAX_DEPTH) return any(at, component);
+  const key = target?.join("/");
+  if (!isObject(node) || depth > MAX_DEPTH || (key !== undefined && expanding.has(key))) return any(at, component);
+  const inner = key === undefined ? expanding : new Set([...expanding, key]);
 
   const declared = typesOf(node);
   const enumNull = arrayAt(node, "enum").includes(null) || ("const" in node && node.const === null);
@@ -121,17 +134,17 @@ export function meaningOf(doc: Json, schema: unknown, path: JsonPath, owner?: st
   }
 
   arrayAt(node, "allOf").forEach((member, i) => {
-    meaning = intersect(meaning, meaningOf(doc, member, [...at, "allOf", i], holder, depth + 1));
+    meaning = intersect(meaning, meaningOf(doc, member, [...at, "allOf", i], holder, depth + 1, inner));
   });
   for (const keyword of ["oneOf", "anyOf"] as const) {
     const list = arrayAt(node, keyword).map((member, i) =>
-      meaningOf(doc, member, [...at, keyword, i], holder, depth + 1),
+      meaningOf(doc, member, [...at, keyword, i], holder, depth + 1, inner),
     );
     if (list.length === 0) continue;
     meaning = intersect(meaning, union(keyword, list));
   }
-  // 3.0: `nullable: true` beside `allOf: [$ref]` is how a nullable reference is written.
-  if (node.nullable === true) meaning.nullable = true;
+  // 3.0: `nullable: true` beside `allOf: [$ref]` is how a nullable reference is written. 3.1 has no such keyword.
+  if (node.nullable === true && String(doc.openapi ?? "").startsWith("3.0")) meaning.nullable = true;
   return { ...meaning, path: at, component };
 }
 

@@ -4,7 +4,7 @@
  * added. A member is named after the schema that declares it (`schema Problem: status`), so a
  * change to a shared schema is one finding, whichever responses or `allOf`s reach it.
  */
-import type { Json, JsonPath } from "../../src/openapi/index.js";
+import { type Json, type JsonPath, refOf, valueAt } from "../../src/openapi/index.js";
 import type { Findings } from "./findings.js";
 import { covers, meaningOf, typeText, type Meaning, type Member } from "./meaning.js";
 
@@ -20,24 +20,34 @@ export interface Label {
 const text = ({ where, field }: Label) => `${where}${field ? `: ${field}` : ""}`;
 const pointer = (path: JsonPath) => path.join("/");
 
+type Docs = { base: Json; head: Json };
+
 export function compareSchemas(
-  docs: { base: Json; head: Json },
+  docs: Docs,
   before: Member,
   after: Member,
   label: Label,
   findings: Findings,
   depth = 0,
+  branch = false,
 ): void {
   if (depth > MAX_DEPTH) return;
-  const b = meaningOf(docs.base, before.schema, before.path, before.owner);
-  const h = meaningOf(docs.head, after.schema, after.path, after.owner);
-  const at = b.component ? { where: `schema ${b.component}`, field: "" } : label;
+  const read = (doc: Json, m: Member) => {
+    const meaning = meaningOf(doc, m.schema, m.path, m.owner);
+    return branch ? { ...meaning, nullable: false } : meaning;
+  };
+  const b = read(docs.base, before);
+  const h = read(docs.head, after);
+  // A schema both versions take from one component is named after it; a field that wraps it in
+  // the head (`allOf: [$ref], nullable: true`) keeps the field's name: the component did not change.
+  const same = b.component !== undefined && b.component === h.component;
+  const at = same ? { where: `schema ${b.component}`, field: "" } : label;
   if (!findings.once(`${pointer(b.path)}\0${pointer(h.path)}\0${text(at)}`)) return;
   // A new branch is the finding; the types it widens are not another one.
-  if (!compareBranches(b, h, at, findings)) compareTypes(b, h, at, findings);
+  if (!compareBranches(docs, b, h, at, findings, depth)) compareTypes(b, h, at, findings);
   for (const [name, member] of b.properties) {
     const child =
-      member.owner && member.owner !== b.component && `schema ${member.owner}` !== at.where
+      member.owner && `schema ${member.owner}` !== at.where
         ? { where: `schema ${member.owner}`, field: name }
         : { where: at.where, field: at.field ? `${at.field}.${name}` : name };
     const required = b.required.has(name);
@@ -76,11 +86,42 @@ function compareTypes(b: Meaning, h: Meaning, at: Label, findings: Findings) {
     findings.add("body-nullable-removed", text(at), `can no longer be null (${change}).`, b.path, h.path);
 }
 
-/** Whether a `oneOf`/`anyOf` gained a branch (reported when it did). */
-function compareBranches(b: Meaning, h: Meaning, at: Label, findings: Findings): boolean {
+/**
+ * Whether a `oneOf`/`anyOf` gained a branch (reported when it did). Otherwise each base branch is
+ * compared with its head branch: the one from the same component, else one of the same types,
+ * else the one at its index.
+ */
+function compareBranches(docs: Docs, b: Meaning, h: Meaning, at: Label, findings: Findings, depth: number): boolean {
   const [nb, na] = [b.branches?.list.length ?? 0, h.branches?.list.length ?? 0];
-  if (na <= nb || nb === 0) return false;
-  const message = `${h.branches!.keyword} has ${na} branches instead of ${nb}.`;
-  findings.add("body-oneof-branch-added", text(at), message, b.path, h.path);
-  return true;
+  if (na > nb && nb > 0) {
+    const message = `${h.branches!.keyword} has ${na} branches instead of ${nb}.`;
+    findings.add("body-oneof-branch-added", text(at), message, b.path, h.path);
+    return true;
+  }
+  if (nb === 0 || na === 0) return false;
+  // A branch from a component is read through its `$ref`, so that it is compared once, under its name.
+  const member = (doc: Json, m: Meaning): Member => ({
+    schema: m.component ? { $ref: refOf(m.path) } : valueAt(doc, m.path),
+    path: m.path,
+    owner: m.component,
+  });
+  const free = new Set(h.branches!.list);
+  const types = (m: Meaning) => typeText({ ...m, nullable: false });
+  b.branches!.list.forEach((branch, i) => {
+    // Its twin: the branch of the same component, else of the same types, else at the same index.
+    const candidates = [...free];
+    const twin =
+      candidates.find((m) => m.component !== undefined && m.component === branch.component) ??
+      candidates.find((m) => m.component === undefined && types(m) === types(branch)) ??
+      (na === nb && free.has(h.branches!.list[i]!) ? h.branches!.list[i] : undefined);
+    if (!twin) return;
+    free.delete(twin);
+    const label = {
+      where: at.where,
+      field: `${at.field}${at.field ? " " : ""}(${b.branches!.keyword} ${branch.component ?? i})`,
+    };
+    // Null is the union's (compared above), whichever branch says it.
+    compareSchemas(docs, member(docs.base, branch), member(docs.head, twin), label, findings, depth + 1, true);
+  });
+  return false;
 }

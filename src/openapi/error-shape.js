@@ -157,7 +157,7 @@ export const codeTypeOf = (schema) =>
  * @returns {ErrorShape | undefined}
  */
 export function inferShape(doc, schema, mediaType) {
-  const { properties: props } = flattenSchema(schema);
+  const { properties: props } = flattenSchema(schema, doc);
   const member = (/** @type {unknown} */ node) => followRef(doc, node).node;
   /** @type {Omit<ErrorShape, "style" | "code" | "codeType" | "message">} */
   const base = {
@@ -176,7 +176,7 @@ export function inferShape(doc, schema, mediaType) {
     const codeType = "code" in props ? codeTypeOf(member(props.code)) : "string";
     return { ...base, style: "problem", code, codeType, message: [["detail"], ["title"]] };
   }
-  const error = flattenSchema(member(props.error));
+  const error = flattenSchema(member(props.error), doc);
   if (typesOf(member(props.error)).includes("object") || "code" in error.properties) {
     if (!("code" in error.properties)) return undefined;
     const inner = ["innerError", "innererror"].filter((key) => key in error.properties);
@@ -191,7 +191,7 @@ export function inferShape(doc, schema, mediaType) {
       innerError: inner.length > 0 ? inner : [],
     };
   }
-  const list = listShape(member(props.errors), member);
+  const list = listShape(doc, member(props.errors), member);
   if (list) return { ...base, ...list };
   const code = member(props.code);
   if ("code" in props && !(isObject(code) && "properties" in code)) {
@@ -204,13 +204,14 @@ export function inferShape(doc, schema, mediaType) {
 /**
  * A list of errors (`errors: [{ code, message }]`, JSON:API's `[{ code, title, detail }]`, or
  * `[{ message, extensions: { code } }]`): the first error's code and message.
- * @param {unknown} errors the `errors` member's schema @param {(node: unknown) => unknown} member follows a `$ref`
+ * @param {unknown} doc @param {unknown} errors the `errors` member's schema
+ * @param {(node: unknown) => unknown} member follows a `$ref`
  * @returns {Pick<ErrorShape, "style" | "code" | "codeType" | "message"> | undefined}
  */
-function listShape(errors, member) {
+function listShape(doc, errors, member) {
   if (!isObject(errors) || !(typesOf(errors).includes("array") || "items" in errors)) return undefined;
-  const { properties: item } = flattenSchema(member(errors.items));
-  const extensions = flattenSchema(member(item.extensions)).properties;
+  const { properties: item } = flattenSchema(member(errors.items), doc);
+  const extensions = flattenSchema(member(item.extensions), doc).properties;
   const code = "code" in item ? ["code"] : "code" in extensions ? ["extensions", "code"] : undefined;
   if (!code) return undefined;
   const codeSchema = member(code.length === 1 ? item.code : extensions.code);
@@ -313,7 +314,7 @@ export function schemaAt(doc, schema, path) {
       node = followRef(doc, node.items).node;
       continue;
     }
-    const { properties } = flattenSchema(node);
+    const { properties } = flattenSchema(node, doc);
     if (!(key in properties)) return undefined;
     node = followRef(doc, properties[key]).node;
   }

@@ -1,7 +1,7 @@
 // @ts-check
 /** The operations of an OpenAPI 3.x document: which keys of a Path Item are methods, and walking them. */
 import { arrayAt, entriesOf, isObject, objectAt } from "./json.js";
-import { resolveRef } from "./pointer.js";
+import { followRef, resolveRef } from "./pointer.js";
 
 /** @typedef {import("./json.js").Json} Json */
 /** @typedef {import("./json.js").JsonPath} JsonPath */
@@ -18,7 +18,7 @@ export const METHODS = /** @type {const} */ (["get", "put", "post", "delete", "o
  * @property {Method} method lower case
  * @property {Json} operation
  * @property {Json} item the Path Item it belongs to
- * @property {JsonPath} path where the operation is: paths, route, method
+ * @property {JsonPath} path where the operation is: paths, route, method (where a Path Item `$ref` leads, if it is one)
  * @property {{ parameter: unknown, path: JsonPath }[]} parameters the Path Item's parameters, then the
  *   operation's, as written (a `$ref` is not followed; an operation's parameter overriding one of its
  *   Path Item comes after it)
@@ -29,18 +29,20 @@ export function isMethod(key) {
   return /** @type {readonly string[]} */ (METHODS).includes(key);
 }
 
-/** Every operation of a document, in document order of its paths and in `METHODS` order. @param {unknown} doc */
+/** Every operation of a document, in document order of its paths and in `METHODS` order (a Path Item `$ref` followed). @param {unknown} doc */
 export function operations(doc) {
   /** @type {Operation[]} */
   const found = [];
-  for (const [route, item] of entriesOf(objectAt(doc, "paths"))) {
+  for (const [route, raw] of entriesOf(objectAt(doc, "paths"))) {
+    // 3.1: a Path Item may be a `$ref` (to `components/pathItems`); its operations are where it leads.
+    const { node: item, path: itemAt = ["paths", route] } = followRef(doc, raw);
     if (!isObject(item)) continue;
     for (const method of METHODS) {
       const operation = item[method];
       if (!isObject(operation)) continue;
-      const path = ["paths", route, method];
+      const path = [...itemAt, method];
       const parameters = [
-        ...arrayAt(item, "parameters").map((parameter, i) => ({ parameter, path: ["paths", route, "parameters", i] })),
+        ...arrayAt(item, "parameters").map((parameter, i) => ({ parameter, path: [...itemAt, "parameters", i] })),
         ...arrayAt(operation, "parameters").map((parameter, i) => ({ parameter, path: [...path, "parameters", i] })),
       ];
       found.push({ route, method, operation, item, path, parameters });

@@ -84,3 +84,13 @@ describe("isMethod", () => {
     expect(isMethod(given)).toBe(want);
   });
 });
+
+describe("operations of a Path Item behind a $ref (3.1)", () => {
+  it("follows the $ref to components/pathItems", () => {
+    const doc = {
+      paths: { "/a": { $ref: "#/components/pathItems/A" } },
+      components: { pathItems: { A: { get: { responses: { "404": { description: "x" } } } } } },
+    };
+    expect(operations(doc).map((op) => [op.method, op.route])).toEqual([["get", "/a"]]);
+  });
+});

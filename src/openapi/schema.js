@@ -1,6 +1,7 @@
 // @ts-check
 /** Reading JSON Schemas as the error contracts write them: `allOf` merged, 3.1 type arrays. */
 import { arrayAt, isObject } from "./json.js";
+import { followRef } from "./pointer.js";
 
 /** @typedef {import("./json.js").Json} Json */
 
@@ -9,10 +10,12 @@ const MAX_DEPTH = 8;
 
 /**
  * A schema with its `allOf` members merged: properties (the first definition of a name wins),
- * required and types. `$ref`s are not followed.
- * @param {unknown} schema @param {number} [depth] @returns {{ properties: Json, required: string[], types: string[] }}
+ * required and types. Given the document, an `allOf` member's local `$ref` is followed (a problem
+ * details schema extended with `allOf: [{$ref: Problem}, …]`); without it, `$ref`s are not.
+ * @param {unknown} schema @param {unknown} [doc] @param {number} [depth]
+ * @returns {{ properties: Json, required: string[], types: string[] }}
  */
-export function flattenSchema(schema, depth = 0) {
+export function flattenSchema(schema, doc, depth = 0) {
   /** @type {{ properties: Json, required: string[], types: string[] }} */
   const flat = { properties: {}, required: [], types: [] };
   if (!isObject(schema) || depth > MAX_DEPTH) return flat;
@@ -20,7 +23,7 @@ export function flattenSchema(schema, depth = 0) {
   flat.required.push(...arrayAt(schema, "required").filter((r) => typeof r === "string"));
   flat.types.push(...typesOf(schema));
   for (const member of arrayAt(schema, "allOf")) {
-    const inner = flattenSchema(member, depth + 1);
+    const inner = flattenSchema(doc === undefined ? member : followRef(doc, member).node, doc, depth + 1);
     for (const [name, value] of Object.entries(inner.properties)) {
       if (!(name in flat.properties)) flat.properties[name] = value;
     }

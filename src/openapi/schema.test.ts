@@ -33,3 +33,17 @@ describe("flattenSchema", () => {
     expect(flattenSchema(given)).toEqual(want);
   });
 });
+
+describe("flattenSchema with the document", () => {
+  const doc = {
+    components: { schemas: { Problem: { type: "object", properties: { title: {} }, required: ["title"] } } },
+  };
+  const schema = { allOf: [{ $ref: "#/components/schemas/Problem" }, { properties: { errors: {} } }] };
+  it("follows an allOf member's $ref", () =>
+    expect(flattenSchema(schema, doc)).toEqual({
+      properties: { title: {}, errors: {} },
+      required: ["title"],
+      types: ["object"],
+    }));
+  it("does not without it", () => expect(Object.keys(flattenSchema(schema).properties)).toEqual(["errors"]));
+});
