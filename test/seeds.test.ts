@@ -6,6 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import type { Catalog, CatalogFamily } from "../scripts/build/catalog.js";
 import { repoRoot } from "./helpers/cli.js";
@@ -137,6 +138,18 @@ describeSeeds("codes are never translated (seed 001)", () => {
 
   it("the Indonesian page really does carry a translated code", () => {
     expect(foreign).toEqual(["IZIN_TIDAK_MEMADAI"]);
+  });
+  it("the Indonesian message of each sales code is the seed's scenario, word for word (rows in the order of seed 000)", () => {
+    const english = rows(seed("000"), /^\| (.+?) \| ([A-Z_]+) \| (\d{3}) \|$/gm);
+    const indonesian = rows(seed("001"), /^(.+?) \| ([A-Z_]+) \| (\d{3}) \|$/gm);
+    expect(indonesian.map((r) => r[3])).toEqual(english.map((r) => r[3]));
+    const file = fs.readFileSync(path.join(repoRoot, "openapi", "i18n", "id.yaml"), "utf8");
+    const { translations } = parse(file) as { translations: Record<string, { id: string }> };
+    const errors = byCode(family("sales"));
+    const message = (code: string) => translations[`examples.${errors.get(code)?.example}.message`]?.id;
+    expect(Object.fromEntries(english.map((r) => [r[2], message(r[2]!)]))).toEqual(
+      Object.fromEntries(english.map((r, i) => [r[2], indonesian[i]![1]])),
+    );
   });
   it.each(["openapi", "generated"])("no translated code anywhere in %s/", (dir) => {
     const files = fs

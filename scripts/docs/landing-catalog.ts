@@ -1,4 +1,4 @@
-import { html, inlineMarkdown, join, type Html } from "./html.js";
+import { html, inlineMarkdown, join, type Html, type HtmlValue } from "./html.js";
 import type { LandingError, LandingPage } from "./landing.js";
 import { statusClass } from "./landing-matrix.js";
 
@@ -7,6 +7,18 @@ type Text = (key: string) => string;
 const badge = (status: number) => html`<span class="badge ${statusClass(status)}">${status}</span>`;
 /** The message as the response carries it, beside its translation. */
 const wire = (message: string) => html`<span lang="en">“${message}”</span>`;
+
+const columns = ["code", "status", "family", "message", "desc", "retry", "docs"];
+const labelled = new Set(["family", "retry", "docs"]);
+const headings = [
+  "ui.landing.colCode",
+  "ui.landing.colStatus",
+  "ui.landing.colFamily",
+  "ui.landing.colMessage",
+  "ui.landing.colDescription",
+  "ui.landing.colRetryable",
+  "ui.landing.colDocs",
+];
 
 function row(error: LandingError, t: Text): Html {
   const message =
@@ -23,30 +35,25 @@ function row(error: LandingError, t: Text): Html {
   const inner = error.inner && html`<span class="inner">${t("ui.landing.innerCode")}</span>`;
   const retryable = error.retryable ? "yes" : "no";
   const retryableText = t(error.retryable ? "ui.landing.yes" : "ui.landing.no");
-  const cells = [
-    html`<td class="code">${code}${permalink}${inner}</td>`,
-    html`<td>${badge(error.status)}</td>`,
-    html`<td class="family">${error.family}</td>`,
-    html`<td>${message}</td>`,
-    html`<td class="desc">${inlineMarkdown(error.description)}</td>`,
-    html`<td><span class="badge ${retryable}">${retryableText}</span></td>`,
-    html`<td class="docs">${doc}</td></tr>`,
+  const contents: HtmlValue[] = [
+    html`${code}${permalink}${inner}`,
+    badge(error.status),
+    error.family,
+    message,
+    inlineMarkdown(error.description),
+    html`<span class="badge ${retryable}">${retryableText}</span>`,
+    doc,
   ];
+  // On a phone each row is a card: the cells whose value says little alone carry their column's name.
+  const cells = contents.map((content, i) => {
+    const label = labelled.has(columns[i]!) && html` data-label="${t(headings[i]!)}"`;
+    return html`<td class="${columns[i]!}"${label}>${content}</td>`;
+  });
   const data = html`data-family="${error.family}" data-status="${error.status}" data-retryable="${retryable}"`;
-  return html`<tr id="${error.anchor}" ${data}>${cells}`;
+  return html`<tr id="${error.anchor}" ${data}>${cells}</tr>`;
 }
 
 const option = (value: string, label: string) => html`<option value="${value}">${label}</option>`;
-const columns = ["code", "status", "family", "message", "desc", "retry", "docs"];
-const headings = [
-  "ui.landing.colCode",
-  "ui.landing.colStatus",
-  "ui.landing.colFamily",
-  "ui.landing.colMessage",
-  "ui.landing.colDescription",
-  "ui.landing.colRetryable",
-  "ui.landing.colDocs",
-];
 
 /** The searchable catalog: the filters, then a row per code with its stable anchor. */
 export function renderCatalog(page: LandingPage): Html {
@@ -67,10 +74,10 @@ export function renderCatalog(page: LandingPage): Html {
   const shown = html`${t("ui.landing.countShowing")} <b id="shown">${count}</b> ${t("ui.landing.countOf")} ${count}`;
   const search = t("ui.landing.search");
   return html`<section id="catalog-section">
-<h2>${t("ui.landing.catalogHeading")}</h2>
+<h2 id="catalog-heading">${t("ui.landing.catalogHeading")}</h2>
 <p class="lead">${t("ui.landing.catalogLead")}</p>
 <div class="controls" role="search">
-  <input id="q" type="search" placeholder="${search}" aria-label="${search}" autocomplete="off" spellcheck="false">
+  <input id="q" type="search" placeholder="${search}" aria-label="${search}" aria-keyshortcuts="/" autocomplete="off" spellcheck="false">
   ${select("family", "ui.landing.colFamily", families)}
   ${select("status", "ui.landing.colStatus", statuses)}
   ${select("retry", "ui.landing.colRetryable", retry)}
@@ -78,7 +85,7 @@ export function renderCatalog(page: LandingPage): Html {
   <span class="count" aria-live="polite">${shown} ${t("ui.landing.countCodes")}</span>
 </div>
 <div class="catalog">
-<table id="catalog">
+<table id="catalog" aria-labelledby="catalog-heading" tabindex="-1">
 <colgroup>${columns.map((c) => html`<col class="c-${c}">`)}</colgroup>
 <thead><tr>${headings.map((key) => html`<th scope="col">${t(key)}</th>`)}</tr></thead>
 <tbody>

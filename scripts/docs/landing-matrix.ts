@@ -32,12 +32,17 @@ export function renderMatrix(page: LandingPage) {
       if (codes.length > 0) {
         const title = `${status} ${documented?.meaning ?? ""}\n${codes.map((e) => e.code).join(", ")}`;
         const href = `#codes-${family.id}-${status}`;
-        const link = html`<a class="n ${statusClass(status)}" href="${href}" title="${title}">${codes.length}</a>`;
+        // Its name says what the number counts: "sales 403: 2 codes" (the number read alone says nothing).
+        const noun = t(codes.length === 1 ? "ui.landing.apiCode" : "ui.landing.apiCodes");
+        const name = `${family.id} ${status}: ${codes.length} ${noun}`;
+        const n = codes.length;
+        const link = html`<a class="n ${statusClass(status)}" href="${href}" title="${title}" aria-label="${name}">${n}</a>`;
         return html`<td class="${cls}">${link}</td>`;
       }
       if (documented) {
         const title = `${status} ${documented.meaning} (${t("ui.landing.matrixNoCodes")})`;
-        return html`<td class="${cls}"><span class="dot" title="${title}">·</span></td>`;
+        const said = html`<span class="sr">${family.id} ${title}</span>`;
+        return html`<td class="${cls}"><span class="dot" title="${title}" aria-hidden="true">·</span>${said}</td>`;
       }
       return html`<td class="${cls}"></td>`;
     });

@@ -82,13 +82,20 @@ describe("renderLandingPage", () => {
     { name: "descriptions with code spans", want: "The <code>orderId</code> does not exist." },
     { name: "messages escaped", want: "Down &lt;b&gt;now&lt;/b&gt;" },
     {
-      name: "a matrix cell linking to its codes",
-      want: /<a class="n s4" href="#codes-shop-404" title="404 Not Found\nNOT_FOUND">1<\/a>/,
+      name: "a matrix cell linking to its codes, named by what its number counts",
+      want: /<a class="n s4" href="#codes-shop-404" title="404 Not Found\nNOT_FOUND" aria-label="shop 404: 1 code">1<\/a>/,
     },
     {
-      name: "a dot for a status documented without codes",
-      want: '<span class="dot" title="429 Too Many Requests (documented, no code in the catalog)">·</span>',
+      name: "a dot for a status documented without codes, said in words to a screen reader",
+      want:
+        '<span class="dot" title="429 Too Many Requests (documented, no code in the catalog)" aria-hidden="true">·</span>' +
+        '<span class="sr">shop 429 Too Many Requests (documented, no code in the catalog)</span>',
     },
+    {
+      name: "a card label on the cells that need one on a phone",
+      want: '<td class="family" data-label="Family">shop</td>',
+    },
+    { name: "the search field's key", want: 'aria-keyshortcuts="/"' },
     {
       name: "error statuses only in the matrix",
       want: /<tr><th scope="col">404<\/th><th scope="col">429<\/th><th scope="col" class="s5">503<\/th><\/tr>/,

@@ -1,54 +1,47 @@
 /**
- * The published docs in a real browser: Debian's Chromium, driven by playwright-core, opens
- * every page from disk (the fresh build of test/rebuild.setup.ts) with no network at all.
- * Screenshots go to test-results/docs/.
+ * The published docs in a real browser (test/docs/chromium.ts): every page from disk, with no
+ * network at all. What every reader needs (WCAG 2.1 AA, keyboard, phones, print) is
+ * test/docs/a11y.test.ts. Screenshots go to test-results/docs/.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Catalog } from "../../scripts/build/catalog.js";
 import { docsBundle } from "../../scripts/docs/docs-bundle.js";
 import { raw } from "../../scripts/docs/html.js";
 import { renderReferencePage } from "../../scripts/docs/reference.js";
 import { repoRoot } from "../helpers/cli.js";
 import { haveSeeds, noSeeds, readSeed } from "../helpers/seeds.js";
+import {
+  byCode,
+  catalog,
+  type DocsBrowser,
+  docs,
+  editions,
+  errors,
+  haveChromium,
+  launchDocsBrowser,
+  noChromium,
+  type Opened,
+  pages,
+  shots,
+} from "./chromium.js";
 
-const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const haveChromium = fs.existsSync(executablePath);
-if (!haveChromium)
-  console.warn(`browser test skipped: no Chromium at ${executablePath}; install it with: apt-get install -y chromium`);
+if (!haveChromium) console.warn(`browser test skipped: ${noChromium}`);
 
-const docs = path.join(repoRoot, "generated", "docs");
-const shots = path.join(repoRoot, "test-results", "docs");
-const catalog = JSON.parse(fs.readFileSync(path.join(repoRoot, "generated", "catalog.json"), "utf8")) as Catalog;
-const apis = [...new Set(catalog.families.flatMap((f) => f.apis))].sort();
-const errors = catalog.families.flatMap((family) =>
-  family.errors.map((error) => ({ family: family.id, ...error, anchor: `${family.id}-${error.code}` })),
-);
-const editions = ["", "id/"];
-const pages = editions.flatMap((dir) =>
-  ["index.html", ...apis.map((api) => `${api}.html`)].map((page) => `${dir}${page}`),
-);
 /** The code the flawed Indonesian seed invented: read from the seed, as test/seeds.test.ts does. */
 const salesCodes = new Set(catalog.families.find((f) => f.id === "sales")!.errors.map((e) => String(e.code)));
 const translatedCodes = [...readSeed("001").matchAll(/^.+ \| ([A-Z_]+) \| (\d{3}) \|$/gm)]
   .map((m) => m[1]!)
   .filter((code) => !salesCodes.has(code));
 if (haveChromium && !haveSeeds) console.warn(`browser test: the translated-code check skipped: ${noSeeds}`);
-const byCode = (code: string) => errors.find((e) => String(e.code) === code)!;
-type Opened = { page: Page; problems: string[]; console: string[] };
 
 describe.skipIf(!haveChromium)("the reference docs in Chromium", () => {
-  let context: BrowserContext;
-  let userDataDir: string;
+  let browser: DocsBrowser;
   let work: string;
-  /** Every request for something that is not a file of the page: there must be none. */
-  const offMachine: string[] = [];
-  const dialogs: string[] = [];
+  const open = (file: string, hash = "") => browser.open(file, { hash });
 
   /** A reference page (a few seconds to load: tests navigate one by hash rather than reload it). Close it after use. */
   const reference = (name: string): Promise<Opened> => open(path.join(docs, name));
@@ -61,47 +54,10 @@ describe.skipIf(!haveChromium)("the reference docs in Chromium", () => {
     if (id) await page.waitForFunction((target) => document.getElementById(target) !== null, id, { timeout: 10_000 });
   };
 
-  const open = async (file: string, hash = ""): Promise<Opened> => {
-    const page = await context.newPage();
-    const problems: string[] = [];
-    const logged: string[] = [];
-    page.on("console", (message) => {
-      logged.push(message.text());
-      if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-    });
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("dialog", (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await page.goto(pathToFileURL(file).href + hash);
-    if (!file.endsWith("index.html"))
-      await page.waitForSelector("[data-section-id]", { state: "attached", timeout: 30_000 });
-    return { page, problems, console: logged };
-  };
-
   beforeAll(async () => {
     fs.mkdirSync(shots, { recursive: true });
-    userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "chromium-profile-"));
     work = fs.mkdtempSync(path.join(os.tmpdir(), "docs-browser-"));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath,
-      headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
-      viewport: { width: 1400, height: 900 },
-    });
-    await context.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith("file:") || url.startsWith("data:")) return route.continue();
-      offMachine.push(url);
-      return route.abort();
-    });
+    browser = await launchDocsBrowser();
     // The untrusted-text fixture, rendered exactly as the build renders an API.
     const fixture = parse(fs.readFileSync(path.join(repoRoot, "test", "docs", "fixtures", "hostile.yaml"), "utf8"));
     await renderReferencePage({
@@ -114,16 +70,8 @@ describe.skipIf(!haveChromium)("the reference docs in Chromium", () => {
     });
   });
   afterAll(async () => {
-    await context?.close();
-    for (const dir of [userDataDir, work]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  it.each(pages)("%s opens from disk with no console error and no request to any host", async (name) => {
-    const { page, problems } = await open(path.join(docs, name));
-    await page.waitForTimeout(300);
-    expect(problems).toEqual([]);
-    expect(offMachine).toEqual([]);
-    await page.close();
+    await browser?.close();
+    if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
   it("renders reference pages with telemetry off", () => {
@@ -237,7 +185,7 @@ describe.skipIf(!haveChromium)("the reference docs in Chromium", () => {
       expect(problems).toEqual([]);
       await api.close();
     }
-    expect(offMachine).toEqual([]);
+    expect(browser.offMachine).toEqual([]);
   });
 
   it("the Indonesian pages keep codes and field names verbatim", async () => {
@@ -281,7 +229,7 @@ describe.skipIf(!haveChromium)("the reference docs in Chromium", () => {
     });
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as { __hostile?: string[] }).__hostile ?? [])).toEqual([]);
-    expect(dialogs).toEqual([]);
+    expect(browser.dialogs).toEqual([]);
     expect(logged.filter((line) => line.includes("HOSTILE"))).toEqual([]);
     const dom = await page.evaluate(() => ({
       scripts: [...document.querySelectorAll("#redoc script")]
@@ -302,7 +250,7 @@ describe.skipIf(!haveChromium)("the reference docs in Chromium", () => {
       frames: document.querySelectorAll("#redoc iframe").length,
     }));
     expect(dom).toEqual({ scripts: [], handlers: [], scriptLinks: [], images: [], frames: 0 });
-    expect(offMachine).toEqual([]);
+    expect(browser.offMachine).toEqual([]);
     await page.close();
   });
 

@@ -18,7 +18,8 @@
   const clear = () => { q.value = ""; family.value = ""; status.value = ""; retry.value = ""; };
   // The table's header sticks below the bar and the controls, however tall they wrap.
   const controls = document.querySelector(".controls");
-  const place = () => document.documentElement.style.setProperty("--thead-top", document.querySelector(".bar").offsetHeight + controls.offsetHeight + "px");
+  const sticky = () => (getComputedStyle(controls).position === "sticky" ? controls.offsetHeight : 0);
+  const place = () => document.documentElement.style.setProperty("--thead-top", document.querySelector(".bar").offsetHeight + sticky() + "px");
   place();
   window.addEventListener("resize", place);
   const fromHash = () => {
@@ -27,6 +28,8 @@
     if (cell) {
       clear(); family.value = cell[1]; status.value = cell[2]; apply();
       document.getElementById("catalog-section").scrollIntoView();
+      // The keyboard goes on from the codes listed, not from the matrix.
+      document.getElementById("catalog").focus({ preventScroll: true });
       return;
     }
     const row = target ? document.getElementById(target) : null;
@@ -34,6 +37,15 @@
   };
   for (const control of [q, family, status, retry]) control.addEventListener("input", apply);
   document.getElementById("clear").addEventListener("click", () => { clear(); apply(); q.focus(); });
+  // Escape in the search field or a filter clears them all; "/" anywhere else goes to the search field.
+  controls.addEventListener("keydown", (event) => { if (event.key === "Escape") { clear(); apply(); } });
+  document.addEventListener("keydown", (event) => {
+    const typing = event.target.closest?.("input, select, textarea, [contenteditable]");
+    if (event.key !== "/" || typing || event.ctrlKey || event.metaKey || event.altKey) return;
+    event.preventDefault();
+    q.focus();
+    q.select();
+  });
   for (const a of document.querySelectorAll("a[data-keep-hash]")) a.addEventListener("click", () => { a.href = a.href.split("#")[0] + location.hash; });
   window.addEventListener("hashchange", fromHash);
   apply();
