@@ -18,9 +18,10 @@ const folders = (group: string) =>
     .filter((name) => fs.statSync(path.join(here, group, name)).isDirectory())
     .map((name) => path.join(group, name));
 const names = [...folders("cases"), ...folders("edges")];
-/** `base.yaml`, or `base/openapi.yaml` where a version is several files. */
+/** `base.yaml` (or `base.json`), or `base/openapi.yaml` where a version is several files. */
 const version = (dir: string, side: string) =>
-  fs.existsSync(path.join(dir, side)) ? path.join(dir, side, "openapi.yaml") : path.join(dir, `${side}.yaml`);
+  [path.join(dir, side, "openapi.yaml"), path.join(dir, `${side}.json`)].find((file) => fs.existsSync(file)) ??
+  path.join(dir, `${side}.yaml`);
 
 interface Want {
   exitCode: number;
