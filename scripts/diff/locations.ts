@@ -61,8 +61,8 @@ function placer(version: Version): (at: JsonPath) => Place {
   return (at) => {
     const fragment = at[0] === "components" && at.length >= 3 ? fragments.get(String(at[2])) : undefined;
     if (fragment) {
-      let parsed = positions.get(fragment.file);
-      if (!parsed) positions.set(fragment.file, (parsed = parsePositions(read(fragment.file))));
+      const parsed = positions.get(fragment.file) ?? parsePositions(read(fragment.file));
+      positions.set(fragment.file, parsed);
       const inFile = [...fragment.path, ...at.slice(3)];
       const { line, depth } = placeIn(parsed, inFile);
       return { file: version.name(fragment.file), line, pointer: pointerOf(inFile.slice(0, depth)) };
