@@ -10,7 +10,8 @@ import { type FastifyReplyLike, type NodeResponse, sendFastify, sendNode, toResp
 import type { ErrorResponse, Kit } from "./response.js";
 import type { KitTypes } from "./spec.js";
 
-type AnyKit = Pick<Kit<KitTypes>, "spec" | "internal" | "malformedBody" | "forStatus">;
+/** What the handlers use of a kit: any `Kit<T>` is one. */
+export type HandlerKit = Pick<Kit<KitTypes>, "spec" | "internal" | "malformedBody" | "respond">;
 type Fields = { type?: unknown; code?: unknown; status?: unknown; statusCode?: unknown; message?: unknown };
 
 /** A request body that did not parse: JSON.parse's SyntaxError, body-parser's, Fastify's, Hono's validator's. */
@@ -19,31 +20,32 @@ export function isMalformedBody(error: unknown): boolean {
   const { type, code, message, status } = (error ?? {}) as Fields;
   return (
     type === "entity.parse.failed" ||
+    code === "FST_ERR_CTP_INVALID_JSON_BODY" ||
     code === "FST_ERR_CTP_EMPTY_JSON_BODY" ||
     (status === 400 && typeof message === "string" && /^Malformed JSON/.test(message))
   );
 }
 
 /** The documented response for anything a handler catches. */
-export function responseFor(kit: AnyKit, error: unknown, correlationId?: string): ErrorResponse {
+export function responseFor(kit: HandlerKit, error: unknown, correlationId?: string): ErrorResponse {
   if (error instanceof ContractError) return error.response;
   const args = correlationId ? { correlationId } : {};
   if (isMalformedBody(error)) return kit.malformedBody(args);
   const { status, statusCode } = (error ?? {}) as Fields;
   const clientStatus = [status, statusCode].find((s) => typeof s === "number" && s >= 400 && s < 500) as number;
-  if (kit.spec.statuses[clientStatus]?.body !== undefined) return kit.forStatus(clientStatus as never, args as never);
+  if (kit.spec.statuses[clientStatus]?.body !== undefined) return kit.respond({ status: clientStatus }, args);
   return kit.internal(args);
 }
 
 /** The request's correlation header, when the shape has one. */
-const requestId = (kit: AnyKit, read: (name: string) => unknown) => {
+const requestId = (kit: HandlerKit, read: (name: string) => unknown) => {
   const name = kit.spec.shape.correlationHeader;
   const value = name ? read(name) : undefined;
   return typeof value === "string" && value !== "" ? value : undefined;
 };
 
 /** Hono: `app.onError(honoErrorHandler(kit))`. */
-export function honoErrorHandler(kit: AnyKit) {
+export function honoErrorHandler(kit: HandlerKit) {
   return (error: unknown, c: { req: { header(name: string): string | undefined } }): Response =>
     toResponse(
       responseFor(
@@ -55,7 +57,7 @@ export function honoErrorHandler(kit: AnyKit) {
 }
 
 /** Express (and Connect): `app.use(expressErrorHandler(kit))`, after the routes. */
-export function expressErrorHandler(kit: AnyKit) {
+export function expressErrorHandler(kit: HandlerKit) {
   return (
     error: unknown,
     req: { headers: Record<string, unknown> },
@@ -78,7 +80,7 @@ export function expressErrorHandler(kit: AnyKit) {
 }
 
 /** Fastify: `app.setErrorHandler(fastifyErrorHandler(kit))`. */
-export function fastifyErrorHandler(kit: AnyKit) {
+export function fastifyErrorHandler(kit: HandlerKit) {
   return (error: unknown, request: { headers: Record<string, unknown> }, reply: FastifyReplyLike): unknown =>
     sendFastify(
       reply,

@@ -31,7 +31,7 @@ export function createKit<T extends KitTypes>(spec: ServerSpec, options: KitOpti
   const check = options.validate ? compileChecks(spec) : undefined;
   for (const entry of [...Object.values(spec.codes), ...Object.values(spec.statuses)]) deepFreeze(entry.body);
 
-  function respond(status: number, statusSpec: StatusSpec, template: unknown, args: ErrorArgs = {}): ErrorResponse {
+  function make(status: number, statusSpec: StatusSpec, template: unknown, args: ErrorArgs = {}): ErrorResponse {
     let body = template;
     if (args.message) body = setAt(body, shape.message[0] ?? [], args.message);
     if (args.target !== undefined && shape.target) body = setAt(body, shape.target, args.target);
@@ -54,7 +54,7 @@ export function createKit<T extends KitTypes>(spec: ServerSpec, options: KitOpti
     const entry = Object.hasOwn(spec.codes, String(code)) ? spec.codes[String(code)] : undefined;
     const wire = shape.codeType === "number" ? typeof code === "number" : typeof code === "string";
     if (!entry || !wire) throw new TypeError(`${spec.api}: ${JSON.stringify(code)} is no code of the catalog`);
-    return respond(entry.status, spec.statuses[entry.status]!, entry.body, args);
+    return make(entry.status, spec.statuses[entry.status]!, entry.body, args);
   }
 
   function forStatus(status: number, args: ErrorArgs & { code?: string | number } = {}): ErrorResponse {
@@ -65,20 +65,21 @@ export function createKit<T extends KitTypes>(spec: ServerSpec, options: KitOpti
     }
     const code = args.code ?? (statusSpec.codeRequired ? reasonCode(statusSpec.reason) : undefined);
     const body = code === undefined ? statusSpec.body : setAt(statusSpec.body, shape.code, code);
-    return respond(status, statusSpec, body, args);
+    return make(status, statusSpec, body, args);
   }
 
   // A code in a `ServerSpec` is its text: the wire type comes from the shape.
   const codeOf = (text: string) => (shape.codeType === "number" ? Number(text) : text);
-  const send = (ref: ErrorRef, args?: ErrorArgs) =>
+  const respond = (ref: ErrorRef, args?: ErrorArgs & { code?: string | number }) =>
     "code" in ref ? create(codeOf(ref.code), args) : forStatus(ref.status, args);
 
   const kit: Kit<KitTypes> = {
     spec,
     create: create as Kit<KitTypes>["create"],
     forStatus: forStatus as Kit<KitTypes>["forStatus"],
-    internal: (args) => send(spec.internal, args),
-    malformedBody: (args) => send(spec.malformedBody ?? spec.internal, args),
+    internal: (args) => respond(spec.internal, args),
+    malformedBody: (args) => respond(spec.malformedBody ?? spec.internal, args),
+    respond,
     operation: () => kit,
   };
   return kit as unknown as Kit<T>;

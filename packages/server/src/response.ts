@@ -1,4 +1,4 @@
-import type { KitTypes, ServerSpec } from "./spec.js";
+import type { ErrorRef, KitTypes, ServerSpec } from "./spec.js";
 import type { RetryAfter } from "./retry-after.js";
 
 /** A documented error response, ready for any adapter. `headers` has lower-case names; the media type is apart. */
@@ -69,6 +69,11 @@ export interface Kit<T extends KitTypes> {
   internal(args?: ErrorArgs): ErrorResponse<T["body"]>;
   /** The documented answer to a request body that is not JSON (the 500's when the contract names none). */
   malformedBody(args?: ErrorArgs): ErrorResponse<T["body"]>;
+  /**
+   * The response of an error named as data (`{ code: "30011" }`, the code's text; `{ status: 413 }`),
+   * untyped: what the error handlers and data-driven servers use. Throws on what the API does not document.
+   */
+  respond(ref: ErrorRef, args?: ErrorArgs & { code?: string | number }): ErrorResponse<T["body"]>;
   /** The same kit, typed to the codes and statuses one operation documents. */
   operation<Op extends Extract<keyof T["operations"], string>>(operation: Op): Kit<OperationTypes<T, Op>>;
 }
