@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import path from "node:path";
 import type { BundledApi } from "../core/bundle.js";
 import { rebuildCommand } from "../core/do-not-edit.js";
@@ -57,6 +58,8 @@ export interface BuildContext {
   sourceName(file: string): string;
   /** How the project (the spec folder's parent) runs this build again, for the do-not-edit lines. */
   rebuildCommand: string;
+  /** Whether the output folder's files can import `@error-contracts/server`: only then does the build write `server.ts`. */
+  serverKit: boolean;
 }
 
 /** What the steps hand on: every API (bundled now or taken from the cache) and those bundled now. */
@@ -89,8 +92,19 @@ export function createContext(options: BuildOptions): BuildContext {
     reader,
     sourceName: (file) => path.relative(path.dirname(specDir), file).split(path.sep).join("/"),
     rebuildCommand: rebuildCommand(path.dirname(specDir)),
+    serverKit: resolves("@error-contracts/server/package.json", path.resolve(options.out)),
   };
 }
 
 /** An API's title (`info.title`), else its id. */
 export const titleOf = (api: BundledApi) => String((api.doc.info as { title?: unknown } | undefined)?.title ?? api.id);
+
+/** Whether a package resolves from a folder, as an import in a file there would. */
+function resolves(name: string, dir: string): boolean {
+  try {
+    createRequire(path.join(dir, "index.js")).resolve(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
