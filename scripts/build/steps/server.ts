@@ -6,9 +6,9 @@ import { readServerSpec } from "../server-spec.js";
 import type { StepResult } from "./step.js";
 
 /**
- * server: each rebuilt API's `server.ts` (the server kit's data and types), only when a file in the
- * output folder can import `@error-contracts/server`: a project that only calls its API gets no file
- * it cannot compile. None for an API whose errors have no shape.
+ * server: each rebuilt API's `server.ts` (the server kit's data and types), only for a project whose
+ * package.json depends on `@error-contracts/server`: one that only calls its API gets no file it
+ * cannot compile. None for an API whose errors have no shape.
  */
 export function server(
   ctx: BuildContext,
@@ -16,7 +16,8 @@ export function server(
   catalog: Catalog,
   files: Map<string, string>,
 ): StepResult<void> {
-  if (!ctx.serverKit) return { value: undefined, summary: "none: @error-contracts/server is not installed" };
+  if (!ctx.serverKit)
+    return { value: undefined, summary: "none: package.json does not depend on @error-contracts/server" };
   let written = 0;
   for (const api of rebuilt) {
     const family = catalog.families.find((f) => f.apis.includes(api.id) && f.errors.length > 0);
