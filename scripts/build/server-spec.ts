@@ -11,6 +11,8 @@ import {
   isObject,
   operations,
   schemaAt,
+  setValueAt,
+  valueAt,
 } from "../../src/openapi/index.js";
 import type { CatalogFamily } from "./catalog.js";
 import { minimalValue } from "./minimal-value.js";
@@ -81,22 +83,14 @@ function reachableSchemas(doc: Json, roots: unknown[]): Record<string, unknown> 
 /** A code-less status's body: the schema's minimum, with the response's description as the message. */
 function fillBody(doc: Json, documented: Documented, shape: ServerSpec["shape"]): void {
   const schema = documented.spec.schema;
-  let body = minimalValue(doc, schema);
+  const body = minimalValue(doc, schema);
   const message = shape.message[0];
-  if (message && schemaAt(doc, schema, [...message]) !== undefined)
-    body = setPath(body, message, documented.description);
+  if (message && isObject(body) && schemaAt(doc, schema, [...message]) !== undefined) {
+    setValueAt(body, [...message], documented.description);
+  }
   documented.spec.body = body;
   // The minimum holds a code only where the schema requires one: then the caller gives it.
-  documented.spec.codeRequired = valueAt(body, shape.code) !== undefined;
-}
-
-const valueAt = (value: unknown, path: readonly string[]) =>
-  path.reduce<unknown>((node, key) => (isObject(node) ? node[key] : undefined), value);
-
-function setPath(value: unknown, path: readonly string[], member: unknown): unknown {
-  if (path.length === 0) return member;
-  const node = isObject(value) ? value : {};
-  return { ...node, [path[0]!]: setPath(node[path[0]!], path.slice(1), member) };
+  documented.spec.codeRequired = valueAt(body, [...shape.code]) !== undefined;
 }
 
 /** The request bodies' `x-error-code` most operations name: the answer to a body that is not JSON. */
