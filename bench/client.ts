@@ -7,9 +7,6 @@
  * Our clients run as a consumer runs them: bundled by esbuild (openapi-fetch left external,
  * the same module the bare side uses), not through tsx, whose transform adds work of its own.
  */
-import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import createClient from "openapi-fetch";
@@ -17,33 +14,17 @@ import type * as MessagingClient from "../generated/messaging/client.js";
 import type { paths as MessagingPaths } from "../generated/messaging/types.js";
 import type * as ReferralsClient from "../generated/referrals/client.js";
 import type { paths as ReferralsPaths } from "../generated/referrals/types.js";
+import { bundled, root } from "./bundle.js";
 import { median } from "./stats.js";
 import type { Bench, Figure } from "./index.js";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-
-/** The generated clients, bundled into node_modules/.cache (so that openapi-fetch resolves) and imported. */
-async function bundledClients(): Promise<typeof ReferralsClient & typeof MessagingClient> {
-  const outfile = path.join(root, "node_modules", ".cache", "error-contracts-bench", "clients.mjs");
-  fs.mkdirSync(path.dirname(outfile), { recursive: true });
-  await build({
-    stdin: {
-      contents:
-        'export * from "./generated/referrals/client.ts"; export { createMessagingClient } from "./generated/messaging/client.ts";',
-      resolveDir: root,
-      loader: "ts",
-    },
-    bundle: true,
-    // The runtime from its sources (packages/runtime/src), as the tests and tsc read it.
-    conditions: ["@error-contracts/source"],
-    format: "esm",
-    platform: "node",
-    target: "es2022",
-    external: ["openapi-fetch"],
-    outfile,
-  });
-  return (await import(pathToFileURL(outfile).href)) as typeof ReferralsClient & typeof MessagingClient;
-}
+/** The generated clients, bundled (openapi-fetch left external: the module the bare side uses) and imported. */
+const bundledClients = () =>
+  bundled<typeof ReferralsClient & typeof MessagingClient>(
+    "clients",
+    'export * from "./generated/referrals/client.ts"; export { createMessagingClient } from "./generated/messaging/client.ts";',
+    ["openapi-fetch"],
+  );
 const baseUrl = "http://api.test";
 
 /** A `fetch` that answers every request at once with the same status, headers and body. */

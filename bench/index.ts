@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { buildBench } from "./build.js";
 import { clientBench } from "./client.js";
 import { rulesetBench } from "./ruleset.js";
+import { serverBench } from "./server.js";
 
 export interface Figure {
   /** Stable, dotted: the key of the figure in `--json` output. */
@@ -28,7 +29,7 @@ export interface Bench {
 }
 
 /** Every bench, in the order they run. */
-export const benches: Bench[] = [clientBench, rulesetBench, buildBench];
+export const benches: Bench[] = [clientBench, serverBench, rulesetBench, buildBench];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -13,7 +13,7 @@ describe("npm run build on this repo", () => {
     expect(build.stderr).toBe("");
     expect(build.code).toBe(0);
     expect(build.stdout).toMatch(
-      /^bundle .* \d+ ms\n^lint .* \d+ ms\n^catalog .* \d+ ms\n^clients .* \d+ ms\n^i18n .* \d+ ms\n^types .* \d+ ms\n^docs .* \d+ ms\n^built 4 of 4 APIs, \d+ error codes/m,
+      /^bundle .* \d+ ms\n^lint .* \d+ ms\n^catalog .* \d+ ms\n^clients .* \d+ ms\n^server .* \d+ ms\n^i18n .* \d+ ms\n^types .* \d+ ms\n^docs .* \d+ ms\n^built 4 of 4 APIs, \d+ error codes/m,
     );
   });
   it("rebuilds generated/ exactly as committed (no drift)", () => {

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import type { BundledApi } from "../core/bundle.js";
 import { rebuildCommand } from "../core/do-not-edit.js";
@@ -57,6 +58,8 @@ export interface BuildContext {
   sourceName(file: string): string;
   /** How the project (the spec folder's parent) runs this build again, for the do-not-edit lines. */
   rebuildCommand: string;
+  /** Whether the project's package.json depends on `@error-contracts/server`: only then does the build write `server.ts`. */
+  serverKit: boolean;
 }
 
 /** What the steps hand on: every API (bundled now or taken from the cache) and those bundled now. */
@@ -89,8 +92,27 @@ export function createContext(options: BuildOptions): BuildContext {
     reader,
     sourceName: (file) => path.relative(path.dirname(specDir), file).split(path.sep).join("/"),
     rebuildCommand: rebuildCommand(path.dirname(specDir)),
+    serverKit: declaresServerKit(path.dirname(specDir)),
   };
 }
 
 /** An API's title (`info.title`), else its id. */
 export const titleOf = (api: BundledApi) => String((api.doc.info as { title?: unknown } | undefined)?.title ?? api.id);
+
+/**
+ * Whether a project (the spec folder's parent) declares `@error-contracts/server` in its package.json
+ * (dependencies, devDependencies or peerDependencies): the generated `server.ts` imports it, so a
+ * project that only calls its API gets none, and installing the kit adds them at the next build.
+ */
+function declaresServerKit(projectDir: string): boolean {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(fs.readFileSync(path.join(projectDir, "package.json"), "utf8"));
+  } catch {
+    return false; // no package.json, or not JSON: nothing declared
+  }
+  const lists = ["dependencies", "devDependencies", "peerDependencies"].map(
+    (key) => (manifest as Record<string, unknown> | null)?.[key],
+  );
+  return lists.some((list) => typeof list === "object" && list !== null && "@error-contracts/server" in list);
+}

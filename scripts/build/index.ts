@@ -23,7 +23,7 @@ async function run<T>(
 
 /**
  * The build, as its steps: bundle each API once (Redocly), lint the bundles (Spectral), read and
- * check the catalog, write clients, check translations, then generate types while the docs render,
+ * check the catalog, write clients and server kits, check translations, then generate types while the docs render,
  * all into a staging folder that replaces the output only when every step succeeded. What did not
  * change comes from the cache (plan.ts). Bad input throws `InputRejected`.
  */
@@ -51,12 +51,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     ctx.log(`cached   ${[...plan.fresh].join(", ")} unchanged; ${rebuilding}`);
   }
 
-  const { bundle, catalog, clients, docs, i18n, lint, types } = await import("./steps/index.js");
+  const { bundle, catalog, clients, docs, i18n, lint, server, types } = await import("./steps/index.js");
   const files = new Map<string, string>();
   const bundled = await run(ctx, "bundle", () => bundle(ctx, plan, files));
   const warnings = await run(ctx, "lint", () => lint(ctx, plan, bundled, files));
   const errors = await run(ctx, "catalog", () => catalog(ctx, bundled, files));
   await run(ctx, "clients", () => clients(ctx, bundled, errors, files));
+  await run(ctx, "server", () => server(ctx, bundled, errors, files));
   const editions = await run(ctx, "i18n", () => i18n(ctx, bundled, errors));
 
   const staged = await stage(ctx.out);

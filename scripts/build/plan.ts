@@ -52,7 +52,7 @@ const toolPackages = [
 const notTest = (file: string) => !/\.test\.ts$/.test(file);
 
 /** What, besides the sources, decides the output: tool versions, the toolkit's own code and assets, configs, options. */
-function toolKey(options: BuildOptions, specDir: string, rebuildCommand: string): string {
+function toolKey(options: BuildOptions, specDir: string, rebuildCommand: string, serverKit: boolean): string {
   const versions = toolPackages.map((name) => `${name}@${packageVersion(name)}`);
   const code = ["scripts", "src", "spectral/functions"].flatMap((dir) =>
     filesBelow(path.join(toolkitRoot, dir), notTest),
@@ -74,6 +74,8 @@ function toolKey(options: BuildOptions, specDir: string, rebuildCommand: string)
       // Named in every do-not-edit line: a project's new build script rewrites them.
       `rebuild=${rebuildCommand}`,
       `node=${process.version}`,
+      // Installing or removing the server kit adds or removes every server.ts.
+      `server=${serverKit}`,
     ],
   );
 }
@@ -99,7 +101,7 @@ export const previousManifest = (ctx: BuildContext) => readJson<CacheManifest>(c
 export function planCache(ctx: BuildContext, previous: CacheManifest | undefined): CachePlan {
   const cacheDir = ctx.options.cacheDir ?? defaultCacheDir;
   const cacheFile = cacheFileOf(ctx);
-  const key = toolKey(ctx.options, ctx.specDir, ctx.rebuildCommand);
+  const key = toolKey(ctx.options, ctx.specDir, ctx.rebuildCommand, ctx.serverKit);
   const recorded = !ctx.options.force && previous?.toolKey === key ? previous : undefined;
   // A changed ruleset file (a custom function, an extended ruleset) changes every API's lint results.
   const manifest = recorded && unchanged(recorded.rulesetInputs ?? {}) ? recorded : undefined;

@@ -6,4 +6,5 @@ export { clients } from "./clients.js";
 export { docs } from "./docs.js";
 export { i18n } from "./i18n.js";
 export { lint } from "./lint.js";
+export { server } from "./server.js";
 export { types } from "./types.js";

@@ -1,0 +1,34 @@
+/**
+ * Error bodies as the kit builds them: templates (the catalog's example, a status's minimal body)
+ * frozen once, and a copy along the path of each member a caller sets, so no response shares a
+ * mutable object with another and an unchanged body costs nothing.
+ */
+
+/** Freezes a JSON value and everything in it. */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const member of Object.values(value)) deepFreeze(member);
+  }
+  return value;
+}
+
+/** `value` with `member` set at `path`: the objects along the path copied, everything else shared. */
+export function setAt(value: unknown, path: readonly string[], member: unknown): unknown {
+  if (path.length === 0) return member;
+  const [key, ...rest] = path as [string, ...string[]];
+  const node = value !== null && typeof value === "object" ? (value as Record<string, unknown>) : {};
+  const copy: Record<string, unknown> | unknown[] = Array.isArray(node) ? [...node] : { ...node };
+  (copy as Record<string, unknown>)[key] = setAt(node[key], rest, member);
+  return copy;
+}
+
+/** The member at a path of a JSON value, or `undefined`. */
+export function getAt(value: unknown, path: readonly string[]): unknown {
+  let node = value;
+  for (const key of path) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
