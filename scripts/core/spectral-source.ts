@@ -194,7 +194,7 @@ export function placeIn(
 }
 
 /** 1-based line and column of an offset, by binary search of the line map. */
-function lineAndColumn(lineMap: number[], offset: number): { line: number; column: number } {
+export function lineAndColumn(lineMap: number[], offset: number): { line: number; column: number } {
   let low = 0;
   let high = lineMap.length - 1;
   while (low < high) {

@@ -1,6 +1,8 @@
 import path from "node:path";
 import { Document, Spectral, type ISpectralDiagnostic } from "@stoplight/spectral-core";
 import Parsers from "@stoplight/spectral-parsers";
+import { parse } from "yaml";
+import { pathOfPointer } from "../../src/openapi/index.js";
 import { defaultCacheDir } from "./cache.js";
 import type { Problem } from "./problems.js";
 import { loadRuleset } from "./ruleset.js";
@@ -49,6 +51,8 @@ export interface SourceBundle {
   components: Map<string, string>;
   /** The text of a component file (the reader the bundle was made with). */
   read: (file: string) => string;
+  /** Components bundled from a `$ref` with a fragment (`fragmentComponents`): their file and path in it. */
+  fragments?: Map<string, { file: string; path: string[] }>;
 }
 
 /**
@@ -95,20 +99,57 @@ export function sourcePlacer(
   path: (string | number)[];
 } {
   const components = new Map<string, ReturnType<typeof parsePositions>>();
+  const positionsOf = (file: string) => {
+    const parsed = components.get(file) ?? parsePositions(bundle!.read(file));
+    components.set(file, parsed);
+    return parsed;
+  };
   return (jsonPath) => {
-    const file = bundle && jsonPath[0] === "components" ? bundle.components.get(String(jsonPath[2])) : undefined;
-    if (!bundle || !file || jsonPath.length < 3 || file === source.file) {
+    const name = jsonPath[0] === "components" && jsonPath.length >= 3 ? String(jsonPath[2]) : undefined;
+    const fragment = name === undefined ? undefined : bundle?.fragments?.get(name);
+    if (fragment) {
+      const inFile = [...fragment.path, ...jsonPath.slice(3)];
+      const { line, column, depth } = placeIn(positionsOf(fragment.file), inFile);
+      return { file: fragment.file, line, column, path: inFile.slice(0, depth) };
+    }
+    const file = name === undefined ? undefined : bundle?.components.get(name);
+    if (!bundle || !file || file === source.file) {
       const { line, column, depth } = placeIn(source, jsonPath);
       return { file: source.file, line, column, path: jsonPath.slice(0, depth) };
     }
-    let parsed = components.get(file);
-    if (!parsed) {
-      parsed = parsePositions(bundle.read(file));
-      components.set(file, parsed);
-    }
-    const { line, column, depth } = placeIn(parsed, jsonPath.slice(3));
+    const { line, column, depth } = placeIn(positionsOf(file), jsonPath.slice(3));
     return { file, line, column, path: jsonPath.slice(3, 3 + depth) };
   };
+}
+
+/**
+ * Components bundled from a `$ref` with a fragment (`responses.yaml#/NotFound`): Redocly names each
+ * after the fragment's last segment; this maps that name to the file and the path in it (files
+ * without such a `$ref` are only searched, not parsed).
+ */
+export function fragmentComponents(
+  files: string[],
+  read: (file: string) => string,
+): Map<string, { file: string; path: string[] }> {
+  const found = new Map<string, { file: string; path: string[] }>();
+  for (const file of files) {
+    const text = read(file);
+    if (!/\$ref['"]?\s*:\s*['"]?[^#'"\s][^#'"\s]*#/.test(text)) continue;
+    const stack: unknown[] = [parse(text)];
+    while (stack.length > 0) {
+      const node = stack.pop();
+      if (typeof node !== "object" || node === null) continue;
+      for (const [key, value] of Object.entries(node)) {
+        if (typeof value === "object") stack.push(value);
+        if (key !== "$ref" || typeof value !== "string" || value.startsWith("#") || !value.includes("#")) continue;
+        const [target = "", fragment = ""] = value.split("#");
+        const segments = pathOfPointer(fragment);
+        const name = segments.at(-1);
+        if (name) found.set(name, { file: path.resolve(path.dirname(file), target), path: segments });
+      }
+    }
+  }
+  return found;
 }
 
 /** Spectral's order of results (its `compareResults`, which it does not export). */

@@ -1,16 +1,14 @@
 /**
  * Findings placed in the files a person edits: each finding's path in the base and head bundles →
- * `{ file, line, pointer }` in the file it came from (a component's own file, else the root), as
- * `lint` places its results (`sourcePlacer`).
+ * `{ file, line, pointer }` in the file it came from (a component's own file, the file a fragment
+ * `$ref` names, else the root), by `lint`'s placer (`sourcePlacer`).
  */
 import fs from "node:fs";
-import path from "node:path";
 import { findNodeAtLocation, parseTree } from "jsonc-parser";
-import { parse } from "yaml";
-import { type JsonPath, pathOfPointer } from "../../src/openapi/index.js";
+import type { JsonPath } from "../../src/openapi/index.js";
 import type { BundledApi } from "../core/bundle.js";
-import { componentsOf, sourcePlacer } from "../core/spectral.js";
-import { parsePositions, placeIn } from "../core/spectral-source.js";
+import { componentsOf, fragmentComponents, sourcePlacer } from "../core/spectral.js";
+import { lineAndColumn, parsePositions } from "../core/spectral-source.js";
 import type { Finding, Place } from "./rules.js";
 
 /** A version's bundle, and how its files are named to the reader (`openapi/messaging/openapi.yaml`). */
@@ -23,51 +21,16 @@ export interface Version {
 const pointerOf = (path: JsonPath) =>
   path.map((key) => `/${String(key).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
 
-const read = (file: string) => fs.readFileSync(file, "utf8");
-
-/**
- * Components bundled from a `$ref` with a fragment (`responses.yaml#/NotFound`): Redocly names each
- * after the fragment's last segment; this maps that name to the file and the path in it.
- */
-function fragmentComponents(files: string[]): Map<string, { file: string; path: string[] }> {
-  const found = new Map<string, { file: string; path: string[] }>();
-  for (const file of files) {
-    const text = read(file);
-    if (!/\$ref['"]?\s*:\s*['"]?[^#'"\s][^#'"\s]*#/.test(text)) continue;
-    const stack: unknown[] = [parse(text)];
-    while (stack.length > 0) {
-      const node = stack.pop();
-      if (typeof node !== "object" || node === null) continue;
-      for (const [key, value] of Object.entries(node)) {
-        if (typeof value === "object") stack.push(value);
-        if (key !== "$ref" || typeof value !== "string" || value.startsWith("#") || !value.includes("#")) continue;
-        const [target = "", fragment = ""] = value.split("#");
-        const segments = pathOfPointer(fragment);
-        const name = segments.at(-1);
-        if (name) found.set(name, { file: path.resolve(path.dirname(file), target), path: segments });
-      }
-    }
-  }
-  return found;
-}
-
 /**
  * A spec of one JSON file (GitHub's is 13 MB) placed with jsonc-parser's tree: a third of the time
  * of the YAML parser's AST, which the multi-file YAML specs this repo writes keep using.
  */
 function jsonPlacer(version: Version, text: string): (at: JsonPath) => Place {
   const tree = parseTree(text);
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  const lineOf = (offset: number) => {
-    let [low, high] = [0, starts.length - 1];
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low + 1;
-  };
+  // The line map `lineAndColumn` reads: where each line after the first starts, then the text's length + 1.
+  const lineMap: number[] = [];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineMap.push(i + 1);
+  lineMap.push(text.length + 1);
   const file = version.name(version.api.root);
   return (at) => {
     let node = tree;
@@ -84,28 +47,26 @@ function jsonPlacer(version: Version, text: string): (at: JsonPath) => Place {
     }
     // A member's line is its key's, as the YAML placer gives it.
     const start = node?.parent?.type === "property" ? node.parent.offset : (node?.offset ?? 0);
-    return { file, line: lineOf(start), pointer: pointerOf(at.slice(0, depth)) };
+    return { file, line: lineAndColumn(lineMap, start).line, pointer: pointerOf(at.slice(0, depth)) };
   };
 }
 
 function placer(version: Version): (at: JsonPath) => Place {
   const { root, files } = version.api;
-  // The bundle read the files within their limits already: only their positions are wanted here.
+  // The bundle read the files within their limits already: only their positions are wanted here,
+  // and each file is read once.
+  const texts = new Map<string, string>();
+  const read = (file: string) => {
+    const text = texts.get(file) ?? fs.readFileSync(file, "utf8");
+    texts.set(file, text);
+    return text;
+  };
   const text = read(root);
   if (files.length === 1 && /^\s*\{/.test(text)) return jsonPlacer(version, text);
   const source = { file: root, text, data: undefined, external: false, ...parsePositions(text) };
-  const place = sourcePlacer(source, { doc: version.api.doc, components: componentsOf(files), read });
-  const fragments = fragmentComponents(files);
-  const positions = new Map<string, ReturnType<typeof parsePositions>>();
+  const fragments = fragmentComponents(files, read);
+  const place = sourcePlacer(source, { doc: version.api.doc, components: componentsOf(files), read, fragments });
   return (at) => {
-    const fragment = at[0] === "components" && at.length >= 3 ? fragments.get(String(at[2])) : undefined;
-    if (fragment) {
-      const parsed = positions.get(fragment.file) ?? parsePositions(read(fragment.file));
-      positions.set(fragment.file, parsed);
-      const inFile = [...fragment.path, ...at.slice(3)];
-      const { line, depth } = placeIn(parsed, inFile);
-      return { file: version.name(fragment.file), line, pointer: pointerOf(inFile.slice(0, depth)) };
-    }
     const { file, line, path: inFile } = place(at);
     return { file: version.name(file), line, pointer: pointerOf(inFile) };
   };

@@ -144,7 +144,7 @@ export function readDeclaredShape(declared) {
 }
 
 /** The JSON type of a code member: `integer` when the schema says integer or number. @param {unknown} schema */
-export const codeTypeOf = (schema) =>
+const codeTypeOf = (schema) =>
   typesOf(schema).some((t) => t === "integer" || t === "number") && !typesOf(schema).includes("string")
     ? "integer"
     : "string";

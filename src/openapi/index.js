@@ -27,7 +27,6 @@ export {
 export { flattenSchema, typesOf } from "./schema.js";
 export {
   apiErrorShape,
-  codeTypeOf,
   EXTENSION as ERROR_SHAPE,
   inferShape,
   isJsonMediaType,
