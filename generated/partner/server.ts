@@ -68,13 +68,16 @@ export const partnerServerSpec: ServerSpec = {
     "unAuthorized": {"status":401,"body":{"error":{"code":"unAuthorized","message":"Caller is not authorized to access the resource.","target":"referral"}}},
   },
   "operations": {
-    "listCustomers": {"codes":["unAuthorized"],"statuses":[400,401,403,406,429,500,502,503,504]},
-    "getCustomer": {"codes":["unAuthorized"],"statuses":[400,401,403,404,406,429,500,502,503,504]},
-    "deleteCustomer": {"codes":["unAuthorized"],"statuses":[400,401,403,404,405,406,409,412,429,500,502,503,504]},
-    "getCustomerUsage": {"codes":["unAuthorized"],"statuses":[400,401,403,404,406,429,500,501,502,503,504]},
+    "listCustomers": {"codes":["unAuthorized"],"statuses":[400,401,403,406,429,500,502,503,504],"request":{"method":"GET","path":"/customers","parameters":[],"produces":["application/json"]}},
+    "getCustomer": {"codes":["unAuthorized"],"statuses":[400,401,403,404,406,429,500,502,503,504],"request":{"method":"GET","path":"/customers/{customerId}","parameters":[{"name":"customerId","in":"path","required":true,"schema":{"type":"string"}}],"produces":["application/json"]}},
+    "deleteCustomer": {"codes":["unAuthorized"],"statuses":[400,401,403,404,405,406,409,412,429,500,502,503,504],"request":{"method":"DELETE","path":"/customers/{customerId}","parameters":[{"name":"customerId","in":"path","required":true,"schema":{"type":"string"}},{"name":"If-Match","in":"header","required":true,"schema":{"type":"string"}}],"produces":[]}},
+    "getCustomerUsage": {"codes":["unAuthorized"],"statuses":[400,401,403,404,406,429,500,501,502,503,504],"request":{"method":"GET","path":"/customers/{customerId}/usage","parameters":[{"name":"customerId","in":"path","required":true,"schema":{"type":"string"}}],"produces":["application/json"]}},
   },
   "internal": {
     "status": 500,
+  },
+  "invalidRequest": {
+    "status": 400,
   },
   "schemas": {
     "PartnerErrorResponse": {"title":"Partner error response","description":"The single JSON object a Partner API returns in the body of a failed response.","x-error-shape":{"mediaType":"application/json","code":"/error/code","codeType":"string","message":"/error/message","target":"/error/target","innerError":["innerError","innererror"],"retryAfter":[429,503]},"type":"object","required":["error"],"properties":{"error":{"$ref":"#/components/schemas/PartnerError"}}},

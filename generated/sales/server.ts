@@ -55,10 +55,13 @@ export const salesServerSpec: ServerSpec = {
     "REQUEST_THROTTLED": {"status":429,"body":{"errorCode":"REQUEST_THROTTLED","errorMessage":"Too many requests were sent to the connector.","activityId":"6f1c2b1e-5a7d-4f44-9a51-2f8e1c0d9b3a"}},
   },
   "operations": {
-    "getCrmRecord": {"codes":["INVALID_CRM_CONNECTION","INVALID_TOKEN_SPECIFIED","INSUFFICIENT_PERMISSIONS","RECORD_NOT_FOUND","REQUEST_THROTTLED","INTERNAL_SERVER_ERROR"],"statuses":[400,401,403,404,429,500]},
+    "getCrmRecord": {"codes":["INVALID_CRM_CONNECTION","INVALID_TOKEN_SPECIFIED","INSUFFICIENT_PERMISSIONS","RECORD_NOT_FOUND","REQUEST_THROTTLED","INTERNAL_SERVER_ERROR"],"statuses":[400,401,403,404,429,500],"request":{"method":"GET","path":"/connections/{connectionId}/records/{recordType}/{recordId}","parameters":[{"name":"connectionId","in":"path","required":true,"schema":{"type":"string"}},{"name":"recordType","in":"path","required":true,"schema":{"type":"string"}},{"name":"recordId","in":"path","required":true,"schema":{"type":"string"}}],"produces":["application/json"]}},
   },
   "internal": {
     "code": "INTERNAL_SERVER_ERROR",
+  },
+  "invalidRequest": {
+    "code": "INVALID_CRM_CONNECTION",
   },
   "schemas": {
     "SalesError": {"title":"Sales extension error","description":"The error object a Copilot for Sales partner extension returns in the body of every failed response.","x-error-shape":{"mediaType":"application/json","code":"/errorCode","codeType":"string","message":"/errorMessage","details":"/details","correlationId":"/activityId","retryAfter":[429]},"type":"object","required":["errorCode"],"properties":{"errorCode":{"type":"string","description":"A short and easy-to-identify error category."},"errorMessage":{"type":"string","description":"A developer-friendly message for more details about the error."},"activityId":{"type":"string","description":"A unique identifier for the request."},"details":{"type":"object","description":"More details about the error. Content might vary, depending on the error type.","additionalProperties":true,"example":{"resourceType":"envelope","resourceId":"3f9a9c1e-8b52-4d0c-a9a4-1c2d3e4f5a6b"}}}},

@@ -7,9 +7,15 @@ const doc = {
   openapi: "3.1.0",
   paths: {
     "/things/{id}": {
+      parameters: [{ name: "id", in: "path", schema: { type: "string", "x-error-code": "BAD_ID" } }],
       get: {
         operationId: "getThing",
+        parameters: [
+          { name: "id", in: "path", schema: { type: "integer" }, "x-error-code": "NOT_A_NUMBER" },
+          { name: "q", in: "query", required: true, schema: { type: "string" } },
+        ],
         responses: {
+          "200": { description: "The thing.", content: { "application/json": {}, "text/csv": {} } },
           "404": { $ref: "#/components/responses/Pets404" },
           "429": { $ref: "#/components/responses/Pets429" },
         },
@@ -92,9 +98,36 @@ describe("readServerSpec", () => {
   const spec = readServerSpec("pets", doc, family)!;
 
   it("reads each operation's codes and statuses (by operationId, else method and path)", () => {
-    expect(spec.operations).toEqual({
+    expect(spec.operations).toMatchObject({
       getThing: { codes: ["GONE"], statuses: [404, 429] },
       "put /things/{id}": { codes: ["BAD_BODY", "GONE"], statuses: [400, 404] },
+    });
+  });
+
+  it("reads what each operation accepts: its own parameters over its Path Item's, each with its x-error-code", () => {
+    expect(spec.operations.getThing!.request).toEqual({
+      method: "GET",
+      path: "/things/{id}",
+      parameters: [
+        { name: "id", in: "path", required: true, schema: { type: "integer" }, code: "NOT_A_NUMBER" },
+        { name: "q", in: "query", required: true, schema: { type: "string" } },
+      ],
+      produces: ["application/json", "text/csv"],
+    });
+    expect(spec.operations["put /things/{id}"]!.request).toEqual({
+      method: "PUT",
+      path: "/things/{id}",
+      parameters: [
+        {
+          name: "id",
+          in: "path",
+          required: true,
+          schema: { type: "string", "x-error-code": "BAD_ID" },
+          code: "BAD_ID",
+        },
+      ],
+      body: { required: true, code: "BAD_BODY", content: { "application/json": { schema: {} } } },
+      produces: [],
     });
   });
 
@@ -114,7 +147,7 @@ describe("readServerSpec", () => {
     expect(spec.malformedBody).toEqual({ code: "BAD_BODY" });
   });
 
-  it("carries only the schemas the error responses reach", () => {
+  it("carries only the schemas the error responses and requests reach", () => {
     expect(Object.keys(spec.schemas).sort()).toEqual(["Err", "More"]);
   });
 

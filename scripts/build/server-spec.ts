@@ -16,6 +16,7 @@ import {
 } from "../../src/openapi/index.js";
 import type { CatalogFamily } from "./catalog.js";
 import { minimalValue } from "./minimal-value.js";
+import { invalidRequestOf, readRequest } from "./server-request.js";
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -130,7 +131,8 @@ export function readServerSpec(apiId: string, doc: Json, family: CatalogFamily |
   const byExample = new Map((family?.errors ?? []).filter((e) => e.example in examples).map((e) => [e.example, e]));
   const documented = new Map<number, Documented>();
   const ops: Writable<ServerSpec["operations"]> = {};
-  for (const { route, method, operation, path } of operations(doc)) {
+  for (const op of operations(doc)) {
+    const { route, method, operation, path } = op;
     const codes = new Set<string | number>();
     const statuses: number[] = [];
     for (const { key, response } of errorResponsesOf(operation, path)) {
@@ -146,7 +148,7 @@ export function readServerSpec(apiId: string, doc: Json, family: CatalogFamily |
       }
     }
     const id = typeof operation.operationId === "string" ? operation.operationId : `${method} ${route}`;
-    ops[id] = { codes: [...codes], statuses: statuses.sort((a, b) => a - b) };
+    ops[id] = { codes: [...codes], statuses: statuses.sort((a, b) => a - b), request: readRequest(doc, op) };
   }
   const codes: Record<string, { status: number; body: unknown }> = {};
   for (const [name, error] of byExample) {
@@ -169,6 +171,10 @@ export function readServerSpec(apiId: string, doc: Json, family: CatalogFamily |
   const internals = (family?.errors ?? []).filter((e) => e.status === 500 && String(e.code) in codes);
   const internal = internals.find((e) => e.kind === "code") ?? internals[0];
   const malformed = malformedBodyCode(doc, codes);
+  const invalid = invalidRequestOf(
+    (family?.errors ?? []).filter((e) => String(e.code) in codes),
+    statuses["400"]?.body !== undefined,
+  );
   return {
     api: apiId,
     shape,
@@ -177,9 +183,10 @@ export function readServerSpec(apiId: string, doc: Json, family: CatalogFamily |
     operations: ops,
     internal: internal ? { code: String(internal.code) } : { status: 500 },
     ...(malformed ? { malformedBody: malformed } : {}),
-    schemas: reachableSchemas(
-      doc,
-      Object.values(statuses).map((s) => s.schema),
-    ),
+    ...(invalid ? { invalidRequest: invalid } : {}),
+    schemas: reachableSchemas(doc, [
+      ...Object.values(statuses).map((s) => s.schema),
+      ...Object.values(ops).map((o) => o.request),
+    ]),
   };
 }

@@ -6,7 +6,19 @@
 export { createKit } from "./kit.js";
 export type { KitOptions } from "./kit.js";
 export type { CodeArgs, ErrorArgs, ErrorResponse, ErrorsFor, Kit, OperationTypes, StatusArgs } from "./response.js";
-export type { CodeSpec, ErrorRef, HeaderSpec, KitTypes, ServerShape, ServerSpec, StatusSpec } from "./spec.js";
+export type {
+  CodeSpec,
+  ErrorRef,
+  HeaderSpec,
+  KitTypes,
+  ParameterSpec,
+  RequestBodySpec,
+  RequestSpec,
+  ServerShape,
+  ServerSpec,
+  StatusSpec,
+} from "./spec.js";
+export type { IncomingRequest } from "./request.js";
 export type { RetryAfter } from "./retry-after.js";
 export { ContractError } from "./contract-error.js";
 export { toResponse, sendNode, sendFastify } from "./adapters.js";

@@ -1,5 +1,6 @@
 import { deepFreeze, setAt } from "./body.js";
 import type { ErrorArgs, ErrorResponse, Kit } from "./response.js";
+import { compileRequestChecks } from "./request.js";
 import { formatRetryAfter } from "./retry-after.js";
 import type { ErrorRef, KitTypes, ServerSpec, StatusSpec } from "./spec.js";
 import { compileChecks } from "./validate.js";
@@ -73,6 +74,11 @@ export function createKit<T extends KitTypes>(spec: ServerSpec, options: KitOpti
   const respond = (ref: ErrorRef, args?: ErrorArgs & { code?: string | number }) =>
     "code" in ref ? create(codeOf(ref.code), args) : forStatus(ref.status, args);
 
+  let checker: ReturnType<typeof compileRequestChecks> | undefined;
+  const checkRequest: Kit<KitTypes>["checkRequest"] = (operation, request) => {
+    checker ??= compileRequestChecks(spec, respond);
+    return checker(operation, request);
+  };
   const kit: Kit<KitTypes> = {
     spec,
     create: create as Kit<KitTypes>["create"],
@@ -81,6 +87,7 @@ export function createKit<T extends KitTypes>(spec: ServerSpec, options: KitOpti
     malformedBody: (args) => respond(spec.malformedBody ?? spec.internal, args),
     respond,
     operation: () => kit,
+    checkRequest,
   };
   return kit as unknown as Kit<T>;
 }

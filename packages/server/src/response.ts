@@ -1,4 +1,5 @@
 import type { ErrorRef, KitTypes, ServerSpec } from "./spec.js";
+import type { IncomingRequest } from "./request.js";
 import type { RetryAfter } from "./retry-after.js";
 
 /** A documented error response, ready for any adapter. `headers` has lower-case names; the media type is apart. */
@@ -74,6 +75,12 @@ export interface Kit<T extends KitTypes> {
    * untyped: what the error handlers and data-driven servers use. Throws on what the API does not document.
    */
   respond(ref: ErrorRef, args?: ErrorArgs & { code?: string | number }): ErrorResponse<T["body"]>;
+  /**
+   * Checks a request against what the operation accepts (parameters, body media type and schema) and
+   * returns its body, parsed; a breach throws a `ContractError` with the code the contract names for
+   * it (`x-error-code`). Needs ajv and ajv-formats; each operation is compiled on its first request.
+   */
+  checkRequest(operation: Extract<keyof T["operations"], string>, request: IncomingRequest): unknown;
   /** The same kit, typed to the codes and statuses one operation documents. */
   operation<Op extends Extract<keyof T["operations"], string>>(operation: Op): Kit<OperationTypes<T, Op>>;
 }

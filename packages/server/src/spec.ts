@@ -51,6 +51,34 @@ export interface CodeSpec {
   readonly body: unknown;
 }
 
+/** A parameter of an operation, with the code its contract names for a value that breaks it. */
+export interface ParameterSpec {
+  readonly name: string;
+  readonly in: "path" | "query" | "header" | "cookie";
+  readonly required: boolean;
+  readonly schema?: unknown;
+  /** The parameter's (or its schema's) `x-error-code`, as text. */
+  readonly code?: string;
+}
+
+/** An operation's request body: its media types with their schemas, and its `x-error-code`. */
+export interface RequestBodySpec {
+  readonly required: boolean;
+  readonly content: { readonly [mediaType: string]: { readonly schema?: unknown } };
+  readonly code?: string;
+}
+
+/** What an operation accepts, for `kit.checkRequest`. */
+export interface RequestSpec {
+  readonly method: string;
+  /** The path template (`/referrals/{referralId}`). */
+  readonly path: string;
+  readonly parameters: readonly ParameterSpec[];
+  readonly body?: RequestBodySpec;
+  /** The media types of its successful responses. */
+  readonly produces: readonly string[];
+}
+
 /** Which error a handler sends: a catalogued code, or a status without one. */
 export type ErrorRef = { readonly code: string } | { readonly status: number };
 
@@ -66,13 +94,20 @@ export interface ServerSpec {
     readonly [operation: string]: {
       readonly codes: readonly (string | number)[];
       readonly statuses: readonly number[];
+      /** What it accepts (absent in a spec written before request checks). */
+      readonly request?: RequestSpec;
     };
   };
   /** The documented 500: what an unexpected exception becomes. */
   readonly internal: ErrorRef;
   /** The documented answer to a request body that is not JSON (the request bodies' `x-error-code`), if any. */
   readonly malformedBody?: ErrorRef;
-  /** `components.schemas` the statuses' schemas refer to, for the optional run-time check. */
+  /**
+   * The answer to a request that breaks a constraint declaring no `x-error-code` of its own (nor its body):
+   * the one top-level catalogued code with status 400, else a code-less 400, if the API has either.
+   */
+  readonly invalidRequest?: ErrorRef;
+  /** `components.schemas` the statuses' and requests' schemas refer to, for the run-time checks. */
   readonly schemas: { readonly [name: string]: unknown };
 }
 

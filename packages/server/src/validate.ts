@@ -7,26 +7,46 @@
 import type { ErrorResponse } from "./response.js";
 import type { ServerSpec } from "./spec.js";
 
-type Validate = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null };
-interface Ajv {
+export interface AjvError {
+  instancePath: string;
+  message?: string;
+  /** With `verbose: true`: the schema object holding the keyword that failed. */
+  parentSchema?: unknown;
+}
+export type Validate = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
+export interface Ajv {
   compile(schema: unknown): Validate;
 }
 
 /** Node's `require`, from wherever the kit runs (`process.getBuiltinModule`, Node 20.16+). */
-function loadAjv(): new (options: object) => Ajv {
+function nodeRequire(feature: string): (id: string) => unknown {
   const node = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   const module = node?.getBuiltinModule?.("node:module") as
     | { createRequire(from: string): (id: string) => unknown }
     | undefined;
-  if (!module) throw new Error("createKit({ validate: true }) needs Node 20.16 or later (it loads Ajv with require)");
+  if (!module) throw new Error(`${feature} needs Node 20.16 or later (it loads Ajv with require)`);
+  return module.createRequire(import.meta.url);
+}
+
+/** Ajv for JSON Schema 2020-12 (OpenAPI 3.1), with ajv-formats when `formats` is asked for. */
+export function loadAjv(feature: string, options: object, formats = false): Ajv {
+  const require = nodeRequire(feature);
+  let Ajv2020: new (options: object) => Ajv;
   try {
-    const { Ajv2020 } = module.createRequire(import.meta.url)("ajv/dist/2020.js") as {
-      Ajv2020: new (options: object) => Ajv;
-    };
-    return Ajv2020;
+    ({ Ajv2020 } = require("ajv/dist/2020.js") as { Ajv2020: typeof Ajv2020 });
   } catch {
-    throw new Error("createKit({ validate: true }) needs ajv: npm install --save-dev ajv");
+    throw new Error(`${feature} needs ajv: npm install ajv`);
   }
+  const ajv = new Ajv2020(options);
+  if (formats) {
+    try {
+      const plugin = require("ajv-formats") as { default: (ajv: Ajv) => void };
+      plugin.default(ajv);
+    } catch {
+      throw new Error(`${feature} needs ajv-formats: npm install ajv-formats`);
+    }
+  }
+  return ajv;
 }
 
 const describe = (validate: Validate) =>
@@ -34,8 +54,7 @@ const describe = (validate: Validate) =>
 
 /** A function that throws when a response breaks its contract: compiled for every documented status at once. */
 export function compileChecks(spec: ServerSpec): (response: ErrorResponse) => void {
-  const Ajv2020 = loadAjv();
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+  const ajv = loadAjv("createKit({ validate: true })", { strict: false, allErrors: true, validateFormats: false });
   const components = { schemas: spec.schemas };
   const compiled = new Map<string, { body?: Validate; headers: [string, boolean, Validate | undefined][] }>();
   for (const [status, statusSpec] of Object.entries(spec.statuses)) {
