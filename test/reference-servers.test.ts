@@ -1,0 +1,129 @@
+/**
+ * The reference servers (examples/servers/<api>/) against their contracts, through the generated
+ * clients on real HTTP: each operation's success, then every trigger its `triggers.ts` lists. Every
+ * error must be documented (status and code as the catalog has them, `Retry-After` and the
+ * correlation id where the contract requires them), and the codes reached must be the catalog's
+ * codes of the API, all of them. The list of (operation, status, code) reached is printed.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { serve, type ServerType } from "@hono/node-server";
+import type { ServerSpec } from "@error-contracts/server";
+import type { Hono } from "hono";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FULL_TOKEN, LOW_TOKEN, type Trigger } from "../examples/servers/lib/reference-app.js";
+import { ApiError, loadClient, type LooseClient } from "./helpers/clients.js";
+import { repoRoot } from "./helpers/cli.js";
+import { catalog } from "./helpers/openapi.js";
+
+const serversDir = join(repoRoot, "examples", "servers");
+const apis = readdirSync(serversDir).filter((name) => existsSync(join(serversDir, name, "triggers.ts")));
+
+interface Loaded {
+  createApp: () => Hono;
+  triggers: Trigger[];
+  successes: Trigger[];
+  spec: ServerSpec;
+}
+async function load(api: string): Promise<Loaded> {
+  const [app, triggers, server] = await Promise.all([
+    import(`../examples/servers/${api}/index.ts`),
+    import(`../examples/servers/${api}/triggers.ts`),
+    import(`../generated/${api}/server.ts`),
+  ]);
+  const spec = Object.entries(server).find(([name]) => name.endsWith("ServerSpec"))![1] as ServerSpec;
+  return { createApp: app.createApp, triggers: triggers.triggers, successes: triggers.successes, spec };
+}
+
+const tokens = (trigger: Trigger): Record<string, string> => {
+  const token = trigger.token ?? "full";
+  if (token === "none") return {};
+  const value = token === "full" ? FULL_TOKEN : token === "low" ? LOW_TOKEN : token.other;
+  return { authorization: `Bearer ${value}` };
+};
+
+describe.each(apis)("the %s reference server", (api) => {
+  let loaded: Loaded;
+  let server: ServerType;
+  let client: LooseClient;
+
+  beforeAll(async () => {
+    loaded = await load(api);
+    const { create } = await loadClient(api);
+    server = await new Promise<ServerType>((resolve) => {
+      const started = serve({ fetch: loaded.createApp().fetch, port: 0, hostname: "127.0.0.1" }, () =>
+        resolve(started),
+      );
+    });
+    client = create({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, retries: 0 });
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const send = (trigger: Trigger) => {
+    const { method, path, produces } = loaded.spec.operations[trigger.operation]!.request!;
+    const json = produces.every((type) => /json/.test(type));
+    return client[method]!(path, {
+      ...(json ? {} : { parseAs: "arrayBuffer" }),
+      params: trigger.params ?? {},
+      headers: {
+        ...tokens(trigger),
+        ...trigger.headers,
+        ...(trigger.text !== undefined ? { "content-type": "application/json" } : {}),
+      },
+      ...(trigger.body !== undefined ? { body: trigger.body } : {}),
+      ...(trigger.text !== undefined ? { body: trigger.text, bodySerializer: (text: string) => text } : {}),
+    });
+  };
+
+  it("answers each operation's success", async () => {
+    const operations = new Set<string>();
+    for (const trigger of loaded.successes) {
+      const { error, response } = await send(trigger);
+      expect(error, `${trigger.operation}: ${trigger.why}`).toBeUndefined();
+      expect(response.status, trigger.why).toBeLessThan(300);
+      operations.add(trigger.operation);
+    }
+    expect([...operations].sort()).toEqual(Object.keys(loaded.spec.operations).sort());
+  });
+
+  it("answers every catalogued code of its API, each as documented", async () => {
+    const { spec } = loaded;
+    const family = catalog.families.find((f) => f.apis.includes(api))!;
+    const byCode = new Map(family.errors.map((e) => [String(e.code), e]));
+    const reached: string[] = [];
+    const codes = new Set<string>();
+    for (const trigger of loaded.triggers) {
+      let result = await send(trigger);
+      for (let i = 1; i < (trigger.repeat ?? 1) && !result.error; i++) result = await send(trigger);
+      const { error, response } = result;
+      const where = `${trigger.operation} (${trigger.why})`;
+      expect(error, where).toBeInstanceOf(ApiError);
+      const failure = error!;
+      expect(failure.reason, where).toBe("status");
+      expect(spec.operations[trigger.operation]!.statuses, `${where}: ${failure.status} is documented`).toContain(
+        failure.status,
+      );
+      expect(failure.body, `${where}: a body of the documented shape`).toBeDefined();
+      // The most specific code has its catalog's status (an envelope's top-level code may group several).
+      const specific = failure.specificCode === undefined ? undefined : String(failure.specificCode);
+      const entry = specific === undefined ? undefined : byCode.get(specific);
+      if (entry) expect(entry.status, `${where}: ${specific} has its catalog's status`).toBe(failure.status);
+      else if (specific !== undefined) {
+        expect(
+          spec.statuses[failure.status]?.codeRequired,
+          `${where}: ${specific} is catalogued or its status code-less`,
+        ).toBe(true);
+      }
+      for (const code of [failure.code, failure.specificCode]) if (byCode.has(String(code))) codes.add(String(code));
+      const status = spec.statuses[failure.status]!;
+      if (status.retryAfter) expect(response.headers.get("retry-after"), `${where}: Retry-After`).toMatch(/^\d+$/);
+      if (spec.shape.correlationHeader) expect(failure.correlationId, `${where}: the correlation id`).toBeTruthy();
+      reached.push(
+        `${trigger.operation} ${failure.status} ${failure.specificCode ?? "(no code)"}${failure.code !== failure.specificCode ? ` (${failure.code})` : ""}`,
+      );
+    }
+    console.log(`${api}: ${reached.length} errors reached\n  ${reached.join("\n  ")}`);
+    expect([...codes].sort()).toEqual([...byCode.keys()].sort());
+  });
+});
