@@ -15,6 +15,7 @@ import {
   toResponse,
 } from "@error-contracts/server";
 import { type Context, Hono } from "hono";
+import { DEFECTS, type DefectName, rewrite } from "./defects.js";
 
 export const FULL_TOKEN = "reference-token";
 export const LOW_TOKEN = "reference-token-low";
@@ -26,6 +27,8 @@ export interface ReferenceOptions {
   rateLimit?: { limit: number; windowMs: number };
   /** The largest request body, where the operation documents 413 (default 64 KiB). */
   maxBodyBytes?: number;
+  /** Planted defects (`lib/defects.ts`), for the conformance checker's tests; none by default. */
+  defects?: Iterable<DefectName>;
 }
 
 /** What a handler gets: the request's parsed body, its parameters, and the arguments every error should carry. */
@@ -71,6 +74,24 @@ function accepts(accept: string | undefined, mediaType: string): boolean {
   });
 }
 
+/** Middleware: the switched-on defects' rewrites on every error response. */
+function plantDefects(spec: AnyKit["spec"], defects: ReadonlySet<DefectName>, operations: WeakMap<Request, string>) {
+  return async (c: Context, next: () => Promise<void>) => {
+    await next();
+    if (c.res.status < 400) return;
+    const text = await c.res.text();
+    const out = {
+      status: c.res.status,
+      headers: new Headers(c.res.headers),
+      body: parseOrUndefined(text) ?? text,
+      operation: operations.get(c.req.raw),
+    };
+    rewrite(defects, out, spec);
+    const body = typeof out.body === "string" ? out.body : JSON.stringify(out.body);
+    c.res = new Response(body, { status: out.status, headers: out.headers });
+  };
+}
+
 function parseOrUndefined(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -110,7 +131,14 @@ export function referenceApp(
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
   const windows = new Map<string, { start: number; count: number }>();
   const correlationHeader = kit.spec.shape.correlationHeader;
+  const defects = new Set(options.defects ?? []);
+  for (const name of defects) {
+    if (!(name in DEFECTS) || !DEFECTS[name].applies(kit.spec))
+      throw new Error(`${kit.spec.api}: no defect ${name} to plant`);
+  }
   const app = new Hono();
+  const operations = new WeakMap<Request, string>();
+  if (defects.size > 0) app.use(plantDefects(kit.spec, defects, operations));
 
   const argsOf = (c: Context): ErrorArgs => {
     const id = correlationHeader ? c.req.header(correlationHeader) : undefined;
@@ -126,6 +154,7 @@ export function referenceApp(
     if (!request || !route) throw new Error(`${kit.spec.api}: no handler or request for ${operation}`);
     paths.set(request.path, new Set([...(paths.get(request.path) ?? []), request.method]));
     app.on(request.method, honoPath(request.path), async (c) => {
+      operations.set(c.req.raw, operation);
       const query = new URL(c.req.url).searchParams;
       const args = argsOf(c);
       const call: Call = { c, operation, body: undefined, param: (name) => c.req.param(name) ?? "", query, args };
@@ -134,10 +163,13 @@ export function referenceApp(
 
       const auth = c.req.header("authorization");
       const token = auth?.startsWith("Bearer ") ? auth.slice(7) : undefined;
-      if (token !== FULL_TOKEN && token !== LOW_TOKEN)
+      if (token !== FULL_TOKEN && token !== LOW_TOKEN && !defects.has("auth-ignored"))
         return send(answers.unauthenticated(auth ? "invalid" : "missing", call));
       if (token === LOW_TOKEN && answers.forbidden && documented.statuses.includes(403)) {
-        return send(answers.forbidden(call));
+        if (!defects.has("low-token-ignored")) return send(answers.forbidden(call));
+      }
+      if (token === LOW_TOKEN && !documented.statuses.includes(403) && defects.has("undocumented-403")) {
+        return send({ ...answers.unauthenticated("invalid", call), status: 403 });
       }
 
       const key = `${token} ${operation}`;
@@ -160,13 +192,15 @@ export function referenceApp(
       }
       if (documents(413) && Number(length) > maxBodyBytes) return send(kit.respond({ status: 413 }, args));
       const text = await c.req.text();
-      if (typeof route !== "function") route.before(call, parseOrUndefined(text));
-      call.body = kit.checkRequest(operation, {
-        params: c.req.param(),
-        query,
-        header: (n) => c.req.header(n),
-        body: text,
-      });
+      const parsed = parseOrUndefined(text);
+      if (request.body && text !== "" && parsed === undefined && defects.has("500-on-malformed-json")) {
+        return send(kit.internal(args));
+      }
+      if (typeof route !== "function") route.before(call, parsed);
+      call.body =
+        defects.has("invalid-input-accepted") && (text === "" || parsed !== undefined)
+          ? (parsed ?? {})
+          : kit.checkRequest(operation, { params: c.req.param(), query, header: (n) => c.req.header(n), body: text });
       return typeof route === "function" ? route(call) : route.handle(call);
     });
   }
