@@ -6,6 +6,8 @@
  * error responses the server would have sent, the others are read by `reference-app.ts`.
  */
 import type { ServerSpec } from "@error-contracts/server";
+import type { Context } from "hono";
+import { parseOrUndefined } from "./http.js";
 
 /** An error response on its way out, for a rewrite to change. */
 export interface Outgoing {
@@ -160,4 +162,22 @@ export type DefectName = keyof typeof DEFECTS;
 export function rewrite(defects: ReadonlySet<DefectName>, out: Outgoing, spec: ServerSpec): void {
   for (const name of defects) (DEFECTS[name] as Defect).rewrite?.(out, spec);
   out.headers.delete("content-length");
+}
+
+/** Middleware: the switched-on defects' rewrites on every error response. */
+export function plantDefects(spec: ServerSpec, defects: ReadonlySet<DefectName>, operations: WeakMap<Request, string>) {
+  return async (c: Context, next: () => Promise<void>) => {
+    await next();
+    if (c.res.status < 400) return;
+    const text = await c.res.text();
+    const out = {
+      status: c.res.status,
+      headers: new Headers(c.res.headers),
+      body: parseOrUndefined(text) ?? text,
+      operation: operations.get(c.req.raw),
+    };
+    rewrite(defects, out, spec);
+    const body = typeof out.body === "string" ? out.body : JSON.stringify(out.body);
+    c.res = new Response(body, { status: out.status, headers: out.headers });
+  };
 }

@@ -8,14 +8,18 @@
 import {
   ContractError,
   type ErrorArgs,
+  type ErrorRef,
   type ErrorResponse,
   type Kit,
   type KitTypes,
   responseFor,
+  type ServerSpec,
   toResponse,
 } from "@error-contracts/server";
 import { type Context, Hono } from "hono";
-import { DEFECTS, type DefectName, rewrite } from "./defects.js";
+import { DEFECTS, type DefectName, plantDefects } from "./defects.js";
+import { accepts, honoPath, parseOrUndefined } from "./http.js";
+import { rateLimiter } from "./rate-limit.js";
 
 export const FULL_TOKEN = "reference-token";
 export const LOW_TOKEN = "reference-token-low";
@@ -61,45 +65,6 @@ export interface Answers {
 
 type AnyKit = Pick<Kit<KitTypes>, "spec" | "respond" | "internal" | "malformedBody" | "checkRequest">;
 
-/** `/referrals/{referralId}` → `/referrals/:referralId{[^/]*}`: an empty segment still reaches the contract's check. */
-const honoPath = (path: string) => path.replace(/\{([^}]+)\}/g, ":$1{[^/]*}");
-
-/** Whether an `Accept` header admits a media type (no header, `*\/*`, `type/*` or the type itself). */
-function accepts(accept: string | undefined, mediaType: string): boolean {
-  if (!accept) return true;
-  const [type] = mediaType.split("/");
-  return accept.split(",").some((part) => {
-    const range = part.split(";")[0]!.trim().toLowerCase();
-    return range === "*/*" || range === `${type}/*` || range === mediaType || range === "";
-  });
-}
-
-/** Middleware: the switched-on defects' rewrites on every error response. */
-function plantDefects(spec: AnyKit["spec"], defects: ReadonlySet<DefectName>, operations: WeakMap<Request, string>) {
-  return async (c: Context, next: () => Promise<void>) => {
-    await next();
-    if (c.res.status < 400) return;
-    const text = await c.res.text();
-    const out = {
-      status: c.res.status,
-      headers: new Headers(c.res.headers),
-      body: parseOrUndefined(text) ?? text,
-      operation: operations.get(c.req.raw),
-    };
-    rewrite(defects, out, spec);
-    const body = typeof out.body === "string" ? out.body : JSON.stringify(out.body);
-    c.res = new Response(body, { status: out.status, headers: out.headers });
-  };
-}
-
-function parseOrUndefined(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
 /** A documented error of the operation named by the fault header, if it is a 5xx. */
 function faultOf(
   kit: AnyKit,
@@ -116,10 +81,28 @@ function faultOf(
   return kit.respond(code === undefined ? { status } : { code: String(code) }, { ...args, ...retry });
 }
 
+/** The documented 406, 411 or 413 a request gets before its body is read: what the server cannot serve or take. */
+function limitOf(c: Context, spec: ServerSpec, operation: string, maxBodyBytes: number): ErrorRef | undefined {
+  const documented = spec.operations[operation]!;
+  const request = documented.request!;
+  const documents = (status: number) =>
+    documented.statuses.includes(status) && spec.statuses[status]?.body !== undefined;
+  const accept = c.req.header("accept");
+  if (documents(406) && request.produces.length > 0 && !request.produces.some((type) => accepts(accept, type))) {
+    return { status: 406 };
+  }
+  const length = c.req.header("content-length");
+  if (documents(411) && request.body && length === undefined && c.req.header("transfer-encoding")) {
+    return { status: 411 };
+  }
+  return documents(413) && Number(length) > maxBodyBytes ? { status: 413 } : undefined;
+}
+
 /**
  * A reference server: `handlers` has one entry per operation of the API (by operationId); each
  * request passes the shared steps, then its handler. A method the path does not declare gets the
  * documented 405 where the API has one, else `unsupportedMethod` (default: the documented 405 or 500).
+ * (Over 60 lines as one closure: every route's steps share the app's rate limit, defects and answers.)
  */
 export function referenceApp(
   kit: AnyKit,
@@ -127,9 +110,8 @@ export function referenceApp(
   handlers: Record<string, Route>,
   options: ReferenceOptions = {},
 ): Hono {
-  const { limit, windowMs } = options.rateLimit ?? { limit: 50, windowMs: 10_000 };
+  const throttle = rateLimiter(options.rateLimit ?? { limit: 50, windowMs: 10_000 });
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
-  const windows = new Map<string, { start: number; count: number }>();
   const correlationHeader = kit.spec.shape.correlationHeader;
   const defects = new Set(options.defects ?? []);
   for (const name of defects) {
@@ -147,6 +129,18 @@ export function referenceApp(
   const send = (response: ErrorResponse) => toResponse(response);
   app.onError((error, c) => send(responseFor(kit, error, argsOf(c).correlationId)));
 
+  /** The token's answer: 401 without a known one, 403 for the low-rights one where documented. */
+  const refuse = (token: string | undefined, sent: boolean, call: Call): ErrorResponse | undefined => {
+    if (token !== FULL_TOKEN && token !== LOW_TOKEN) {
+      return defects.has("auth-ignored") ? undefined : answers.unauthenticated(sent ? "invalid" : "missing", call);
+    }
+    if (token === FULL_TOKEN) return undefined;
+    if (kit.spec.operations[call.operation]!.statuses.includes(403)) {
+      return defects.has("low-token-ignored") ? undefined : answers.forbidden?.(call);
+    }
+    return defects.has("undocumented-403") ? { ...answers.unauthenticated("invalid", call), status: 403 } : undefined;
+  };
+
   const paths = new Map<string, Set<string>>();
   for (const [operation, documented] of Object.entries(kit.spec.operations)) {
     const request = documented.request;
@@ -163,34 +157,14 @@ export function referenceApp(
 
       const auth = c.req.header("authorization");
       const token = auth?.startsWith("Bearer ") ? auth.slice(7) : undefined;
-      if (token !== FULL_TOKEN && token !== LOW_TOKEN && !defects.has("auth-ignored"))
-        return send(answers.unauthenticated(auth ? "invalid" : "missing", call));
-      if (token === LOW_TOKEN && answers.forbidden && documented.statuses.includes(403)) {
-        if (!defects.has("low-token-ignored")) return send(answers.forbidden(call));
-      }
-      if (token === LOW_TOKEN && !documented.statuses.includes(403) && defects.has("undocumented-403")) {
-        return send({ ...answers.unauthenticated("invalid", call), status: 403 });
-      }
+      const refused = refuse(token, auth !== undefined, call);
+      if (refused) return send(refused);
 
-      const key = `${token} ${operation}`;
-      const now = Date.now();
-      const window = windows.get(key);
-      if (!window || now - window.start >= windowMs) windows.set(key, { start: now, count: 1 });
-      else if (++window.count > limit) {
-        return send(answers.throttled(Math.max(1, Math.ceil((window.start + windowMs - now) / 1000)), call));
-      }
+      const retryAfter = throttle(`${token} ${operation}`);
+      if (retryAfter !== undefined) return send(answers.throttled(retryAfter, call));
 
-      const accept = c.req.header("accept");
-      const documents = (status: number) =>
-        documented.statuses.includes(status) && kit.spec.statuses[status]?.body !== undefined;
-      if (documents(406) && request.produces.length > 0 && !request.produces.some((type) => accepts(accept, type))) {
-        return send(kit.respond({ status: 406 }, args));
-      }
-      const length = c.req.header("content-length");
-      if (documents(411) && request.body && length === undefined && c.req.header("transfer-encoding")) {
-        return send(kit.respond({ status: 411 }, args));
-      }
-      if (documents(413) && Number(length) > maxBodyBytes) return send(kit.respond({ status: 413 }, args));
+      const limit = limitOf(c, kit.spec, operation, maxBodyBytes);
+      if (limit) return send(kit.respond(limit, args));
       const text = await c.req.text();
       const parsed = parseOrUndefined(text);
       if (request.body && text !== "" && parsed === undefined && defects.has("500-on-malformed-json")) {
@@ -220,27 +194,3 @@ export function referenceApp(
 }
 
 export { ContractError };
-
-/**
- * A request to a reference server, as data: each server's `triggers.ts` lists the requests that
- * reach its documented errors (and one success per operation), for people and for test/reference-servers.test.ts.
- */
-export interface Trigger {
-  /** What the request does, for people. */
-  why: string;
-  operation: string;
-  params?: {
-    path?: Record<string, string>;
-    query?: Record<string, string | number>;
-    header?: Record<string, string>;
-  };
-  /** A JSON body. */
-  body?: unknown;
-  /** A body that is not JSON, sent as is. */
-  text?: string;
-  headers?: Record<string, string>;
-  /** The token to send: the full one (default), the low-rights one, none, or this text. */
-  token?: "full" | "low" | "none" | { other: string };
-  /** Send it again until the first error, at most this many times (the rate limit). */
-  repeat?: number;
-}

@@ -1,5 +1,6 @@
 /** Requests that reach each documented error of the partner reference server, and one success per operation. */
-import { FAULT_HEADER, type Trigger } from "../lib/reference-app.js";
+import { FAULT_HEADER } from "../lib/reference-app.js";
+import type { Trigger } from "../lib/trigger.js";
 
 const customer = (customerId: string) => ({ path: { customerId } });
 const ifMatch = (customerId: string, eTag: string) => ({ path: { customerId }, header: { "If-Match": eTag } });

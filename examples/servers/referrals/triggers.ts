@@ -1,5 +1,6 @@
 /** Requests that reach each documented error of the referrals reference server, and one success per operation. */
-import { FAULT_HEADER, type Trigger } from "../lib/reference-app.js";
+import { FAULT_HEADER } from "../lib/reference-app.js";
+import type { Trigger } from "../lib/trigger.js";
 import { ATTACHMENT, REFERRALS } from "./index.js";
 
 const referral = (referralId: string) => ({ path: { referralId } });

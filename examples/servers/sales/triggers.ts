@@ -1,5 +1,6 @@
 /** Requests that reach each documented error of the sales reference server, and its success. */
-import { FAULT_HEADER, type Trigger } from "../lib/reference-app.js";
+import { FAULT_HEADER } from "../lib/reference-app.js";
+import type { Trigger } from "../lib/trigger.js";
 import { CONNECTION_ID } from "./index.js";
 
 const record = { connectionId: CONNECTION_ID, recordType: "account", recordId: "acc-1" };
