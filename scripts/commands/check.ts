@@ -1,0 +1,122 @@
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { formatJson } from "../check/formats/json.js";
+import { formatText } from "../check/formats/text.js";
+import { loadContract } from "../check/load.js";
+import type { CheckResult, Level } from "../check/model.js";
+import { ruleIds } from "../check/rules/index.js";
+import { checkApi, DEFAULT_MAX_REQUESTS, DEFAULT_TIMEOUT } from "../check/run.js";
+import { NoAnswer } from "../check/send.js";
+import { bundleArgument, UsageError, type Command } from "./command.js";
+
+const FORMATS = ["text", "json"] as const;
+
+/** A whole number option within bounds, or a usage error naming it. */
+export function integerOption(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (value === undefined) return fallback;
+  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`--${name} must be an integer ${min}–${max}, not "${value}"`);
+  return n;
+}
+
+/** Exit 1 when a finding is at `failOn` or above, else 0. */
+export function exitFor(result: CheckResult, failOn: Level): number {
+  return result.findings.some((f) => f.level === "error" || failOn === "warning") ? 1 : 0;
+}
+
+export const checkCommand: Command = {
+  name: "check",
+  usage: `error-contracts check <api | bundle> --base-url <url> [options]
+
+  api                  an API of generated/ (messaging, partner, …), or a bundled openapi.yaml
+  --base-url <url>     where the API runs, with its base path (http://127.0.0.1:8080/api/v1); nothing else is asked
+  --token <t>          a token with full rights (without one, only the 401 triggers run on secured operations)
+  --token-low <t>      a token without the rights: 403 on operations that document it
+  --allow-writes       also send triggers that could change data if the server wrongly accepted them
+  --rate-limit-probe <n>  a burst of at most n requests to provoke a 429 (default 0: none)
+  --param <name=value> a real value for a path parameter (repeatable); else read from list operations
+  --seed <n>           the seed of generated values (default 1): the same seed, the same requests
+  --format <f>         text (default), json
+  --only <rule,…>      keep only these rules
+  --timeout <ms>       how long one request may take (default ${DEFAULT_TIMEOUT})
+  --max-requests <n>   the most requests the run sends (default ${DEFAULT_MAX_REQUESTS})
+  --fail-on <level>    error (default) or warning: the lowest level that exits 1
+
+Rules: ${ruleIds.map((r) => r.id).join(", ")} (docs/check-rules.md).
+Exit codes: 0 no finding at --fail-on, 1 findings, 2 bad input or an unreachable server.`,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        "base-url": { type: "string" },
+        token: { type: "string" },
+        "token-low": { type: "string" },
+        "allow-writes": { type: "boolean" },
+        "rate-limit-probe": { type: "string" },
+        param: { type: "string", multiple: true },
+        seed: { type: "string" },
+        format: { type: "string" },
+        only: { type: "string" },
+        timeout: { type: "string" },
+        "max-requests": { type: "string" },
+        "fail-on": { type: "string" },
+      },
+    });
+    const spec = bundleArgument(positionals, "check");
+    const baseUrl = values["base-url"];
+    if (!baseUrl) throw new UsageError("check needs --base-url <url>, where the API runs");
+    let parsed: URL;
+    try {
+      parsed = new URL(baseUrl);
+    } catch {
+      throw new UsageError(`--base-url "${baseUrl}" is not a URL`);
+    }
+    if (parsed.protocol !== "http:" && parsed.protocol !== "https:")
+      throw new UsageError(`--base-url must be http or https, not ${parsed.protocol}`);
+    const format = values.format ?? "text";
+    if (!(FORMATS as readonly string[]).includes(format))
+      throw new UsageError(`--format must be one of ${FORMATS.join(", ")}`);
+    const failOn = values["fail-on"] ?? "error";
+    if (failOn !== "error" && failOn !== "warning")
+      throw new UsageError(`--fail-on must be error or warning, not "${failOn}"`);
+    const only = values.only?.split(",").map((r) => r.trim());
+    const unknown = only?.filter((id) => !ruleIds.some((r) => r.id === id));
+    if (unknown?.length)
+      throw new UsageError(`--only: no rule ${unknown.join(", ")} (rules: ${ruleIds.map((r) => r.id).join(", ")})`);
+    const params: Record<string, string> = {};
+    for (const pair of values.param ?? []) {
+      const at = pair.indexOf("=");
+      if (at < 1) throw new UsageError(`--param takes name=value, not "${pair}"`);
+      params[pair.slice(0, at)] = pair.slice(at + 1);
+    }
+    const contract = await loadContract(spec);
+    let result: CheckResult;
+    try {
+      result = await checkApi(contract, baseUrl, {
+        ...(values.token === undefined ? {} : { token: values.token }),
+        ...(values["token-low"] === undefined ? {} : { tokenLow: values["token-low"] }),
+        allowWrites: values["allow-writes"] === true,
+        rateLimitProbe: integerOption("rate-limit-probe", values["rate-limit-probe"], 0, 0, 10_000),
+        seed: integerOption("seed", values.seed, 1, 0, 2 ** 32 - 1),
+        timeout: integerOption("timeout", values.timeout, DEFAULT_TIMEOUT, 1, 600_000),
+        maxRequests: integerOption("max-requests", values["max-requests"], DEFAULT_MAX_REQUESTS, 1, 100_000),
+        params,
+        ...(only ? { only } : {}),
+      });
+    } catch (error) {
+      if (error instanceof NoAnswer) throw new Error(`the server did not answer: ${error.message}`);
+      throw error;
+    }
+    const title = `${path.relative(process.cwd(), spec) || spec} against ${baseUrl}`;
+    io.out(format === "json" ? formatJson(result) : formatText(result, title));
+    return exitFor(result, failOn);
+  },
+};

@@ -1,0 +1,91 @@
+/**
+ * `check` in-process against a Partner API server on 127.0.0.1: the conforming server gives no
+ * finding and reaches every status a trigger aims at; each defect switched on alone gives exactly
+ * its rule, at its operations, and nothing else.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { checkApi, type CheckOptions } from "../../scripts/check/run.js";
+import type { TestServer } from "../helpers/servers.js";
+import { type PartnerDefect, startPartner } from "./servers/partner.js";
+
+const spec = "generated/partner/openapi.yaml";
+const options: CheckOptions = {
+  token: "test-token",
+  tokenLow: "test-token-low",
+  allowWrites: true,
+  rateLimitProbe: 40,
+};
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+/** The findings as `rule level operation status`, sorted and unique. */
+async function findingsAgainst(defect: PartnerDefect | undefined, rateLimit = 30): Promise<string[]> {
+  server = await startPartner(defect, rateLimit);
+  const { findings } = await checkApi(spec, server.url, options);
+  return [...new Set(findings.map((f) => `${f.rule} ${f.level} ${f.operation} ${f.status}`))].sort();
+}
+
+describe("check against a Partner API server", () => {
+  it("finds nothing on the conforming server, and reaches every status a trigger aims at", async () => {
+    server = await startPartner(undefined, 30);
+    const result = await checkApi(spec, server.url, options);
+    expect(result.findings).toEqual([]);
+    expect(result.coverage.filter((row) => row.state === "not-triggered")).toEqual([]);
+    const reached = result.coverage.filter((row) => row.state === "triggered-valid").map((r) => `${r.operation} ${r.status}`);
+    expect(reached).toEqual(
+      expect.arrayContaining([
+        "GET /customers 401",
+        "GET /customers 403",
+        "GET /customers 406",
+        "GET /customers 429",
+        "DELETE /customers/{customerId} 400",
+        "DELETE /customers/{customerId} 404",
+        "DELETE /customers/{customerId} 405",
+        "DELETE /customers/{customerId} 412",
+      ]),
+    );
+    expect(result.requests).toBeLessThan(100);
+  });
+
+  it("is deterministic under a seed: the same requests in the same order", async () => {
+    server = await startPartner(undefined);
+    const urls = async (seed: number) => {
+      const sent: string[] = [];
+      await checkApi(spec, server!.url, { ...options, rateLimitProbe: 0, seed, onExchange: (e) => sent.push(JSON.stringify(e.request)) });
+      return sent;
+    };
+    const first = await urls(7);
+    expect(await urls(7)).toEqual(first);
+    expect(await urls(8)).not.toEqual(first);
+  });
+
+  it.each<[PartnerDefect, string[]]>([
+    [
+      "auth-ignored",
+      ["GET /customers", "GET /customers/{customerId}", "DELETE /customers/{customerId}", "GET /customers/{customerId}/usage"].map(
+        (op) => `trigger-accepted error ${op} ${op.startsWith("DELETE") ? 204 : 200}`,
+      ),
+    ],
+    [
+      "html-404",
+      ["GET /customers/{customerId}", "DELETE /customers/{customerId}", "GET /customers/{customerId}/usage"].map(
+        (op) => `content-type error ${op} 404`,
+      ),
+    ],
+    ["no-retry-after", ["header-missing error GET /customers 429"]],
+    ["bad-retry-after", ["header-invalid error GET /customers 429"]],
+    ["stack-trace", ["error-leak warning DELETE /customers/{customerId} 400"]],
+    ["stale-etag-accepted", ["trigger-accepted error DELETE /customers/{customerId} 204"]],
+    [
+      "undocumented-status",
+      ["GET /customers", "GET /customers/{customerId}", "GET /customers/{customerId}/usage"].map(
+        (op) => `status-undocumented error ${op} 409`,
+      ),
+    ],
+  ])("%s: exactly its rule", async (defect, expected) => {
+    expect(await findingsAgainst(defect)).toEqual([...expected].sort());
+  });
+});
