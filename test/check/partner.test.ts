@@ -34,7 +34,9 @@ describe("check against a Partner API server", () => {
     const result = await checkApi(spec, server.url, options);
     expect(result.findings).toEqual([]);
     expect(result.coverage.filter((row) => row.state === "not-triggered")).toEqual([]);
-    const reached = result.coverage.filter((row) => row.state === "triggered-valid").map((r) => `${r.operation} ${r.status}`);
+    const reached = result.coverage
+      .filter((row) => row.state === "triggered-valid")
+      .map((r) => `${r.operation} ${r.status}`);
     expect(reached).toEqual(
       expect.arrayContaining([
         "GET /customers 401",
@@ -54,7 +56,12 @@ describe("check against a Partner API server", () => {
     server = await startPartner(undefined);
     const urls = async (seed: number) => {
       const sent: string[] = [];
-      await checkApi(spec, server!.url, { ...options, rateLimitProbe: 0, seed, onExchange: (e) => sent.push(JSON.stringify(e.request)) });
+      await checkApi(spec, server!.url, {
+        ...options,
+        rateLimitProbe: 0,
+        seed,
+        onExchange: (e) => sent.push(JSON.stringify(e.request)),
+      });
       return sent;
     };
     const first = await urls(7);
@@ -65,9 +72,12 @@ describe("check against a Partner API server", () => {
   it.each<[PartnerDefect, string[]]>([
     [
       "auth-ignored",
-      ["GET /customers", "GET /customers/{customerId}", "DELETE /customers/{customerId}", "GET /customers/{customerId}/usage"].map(
-        (op) => `trigger-accepted error ${op} ${op.startsWith("DELETE") ? 204 : 200}`,
-      ),
+      [
+        "GET /customers",
+        "GET /customers/{customerId}",
+        "DELETE /customers/{customerId}",
+        "GET /customers/{customerId}/usage",
+      ].map((op) => `trigger-accepted error ${op} ${op.startsWith("DELETE") ? 204 : 200}`),
     ],
     [
       "html-404",
