@@ -1,15 +1,17 @@
+import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { formatJson } from "../check/formats/json.js";
-import { formatText } from "../check/formats/text.js";
+import { FORMATS, type Format, formatResult } from "../check/formats/index.js";
 import { loadContract } from "../check/load.js";
 import type { CheckResult, Level } from "../check/model.js";
 import { ruleIds } from "../check/rules/index.js";
 import { checkApi, DEFAULT_MAX_REQUESTS, DEFAULT_TIMEOUT } from "../check/run.js";
 import { NoAnswer } from "../check/send.js";
-import { bundleArgument, UsageError, type Command } from "./command.js";
+import { bundleArgument, packageRoot, UsageError, type Command } from "./command.js";
 
-const FORMATS = ["text", "json"] as const;
+/** The toolkit's version, for SARIF. */
+const toolVersion = () =>
+  (JSON.parse(fs.readFileSync(path.join(packageRoot, "package.json"), "utf8")) as { version: string }).version;
 
 /** A whole number option within bounds, or a usage error naming it. */
 export function integerOption(
@@ -43,7 +45,7 @@ export const checkCommand: Command = {
   --rate-limit-probe <n>  a burst of at most n requests to provoke a 429 (default 0: none)
   --param <name=value> a real value for a path parameter (repeatable); else read from list operations
   --seed <n>           the seed of generated values (default 1): the same seed, the same requests
-  --format <f>         text (default), json
+  --format <f>         text (default), json, junit, sarif (at the spec line of each broken response), markdown
   --only <rule,…>      keep only these rules
   --timeout <ms>       how long one request may take (default ${DEFAULT_TIMEOUT})
   --max-requests <n>   the most requests the run sends (default ${DEFAULT_MAX_REQUESTS})
@@ -116,7 +118,7 @@ Exit codes: 0 no finding at --fail-on, 1 findings, 2 bad input or an unreachable
       throw error;
     }
     const title = `${path.relative(process.cwd(), spec) || spec} against ${baseUrl}`;
-    io.out(format === "json" ? formatJson(result) : formatText(result, title));
+    io.out(formatResult(result, format as Format, { title, contract, failOn, toolVersion: toolVersion() }));
     return exitFor(result, failOn);
   },
 };

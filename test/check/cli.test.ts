@@ -71,6 +71,31 @@ describe("error-contracts check", () => {
     expect(only.code).toBe(0);
   });
 
+  it("writes SARIF at the source file and line of the broken response, JUnit and Markdown", async () => {
+    server = await startPartner("html-404");
+    const sarif = await runCli([...args(server.url), "--format", "sarif"]);
+    expect(sarif.code).toBe(1);
+    type Result = {
+      ruleId: string;
+      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+    };
+    const results = (JSON.parse(sarif.stdout) as { runs: { results: Result[] }[] }).runs[0]!.results;
+    expect(results).toHaveLength(3);
+    const lines = fs.readFileSync("openapi/components/responses/partner/Partner404.yaml", "utf8").split("\n");
+    for (const result of results) {
+      const { artifactLocation, region } = result.locations[0]!.physicalLocation;
+      expect(artifactLocation.uri).toBe("openapi/components/responses/partner/Partner404.yaml");
+      expect(lines[region.startLine - 1]).toBe("content:");
+    }
+    const junit = await runCli([...args(server.url), "--format", "junit"]);
+    expect(junit.stdout).toMatch(/<testsuite name="error-contracts check" tests="\d+" failures="3" skipped="\d+">/);
+    expect(junit.stdout).toContain(
+      '<testcase classname="GET /customers/{customerId}" name="404"><failure type="content-type"',
+    );
+    const markdown = await runCli([...args(server.url), "--format", "markdown"]);
+    expect(markdown.stdout).toContain("| error | `content-type` | `GET /customers/{customerId}` | 404 |");
+  });
+
   it("exits 2 in one line for an unreachable server, a file that is not a bundle, and bad options", async () => {
     server = await startPartner();
     const url = server.url;
