@@ -1,15 +1,14 @@
 import { isObject, type Operation, operationName } from "../../src/openapi/index.js";
 import { credentialOf } from "./auth.js";
 import type { Contract } from "./contract.js";
-import { Coverage } from "./coverage.js";
-import { judge } from "./judge.js";
 import { loadContract } from "./load.js";
-import type { CheckResult, Exchange, Finding, SentRequest, TriggerInfo } from "./model.js";
+import type { CheckResult, Exchange, SentRequest, TriggerInfo } from "./model.js";
 import { type OperationPlan, planOf } from "./plan.js";
 import { Random } from "./random.js";
 import { toRequest } from "./request.js";
 import { noResponse } from "./rules/no-response.js";
-import { Schemas } from "./schemas.js";
+import type { Schemas } from "./schemas.js";
+import { Session } from "./session.js";
 import { NoAnswer, send } from "./send.js";
 import { triggerKinds } from "./triggers/index.js";
 import type { Trigger, TriggerContext } from "./triggers/trigger.js";
@@ -39,22 +38,21 @@ export const DEFAULT_MAX_REQUESTS = 1000;
 /** The most triggers sent for one operation. */
 export const MAX_PER_OPERATION = 60;
 
-/** The run's state: its budget, what it sent and found. */
+/** The run's state: its budget, what it sent, and the session that judges what came back. */
 class Run {
   sent = 0;
   reachedServer = false;
-  readonly findings: Finding[] = [];
-  readonly coverage: Coverage;
+  readonly session: Session;
   readonly schemas: Schemas;
-  private readonly seen = new Set<string>();
+  readonly exchanges: Exchange[] = [];
 
   constructor(
     readonly contract: Contract,
     readonly baseUrl: string,
     readonly options: CheckOptions,
   ) {
-    this.coverage = new Coverage(contract);
-    this.schemas = new Schemas(contract.doc);
+    this.session = new Session(contract, options.only);
+    this.schemas = this.session.schemas;
   }
 
   get budgetLeft(): number {
@@ -71,7 +69,7 @@ class Run {
       response = await send(request, this.options.timeout ?? DEFAULT_TIMEOUT);
     } catch (error) {
       if (!(error instanceof NoAnswer) || !this.reachedServer) throw error;
-      this.add({
+      this.session.add({
         rule: noResponse.id,
         level: noResponse.level,
         operation: operationName(op),
@@ -84,19 +82,10 @@ class Run {
     }
     this.reachedServer = true;
     const exchange: Exchange = { request, response, operation: op, ...(trigger ? { trigger } : {}) };
-    const only = this.options.only ? new Set(this.options.only) : undefined;
-    const findings = judge(this.contract, this.schemas, exchange, only);
-    for (const finding of findings) this.add(finding);
-    this.coverage.record(exchange, findings.length > 0);
+    this.session.judge(exchange);
+    this.exchanges.push(exchange);
     this.options.onExchange?.(exchange);
     return exchange;
-  }
-
-  private add(finding: Finding): void {
-    const key = [finding.rule, finding.operation, finding.status, finding.code, finding.message].join("\u0000");
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    this.findings.push(finding);
   }
 }
 
@@ -178,7 +167,7 @@ async function rateLimitBurst(run: Run, plan: OperationPlan, size: number): Prom
     mustFail: false,
     clientFault: false,
   };
-  run.coverage.aim(plan.op, info);
+  run.session.coverage.aim(plan.op, info);
   const request = toRequest(run.baseUrl, plan.base);
   for (let i = 0; i < size && run.budgetLeft > 0; i++) {
     const exchange = await run.exchange(plan.op, request, info);
@@ -212,7 +201,7 @@ export async function checkApi(
     if (options.tokenLow !== undefined) context.tokenLow = options.tokenLow;
     const triggers = triggerKinds.flatMap((kind) => kind.make(context)).slice(0, MAX_PER_OPERATION);
     for (const trigger of triggers) {
-      run.coverage.aim(op, trigger.info);
+      run.session.coverage.aim(op, trigger.info);
       if (!allowed(run, op, trigger) || run.budgetLeft <= 0) continue;
       await run.exchange(op, toRequest(baseUrl, trigger.parts), trigger.info);
     }
@@ -222,7 +211,7 @@ export async function checkApi(
     const plan = planOf(contract.doc, run.schemas, burst, random, { ids, ...token(run) });
     if ((options.rateLimitProbe ?? 0) > 0) await rateLimitBurst(run, plan, options.rateLimitProbe!);
     else
-      run.coverage.aim(burst, {
+      run.session.coverage.aim(burst, {
         kind: "rate-limit",
         description: "",
         expects: [429],
@@ -230,5 +219,5 @@ export async function checkApi(
         clientFault: false,
       });
   }
-  return { findings: run.findings, coverage: run.coverage.rows(), requests: run.sent };
+  return run.session.result(run.sent);
 }

@@ -46,4 +46,9 @@ export const commands: { name: string; summary: string; load(): Promise<Command>
     summary: "Provoke a running API's documented errors and check every response against its error contract.",
     load: async () => (await import("./check.js")).checkCommand,
   },
+  {
+    name: "verify",
+    summary: "The same checks on recorded traffic: a HAR file (or NDJSON) against an API's error contract.",
+    load: async () => (await import("./verify.js")).verifyCommand,
+  },
 ];
