@@ -51,4 +51,9 @@ export const commands: { name: string; summary: string; load(): Promise<Command>
     summary: "The same checks on recorded traffic: a HAR file (or NDJSON) against an API's error contract.",
     load: async () => (await import("./verify.js")).verifyCommand,
   },
+  {
+    name: "proxy",
+    summary: "Forward traffic to a running API unchanged and report every response that breaks its error contract.",
+    load: async () => (await import("./proxy.js")).proxyCommand,
+  },
 ];

@@ -1,4 +1,4 @@
-import type { CheckResult, CoverageRow } from "../model.js";
+import type { CheckResult, CoverageRow, Finding } from "../model.js";
 import { curlOf } from "../request.js";
 
 const STATES: CoverageRow["state"][] = ["triggered-valid", "violated", "not-triggered", "observe-only"];
@@ -18,6 +18,12 @@ export function coverageTable(rows: CoverageRow[]): string[] {
     ...rows.map((r) => line(r.operation, r.status, r.code ?? "—", r.state)),
     `  ${counts}`,
   ];
+}
+
+/** One finding in two lines: level, rule, operation, status and message; the curl line that reproduces it. */
+export function formatFinding(f: Finding): string {
+  const head = `${f.level.padEnd(8)} ${f.rule}  ${f.operation}  ${f.status || "no answer"}${f.code ? ` code ${f.code}` : ""}: ${f.message}`;
+  return `${head}\n         ${curlOf(f.request)}`;
 }
 
 /** For people: a summary line, each finding with the `curl` line that reproduces it, then the coverage table. */
