@@ -69,6 +69,8 @@ export interface CoverageRow {
 export interface CheckResult {
   findings: Finding[];
   coverage: CoverageRow[];
-  /** How many requests were sent (0 for recorded traffic). */
+  /** How many requests were sent (or read, for recorded traffic). */
   requests: number;
+  /** Why a run stopped before it sent every trigger (its request or time budget). */
+  stopped?: string;
 }

@@ -29,12 +29,15 @@ export interface CheckOptions {
   params?: Record<string, string>;
   /** The most requests a run sends (the burst included). */
   maxRequests?: number;
+  /** How long the run may send requests, in ms; what is left is not sent (its coverage rows stay not-triggered). */
+  maxTime?: number;
   /** Called with each request and response as it completes. */
   onExchange?: (exchange: Exchange) => void;
 }
 
 export const DEFAULT_TIMEOUT = 10_000;
 export const DEFAULT_MAX_REQUESTS = 1000;
+export const DEFAULT_MAX_TIME = 60_000;
 /** The most triggers sent for one operation. */
 export const MAX_PER_OPERATION = 60;
 
@@ -55,8 +58,16 @@ class Run {
     this.schemas = this.session.schemas;
   }
 
+  private readonly started = Date.now();
+  /** Why the run stopped before the end, if it did. */
+  stopped: string | undefined;
+
   get budgetLeft(): number {
-    return (this.options.maxRequests ?? DEFAULT_MAX_REQUESTS) - this.sent;
+    const max = this.options.maxRequests ?? DEFAULT_MAX_REQUESTS;
+    const time = this.options.maxTime ?? DEFAULT_MAX_TIME;
+    if (this.sent >= max) this.stopped = `stopped after ${max} requests (--max-requests)`;
+    else if (Date.now() - this.started > time) this.stopped = `stopped after ${time} ms (--max-time)`;
+    return this.stopped ? 0 : max - this.sent;
   }
 
   /** Sends a request, judges its response and records it; undefined when it got no answer (a finding). */
@@ -219,5 +230,7 @@ export async function checkApi(
         clientFault: false,
       });
   }
-  return run.session.result(run.sent);
+  const result = run.session.result(run.sent);
+  if (run.stopped) result.stopped = run.stopped;
+  return result;
 }

@@ -7,7 +7,7 @@ import { loadContract } from "../check/load.js";
 import type { CheckResult, Exchange } from "../check/model.js";
 import { toHar } from "../check/recorded.js";
 import { ruleIds } from "../check/rules/index.js";
-import { checkApi, DEFAULT_MAX_REQUESTS, DEFAULT_TIMEOUT } from "../check/run.js";
+import { checkApi, DEFAULT_MAX_REQUESTS, DEFAULT_MAX_TIME, DEFAULT_TIMEOUT } from "../check/run.js";
 import { NoAnswer } from "../check/send.js";
 import { bundleArgument, type Io, packageRoot, UsageError, type Command } from "./command.js";
 
@@ -95,6 +95,7 @@ export const checkCommand: Command = {
   --seed <n>           the seed of generated values (default 1): the same seed, the same requests
   --timeout <ms>       how long one request may take (default ${DEFAULT_TIMEOUT})
   --max-requests <n>   the most requests the run sends (default ${DEFAULT_MAX_REQUESTS})
+  --max-time <ms>      how long the run may send requests (default ${DEFAULT_MAX_TIME})
   --har <file>         also write every request and response as HAR, for \`error-contracts verify\`
 ${outputUsage}
 
@@ -114,6 +115,7 @@ Exit codes: 0 no finding at --fail-on, 1 findings, 2 bad input or an unreachable
         seed: { type: "string" },
         timeout: { type: "string" },
         "max-requests": { type: "string" },
+        "max-time": { type: "string" },
         har: { type: "string" },
         ...outputOptions,
       },
@@ -139,6 +141,7 @@ Exit codes: 0 no finding at --fail-on, 1 findings, 2 bad input or an unreachable
         seed: integerOption("seed", values.seed, 1, 0, 2 ** 32 - 1),
         timeout: integerOption("timeout", values.timeout, DEFAULT_TIMEOUT, 1, 600_000),
         maxRequests: integerOption("max-requests", values["max-requests"], DEFAULT_MAX_REQUESTS, 1, 100_000),
+        maxTime: integerOption("max-time", values["max-time"], DEFAULT_MAX_TIME, 1, 3_600_000),
         params,
         ...(output.only ? { only: output.only } : {}),
         onExchange: (exchange) => exchanges.push(exchange),

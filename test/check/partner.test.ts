@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { checkApi, type CheckOptions } from "../../scripts/check/run.js";
-import type { TestServer } from "../helpers/servers.js";
+import { startHttpServer, type TestServer } from "../helpers/servers.js";
 import { type PartnerDefect, startPartner } from "./servers/partner.js";
 
 const spec = "generated/partner/openapi.yaml";
@@ -67,6 +67,33 @@ describe("check against a Partner API server", () => {
     const first = await urls(7);
     expect(await urls(7)).toEqual(first);
     expect(await urls(8)).not.toEqual(first);
+  });
+
+  it("stays within --max-requests, and says so", async () => {
+    server = await startPartner();
+    const result = await checkApi(spec, server.url, { ...options, maxRequests: 5 });
+    expect(result.requests).toBe(5);
+    expect(server.count).toBe(5);
+    expect(result.stopped).toBe("stopped after 5 requests (--max-requests)");
+    expect(result.coverage.some((row) => row.state === "not-triggered")).toBe(true);
+  });
+
+  it("reports a request the server does not answer within --timeout as no-response, and goes on", async () => {
+    server = await startHttpServer((request, response) => {
+      if (request.method === "DELETE") return; // never answered; closed in teardown
+      response.writeHead(401, { "content-type": "application/json" });
+      response.end(JSON.stringify({ error: { code: "unAuthorized", message: "no" } }));
+    });
+    const started = Date.now();
+    const result = await checkApi(spec, server.url, { token: "test-token", timeout: 200 });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const silent = result.findings.filter((f) => f.rule === "no-response");
+    expect(silent.length).toBeGreaterThan(0);
+    expect(
+      silent.every(
+        (f) => f.operation === "DELETE /customers/{customerId}" && f.message.includes("no answer within 200 ms"),
+      ),
+    ).toBe(true);
   });
 
   it.each<[PartnerDefect, string[]]>([
