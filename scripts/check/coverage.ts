@@ -8,12 +8,15 @@ const rowKey = (op: string, status: string, code?: string) => `${op}\u0000${stat
 /**
  * Operation × documented error (status, code): what the run reached. Each response is counted
  * under the documented response for its status and, where that response lists codes, under the
- * code the body is identified by; a row no trigger aims at (a 5xx, a code only business logic
- * reaches) is observe-only until a response reaches it.
+ * code the body is identified by. A row is not-triggered when a trigger aimed at it and did not
+ * get any of the statuses it aims at (or was not sent); a row no trigger aims at (a 5xx, a code
+ * only business logic reaches, another code of a status a trigger reached) is observe-only.
  */
 export class Coverage {
   private readonly observed = new Map<string, boolean>();
   private readonly aimed = new Map<string, TriggerInfo[]>();
+  /** Triggers answered with one of the statuses they aim at: they aim at nothing else any more. */
+  private readonly satisfied = new Set<TriggerInfo>();
 
   constructor(private readonly contract: Contract) {}
 
@@ -25,6 +28,7 @@ export class Coverage {
 
   /** A response and whether any finding was made on it. */
   record(exchange: Exchange, violated: boolean): void {
+    if (exchange.trigger?.expects.includes(exchange.response.status)) this.satisfied.add(exchange.trigger);
     const documented = this.contract.responseFor(exchange.operation, exchange.response.status);
     if (!documented || !isErrorKey(documented.key)) return;
     let code: string | undefined;
@@ -48,7 +52,7 @@ export class Coverage {
     const rows: CoverageRow[] = [];
     for (const op of this.contract.operations) {
       const name = operationName(op);
-      const aimed = this.aimed.get(name) ?? [];
+      const aimed = (this.aimed.get(name) ?? []).filter((t) => !this.satisfied.has(t));
       for (const documented of this.contract.responsesOf(op)) {
         if (!isErrorKey(documented.key)) continue;
         const codes = documented.codes.size > 0 ? [...documented.codes] : [undefined];
