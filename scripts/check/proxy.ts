@@ -25,22 +25,29 @@ function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   });
 }
 
-/**
- * A proxy between a client and the server at `target`: each request forwarded with its method,
- * path (under the target's base path), headers and body; the server's status, headers and body
- * bytes sent back as they came (only hop-by-hop headers are not passed on). Every response is
- * then judged by check's rules, and each new finding handed to `onFinding` as it passes.
- */
-export async function startProxy(
-  contract: Contract,
-  target: string,
-  options: { port?: number; host?: string; only?: string[]; onFinding?: (finding: Finding) => void } = {},
-): Promise<Proxy> {
-  const session = new Session(contract, options.only);
+type ProxyOptions = { port?: number; host?: string; only?: string[]; onFinding?: (finding: Finding) => void };
+
+/** The server's answer: status, the headers to pass on (raw, hop-by-hop left out) and as a record, the body. */
+async function answerOf(answer: http.IncomingMessage) {
+  const bytes = await readAll(answer);
+  const raw: string[] = [];
+  const headers: Record<string, string> = {};
+  for (let i = 0; i < answer.rawHeaders.length; i += 2) {
+    const name = answer.rawHeaders[i]!;
+    const value = answer.rawHeaders[i + 1]!;
+    if (HOP.has(name.toLowerCase())) continue;
+    raw.push(name, value);
+    const key = name.toLowerCase();
+    headers[key] = headers[key] === undefined ? value : `${headers[key]}, ${value}`;
+  }
+  return { status: answer.statusCode ?? 502, message: answer.statusMessage, raw, headers, bytes };
+}
+
+/** Forwards one request to the target and its answer back, then judges the exchange. */
+function forwarder(contract: Contract, target: string, session: Session, options: ProxyOptions): http.RequestListener {
   const base = new URL(target);
   const client = base.protocol === "https:" ? https : http;
-  const sockets = new Set<net.Socket>();
-  const server = http.createServer(async (request, response) => {
+  return async (request, response) => {
     const body = await readAll(request);
     const url = new URL(`${base.pathname.replace(/\/$/, "")}${request.url ?? "/"}`, base.origin);
     const headers: Record<string, string> = {};
@@ -49,41 +56,36 @@ export async function startProxy(
       headers[name] = Array.isArray(value) ? value.join(", ") : value;
     }
     headers.host = url.host;
-    const upstream = client.request(url, { method: request.method, headers, agent: false }, async (answer) => {
-      const bytes = await readAll(answer);
-      const raw: string[] = [];
-      const received: Record<string, string> = {};
-      for (let i = 0; i < answer.rawHeaders.length; i += 2) {
-        const name = answer.rawHeaders[i]!;
-        const value = answer.rawHeaders[i + 1]!;
-        if (HOP.has(name.toLowerCase())) continue;
-        raw.push(name, value);
-        const key = name.toLowerCase();
-        received[key] = received[key] === undefined ? value : `${received[key]}, ${value}`;
-      }
-      response.writeHead(answer.statusCode ?? 502, answer.statusMessage, raw);
-      response.end(bytes);
-      const operation = operationFor(contract, request.method ?? "GET", url.href);
+    const method = request.method ?? "GET";
+    const upstream = client.request(url, { method, headers, agent: false }, async (raw) => {
+      const answer = await answerOf(raw);
+      response.writeHead(answer.status, answer.message, answer.raw);
+      response.end(answer.bytes);
+      const operation = operationFor(contract, method, url.href);
       if (!operation) return;
-      const sent = {
-        method: request.method ?? "GET",
-        url: url.href,
-        headers,
-        ...(body.length ? { body: body.toString("utf8") } : {}),
-      };
-      const exchange = {
-        request: sent,
-        response: { status: answer.statusCode ?? 0, headers: received, body: bytes.toString("utf8") },
-        operation,
-      };
-      for (const finding of session.judge(exchange)) options.onFinding?.(finding);
+      const sent = { method, url: url.href, headers, ...(body.length ? { body: body.toString("utf8") } : {}) };
+      const received = { status: answer.status, headers: answer.headers, body: answer.bytes.toString("utf8") };
+      for (const finding of session.judge({ request: sent, response: received, operation }))
+        options.onFinding?.(finding);
     });
     upstream.on("error", (error) => {
       response.writeHead(502, { "content-type": "text/plain" });
       response.end(`error-contracts proxy: ${target} did not answer: ${error.message}\n`);
     });
     upstream.end(body);
-  });
+  };
+}
+
+/**
+ * A proxy between a client and the server at `target`: each request forwarded with its method,
+ * path (under the target's base path), headers and body; the server's status, headers and body
+ * bytes sent back as they came (only hop-by-hop headers are not passed on). Every response is
+ * then judged by check's rules, and each new finding handed to `onFinding` as it passes.
+ */
+export async function startProxy(contract: Contract, target: string, options: ProxyOptions = {}): Promise<Proxy> {
+  const session = new Session(contract, options.only);
+  const server = http.createServer(forwarder(contract, target, session, options));
+  const sockets = new Set<net.Socket>();
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
