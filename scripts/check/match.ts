@@ -1,7 +1,8 @@
 import type { Operation } from "../../src/openapi/index.js";
 import type { Contract } from "./contract.js";
 
-const escape = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, "\\$&");
+/** A text as a regular expression that matches it exactly. */
+const regExpText = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, "\\$&");
 
 /**
  * The operation a request to a URL is for: its method, and a route template the URL's path ends
@@ -20,7 +21,7 @@ export function operationFor(contract: Contract, method: string, url: string): O
   for (const op of candidates) {
     const pattern = op.route
       .split(/(\{[^}]+\})/)
-      .map((part) => (part.startsWith("{") ? "[^/]+" : escape(part)))
+      .map((part) => (part.startsWith("{") ? "[^/]+" : regExpText(part)))
       .join("");
     if (!new RegExp(`${pattern}/?$`).test(pathname)) continue;
     const literal = op.route.replace(/\{[^}]+\}/g, "").length;

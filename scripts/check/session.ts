@@ -10,6 +10,8 @@ import { Schemas } from "./schemas.js";
  */
 export class Session {
   readonly findings: Finding[] = [];
+  /** How many exchanges were judged. */
+  judged = 0;
   readonly coverage: Coverage;
   readonly schemas: Schemas;
   private readonly seen = new Set<string>();
@@ -26,6 +28,7 @@ export class Session {
 
   /** Judges one exchange and records it; returns its findings not seen before. */
   judge(exchange: Exchange): Finding[] {
+    this.judged++;
     if (exchange.trigger) this.coverage.aim(exchange.operation, exchange.trigger);
     const findings = judge(this.contract, this.schemas, exchange, this.only);
     this.coverage.record(exchange, findings.length > 0);

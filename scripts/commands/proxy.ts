@@ -42,7 +42,7 @@ breaks the contract as it passes (with a curl line), and on Ctrl-C the findings 
       process.once("SIGTERM", resolve);
     });
     await proxy.close();
-    return report(io, proxy.session.result(0), output, {
+    return report(io, proxy.session.result(proxy.session.judged), output, {
       title: `traffic through ${proxy.url} to ${target}`,
       contract,
     });

@@ -3,11 +3,12 @@
  * a curl line that reproduces it), 2 for an unreachable server or a file that is not a bundle
  * (one line, no stack trace); JSON in the issue's format.
  */
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { bin, repoRoot, runCli } from "../helpers/cli.js";
 import type { TestServer } from "../helpers/servers.js";
 import { startPartner } from "./servers/partner.js";
 
@@ -117,5 +118,40 @@ describe("error-contracts check", () => {
     fs.rmSync(dir, { recursive: true });
     const usage = await runCli(["check", "partner", "--base-url", "ftp://x"]);
     expect(usage).toMatchObject({ code: 2, stderr: "error-contracts: --base-url must be http or https, not ftp:\n" });
+  });
+});
+
+describe("error-contracts proxy", () => {
+  it("prints a finding as it passes; on SIGINT the summary, exit 1", async () => {
+    server = await startPartner("html-404");
+    const child = spawn(process.execPath, [bin, "proxy", "partner", "--target", server.url, "--port", "0"], {
+      cwd: repoRoot,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stderr.on("data", (chunk: Buffer) => {
+          stderr += chunk.toString();
+          const found = /: (http:\/\/127\.0\.0\.1:\d+) → /.exec(stderr);
+          if (found) resolve(found[1]!);
+        });
+        child.once("exit", (code) => reject(new Error(`proxy exited with ${code}: ${stderr}`)));
+      });
+      const answer = await fetch(`${url}/customers/nobody`, { headers: { authorization: "Bearer test-token" } });
+      expect(answer.status).toBe(404);
+      expect(await answer.text()).toBe("<html><body>Not Found</body></html>");
+      await expect.poll(() => stderr).toContain("error    content-type  GET /customers/{customerId}  404");
+      child.kill("SIGINT");
+      expect(await exited).toBe(1);
+      expect(stdout).toMatch(
+        /^check {4}traffic through http:\/\/127\.0\.0\.1:\d+ to http:\/\/127\.0\.0\.1:\d+: 1 request, 1 error/,
+      );
+    } finally {
+      child.kill("SIGKILL");
+    }
   });
 });

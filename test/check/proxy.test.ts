@@ -6,12 +6,12 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createPartnerClient } from "../../generated/partner/client.js";
 import { loadContract } from "../../scripts/check/load.js";
 import type { Finding } from "../../scripts/check/model.js";
-import { type Proxy, startProxy } from "../../scripts/check/proxy.js";
+import { type Proxy as CheckProxy, startProxy } from "../../scripts/check/proxy.js";
 import type { TestServer } from "../helpers/servers.js";
 import { startPartner } from "./servers/partner.js";
 
 let server: TestServer | undefined;
-let proxy: Proxy | undefined;
+let proxy: CheckProxy | undefined;
 afterEach(async () => {
   await proxy?.close();
   await server?.close();

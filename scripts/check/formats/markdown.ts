@@ -1,3 +1,4 @@
+import { count } from "../../core/plural.js";
 import type { CheckResult, CoverageRow } from "../model.js";
 import { curlOf } from "../request.js";
 
@@ -11,7 +12,7 @@ export function formatMarkdown(result: CheckResult, title: string): string {
   const lines = [
     `### error-contracts check: ${cell(title)}`,
     "",
-    `${result.requests} requests, **${errors} error${errors === 1 ? "" : "s"}**, ${warnings} warning${warnings === 1 ? "" : "s"}.`,
+    `${count(result.requests, "request", "requests")}, **${count(errors, "error", "errors")}**, ${count(warnings, "warning", "warnings")}.`,
     "",
   ];
   if (result.findings.length > 0) {

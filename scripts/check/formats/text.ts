@@ -1,3 +1,4 @@
+import { count } from "../../core/plural.js";
 import type { CheckResult, CoverageRow, Finding } from "../model.js";
 import { curlOf } from "../request.js";
 
@@ -31,7 +32,7 @@ export function formatText(result: CheckResult, title: string): string {
   const errors = result.findings.filter((f) => f.level === "error").length;
   const warnings = result.findings.length - errors;
   const lines = [
-    `check    ${title}: ${result.requests} requests, ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`,
+    `check    ${title}: ${count(result.requests, "request", "requests")}, ${count(errors, "error", "errors")}, ${count(warnings, "warning", "warnings")}`,
   ];
   for (const f of result.findings) {
     lines.push(
