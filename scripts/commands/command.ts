@@ -31,3 +31,30 @@ export function projectFile(name: string): string {
   const local = path.resolve(name);
   return fs.existsSync(local) ? local : path.join(packageRoot, name);
 }
+
+/** The bundled APIs in a generated/ folder. */
+export function bundledApis(generated: string): string[] {
+  if (!fs.existsSync(generated)) return [];
+  return fs
+    .readdirSync(generated, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(generated, entry.name, "openapi.yaml")))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** The bundle a command's one `<api>` argument names: an API of generated/ (`messaging`), or a bundled `.yaml`/`.json` file. */
+export function bundleArgument(positionals: string[], command: string): string {
+  const generated = projectFile("generated");
+  const apis = bundledApis(generated);
+  if (positionals.length !== 1)
+    throw new UsageError(`${command} takes one API: ${apis.join(", ") || "none built yet (run npm run build)"}`);
+  const api = positionals[0]!;
+  const file = api.endsWith(".yaml") || api.endsWith(".json");
+  const spec = file ? path.resolve(api) : path.join(generated, api, "openapi.yaml");
+  if (!fs.existsSync(spec)) {
+    throw new UsageError(
+      file ? `${api}: no such file` : `unknown API "${api}": one of ${apis.join(", ") || "none (run npm run build)"}`,
+    );
+  }
+  return spec;
+}

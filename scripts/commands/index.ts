@@ -41,4 +41,19 @@ export const commands: { name: string; summary: string; load(): Promise<Command>
     summary: "Serve one bundled API's documented responses and errors on localhost (Prism), to build a client against.",
     load: async () => (await import("./mock.js")).mockCommand,
   },
+  {
+    name: "check",
+    summary: "Provoke a running API's documented errors and check every response against its error contract.",
+    load: async () => (await import("./check.js")).checkCommand,
+  },
+  {
+    name: "verify",
+    summary: "The same checks on recorded traffic: a HAR file (or NDJSON) against an API's error contract.",
+    load: async () => (await import("./verify.js")).verifyCommand,
+  },
+  {
+    name: "proxy",
+    summary: "Forward traffic to a running API unchanged and report every response that breaks its error contract.",
+    load: async () => (await import("./proxy.js")).proxyCommand,
+  },
 ];

@@ -1,18 +1,7 @@
-import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { startMock } from "../mock/prism.js";
-import { projectFile, UsageError, type Command } from "./command.js";
-
-/** The bundled APIs in a generated/ folder. */
-function bundledApis(generated: string): string[] {
-  if (!fs.existsSync(generated)) return [];
-  return fs
-    .readdirSync(generated, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(generated, entry.name, "openapi.yaml")))
-    .map((entry) => entry.name)
-    .sort();
-}
+import { bundleArgument, UsageError, type Command } from "./command.js";
 
 export const mockCommand: Command = {
   name: "mock",
@@ -31,20 +20,7 @@ Stop it with Ctrl-C.`,
       allowPositionals: true,
       options: { port: { type: "string" }, host: { type: "string" } },
     });
-    const generated = projectFile("generated");
-    const apis = bundledApis(generated);
-    if (positionals.length !== 1)
-      throw new UsageError(`mock takes one API: ${apis.join(", ") || "none built yet (run npm run build)"}`);
-    const api = positionals[0]!;
-    const spec =
-      api.endsWith(".yaml") || api.endsWith(".json") ? path.resolve(api) : path.join(generated, api, "openapi.yaml");
-    if (!fs.existsSync(spec)) {
-      throw new UsageError(
-        api.endsWith(".yaml") || api.endsWith(".json")
-          ? `${api}: no such file`
-          : `unknown API "${api}": one of ${apis.join(", ") || "none (run npm run build)"}`,
-      );
-    }
+    const spec = bundleArgument(positionals, "mock");
     const port = /^\d{1,5}$/.test(String(values.port ?? 4010)) ? Number(values.port ?? 4010) : Number.NaN;
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError(`--port must be an integer 0–65535, not "${values.port}"`);

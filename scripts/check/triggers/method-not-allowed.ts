@@ -1,0 +1,33 @@
+import { isMethod } from "../../../src/openapi/index.js";
+import { derive, type TriggerKind } from "./trigger.js";
+
+const CANDIDATES = ["put", "patch", "post", "delete", "get"];
+
+/**
+ * A method the path does not declare, sent once per path, by the first of its operations that
+ * documents 405 (a path none of whose operations documents 405 is not asked).
+ */
+export const methodNotAllowed: TriggerKind = {
+  kind: "method-not-allowed",
+  make({ contract, plan }) {
+    const op = plan.op;
+    const first = contract.operations.find((o) => o.route === op.route && contract.responseFor(o, 405)?.key === "405");
+    if (first !== op) return [];
+    const method = CANDIDATES.find((m) => isMethod(m) && !(m in op.item));
+    if (!method) return [];
+    return [
+      {
+        info: {
+          kind: "method-not-allowed",
+          description: `${method.toUpperCase()}, which ${op.route} does not declare`,
+          expects: [405],
+          mustFail: true,
+          clientFault: true,
+        },
+        parts: derive(plan, { method }),
+        write: false,
+        needsToken: true,
+      },
+    ];
+  },
+};

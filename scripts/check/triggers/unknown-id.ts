@@ -1,0 +1,36 @@
+import type { Parameter } from "../plan.js";
+import { validValue } from "../values.js";
+import { derive, type Trigger, type TriggerContext, type TriggerKind } from "./trigger.js";
+
+/**
+ * Schema-valid path values that no resource has: 404. With real values for the others, each path
+ * parameter is made unknown alone (a conversation unknown in a known channel); else all at once.
+ */
+export const unknownId: TriggerKind = {
+  kind: "unknown-id",
+  make(context) {
+    const ids = context.plan.parameters.filter((p) => p.in === "path");
+    if (ids.length === 0) return [];
+    return context.plan.realIds ? ids.map((p) => unknown(context, [p])) : [unknown(context, ids)];
+  },
+};
+
+function unknown({ doc, plan, random }: TriggerContext, ids: Parameter[]): Trigger {
+  const path: Record<string, string> = { ...plan.base.path };
+  for (const p of ids) {
+    const value = validValue(doc, p.schema, random);
+    path[p.name] = typeof value === "string" ? value : JSON.stringify(value);
+  }
+  return {
+    info: {
+      kind: "unknown-id",
+      description: `unknown ${ids.map((p) => `${p.name}=${path[p.name]}`).join(", ")}`,
+      expects: [404],
+      mustFail: true,
+      clientFault: true,
+    },
+    parts: derive(plan, { path }),
+    write: false,
+    needsToken: true,
+  };
+}

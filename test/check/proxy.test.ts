@@ -1,0 +1,54 @@
+/**
+ * `proxy` between a generated client and a defective server: the client gets the server's bytes
+ * unchanged, and the proxy reports the responses that break the contract as they pass.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { createPartnerClient } from "../../generated/partner/client.js";
+import { loadContract } from "../../scripts/check/load.js";
+import type { Finding } from "../../scripts/check/model.js";
+import { type Proxy as CheckProxy, startProxy } from "../../scripts/check/proxy.js";
+import type { TestServer } from "../helpers/servers.js";
+import { startPartner } from "./servers/partner.js";
+
+let server: TestServer | undefined;
+let proxy: CheckProxy | undefined;
+afterEach(async () => {
+  await proxy?.close();
+  await server?.close();
+  proxy = server = undefined;
+});
+
+/** Status, headers (without Date) and body bytes of a response. */
+async function bytesOf(response: Response) {
+  const headers = [...response.headers].filter(([name]) => name !== "date");
+  return { status: response.status, headers, body: Buffer.from(await response.arrayBuffer()).toString("hex") };
+}
+
+describe("proxy", () => {
+  it("hands the client the server's bytes and reports what breaks the contract as it passes", async () => {
+    server = await startPartner("html-404");
+    const passed: Finding[] = [];
+    proxy = await startProxy(await loadContract("generated/partner/openapi.yaml"), server.url, {
+      onFinding: (f) => passed.push(f),
+    });
+    const client = createPartnerClient({
+      baseUrl: proxy.url,
+      headers: { authorization: "Bearer test-token" },
+      retries: 0,
+    });
+    const found = await client.GET("/customers/{customerId}", { params: { path: { customerId: "nobody" } } });
+    expect(found.error?.status).toBe(404);
+    const listed = await client.GET("/customers");
+    expect(listed.data?.items[0]?.id).toBe("c-1");
+    expect(passed.map((f) => `${f.rule} ${f.operation} ${f.status}`)).toEqual([
+      "content-type GET /customers/{customerId} 404",
+    ]);
+
+    for (const path of ["/customers/nobody", "/customers/c-1", "/customers"]) {
+      const init = { headers: { authorization: "Bearer test-token" } };
+      const direct = await bytesOf(await fetch(`${server.url}${path}`, init));
+      expect(await bytesOf(await fetch(`${proxy.url}${path}`, init))).toEqual(direct);
+    }
+    expect(proxy.session.result(0).findings).toHaveLength(1);
+  });
+});
