@@ -87,10 +87,10 @@ function limitOf(c: Context, spec: ServerSpec, operation: string, maxBodyBytes: 
   const request = documented.request!;
   const documents = (status: number) =>
     documented.statuses.includes(status) && spec.statuses[status]?.body !== undefined;
-  const accept = c.req.header("accept");
-  if (documents(406) && request.produces.length > 0 && !request.produces.some((type) => accepts(accept, type))) {
-    return { status: 406 };
-  }
+  // What it can serve: its successes' media types, else (a success without content) its errors'.
+  const serves =
+    request.produces.length > 0 ? request.produces : documented.statuses.map((s) => spec.statuses[s]!.mediaType);
+  if (documents(406) && !serves.some((type) => accepts(c.req.header("accept"), type))) return { status: 406 };
   const length = c.req.header("content-length");
   if (documents(411) && request.body && length === undefined && c.req.header("transfer-encoding")) {
     return { status: 411 };
