@@ -132,13 +132,17 @@ export function referenceApp(
   /** The token's answer: 401 without a known one, 403 for the low-rights one where documented. */
   const refuse = (token: string | undefined, sent: boolean, call: Call): ErrorResponse | undefined => {
     if (token !== FULL_TOKEN && token !== LOW_TOKEN) {
-      return defects.has("auth-ignored") ? undefined : answers.unauthenticated(sent ? "invalid" : "missing", call);
+      if (defects.has("auth-ignored")) return undefined;
+      const refused = answers.unauthenticated(sent ? "invalid" : "missing", call);
+      const undocumented =
+        defects.has("undocumented-403") && !kit.spec.operations[call.operation]!.statuses.includes(403);
+      return undocumented ? { ...refused, status: 403 } : refused;
     }
     if (token === FULL_TOKEN) return undefined;
     if (kit.spec.operations[call.operation]!.statuses.includes(403)) {
       return defects.has("low-token-ignored") ? undefined : answers.forbidden?.(call);
     }
-    return defects.has("undocumented-403") ? { ...answers.unauthenticated("invalid", call), status: 403 } : undefined;
+    return undefined;
   };
 
   const paths = new Map<string, Set<string>>();
@@ -171,10 +175,13 @@ export function referenceApp(
         return send(kit.internal(args));
       }
       if (typeof route !== "function") route.before(call, parsed);
-      call.body =
-        defects.has("invalid-input-accepted") && (text === "" || parsed !== undefined)
-          ? (parsed ?? {})
-          : kit.checkRequest(operation, { params: c.req.param(), query, header: (n) => c.req.header(n), body: text });
+      const checked = defects.has("invalid-input-accepted") ? new URLSearchParams() : query;
+      call.body = kit.checkRequest(operation, {
+        params: c.req.param(),
+        query: checked,
+        header: (n) => c.req.header(n),
+        body: text,
+      });
       return typeof route === "function" ? route(call) : route.handle(call);
     });
   }
