@@ -138,3 +138,6 @@ export const triggers: Trigger[] = [
   },
   { why: "more than 50 requests in 10 s", operation: "listReferrals", repeat: 60 },
 ];
+
+/** Real values of the path parameters no list operation gives (`error-contracts check --param name=value`). */
+export const pathValues: Record<string, string> = { attachmentId: ATTACHMENT.attachmentId };

@@ -24,3 +24,10 @@ export const triggers: Trigger[] = [
   },
   { why: "more than 50 requests in 10 s", operation: "getCrmRecord", params: { path: record }, repeat: 60 },
 ];
+
+/** Real values of the path parameters no list operation gives (`error-contracts check --param name=value`). */
+export const pathValues: Record<string, string> = {
+  connectionId: CONNECTION_ID,
+  recordType: "account",
+  recordId: "acc-1",
+};
