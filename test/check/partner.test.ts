@@ -78,6 +78,24 @@ describe("check against a Partner API server", () => {
     expect(result.coverage.some((row) => row.state === "not-triggered")).toBe(true);
   });
 
+  it("never follows a redirect off its origin: the redirect is judged, the other server gets nothing", async () => {
+    const elsewhere = await startHttpServer((_request, response) => response.end("{}"));
+    try {
+      server = await startHttpServer((request, response) => {
+        response.writeHead(302, { location: `${elsewhere.url}${request.url}` });
+        response.end();
+      });
+      const result = await checkApi(spec, server.url, options);
+      expect(elsewhere.count).toBe(0);
+      expect(server.count).toBe(result.requests);
+      expect(new Set(result.findings.map((f) => `${f.rule} ${f.status}`))).toEqual(
+        new Set(["status-undocumented 302"]),
+      );
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
   it("reports a request the server does not answer within --timeout as no-response, and goes on", async () => {
     server = await startHttpServer((request, response) => {
       if (request.method === "DELETE") return; // never answered; closed in teardown
