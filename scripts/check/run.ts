@@ -47,7 +47,6 @@ class Run {
   reachedServer = false;
   readonly session: Session;
   readonly schemas: Schemas;
-  readonly exchanges: Exchange[] = [];
 
   constructor(
     readonly contract: Contract,
@@ -94,7 +93,6 @@ class Run {
     this.reachedServer = true;
     const exchange: Exchange = { request, response, operation: op, ...(trigger ? { trigger } : {}) };
     this.session.judge(exchange);
-    this.exchanges.push(exchange);
     this.options.onExchange?.(exchange);
     return exchange;
   }
