@@ -69,6 +69,22 @@ describe("check against a Partner API server", () => {
     expect(await urls(8)).not.toEqual(first);
   });
 
+  it("without a token or --allow-writes sends only what needs neither: no token, a token no server issued", async () => {
+    server = await startPartner();
+    const sent: string[] = [];
+    const result = await checkApi(spec, server.url, {
+      onExchange: (e) => sent.push(`${e.request.method} ${e.trigger?.kind}`),
+    });
+    expect(result.findings).toEqual([]);
+    expect(new Set(sent)).toEqual(
+      new Set(["GET auth-missing", "GET auth-malformed", "DELETE auth-missing", "DELETE auth-malformed"]),
+    );
+    const missed = result.coverage.filter((r) => r.state === "not-triggered").map((r) => `${r.operation} ${r.status}`);
+    expect(missed).toEqual(
+      expect.arrayContaining(["GET /customers/{customerId} 404", "DELETE /customers/{customerId} 412"]),
+    );
+  });
+
   it("stays within --max-requests, and says so", async () => {
     server = await startPartner();
     const result = await checkApi(spec, server.url, { ...options, maxRequests: 5 });
