@@ -3,7 +3,7 @@ import https from "node:https";
 import type net from "node:net";
 import type { Contract } from "./contract.js";
 import { operationFor } from "./match.js";
-import type { Finding } from "./model.js";
+import type { Exchange, Finding } from "./model.js";
 import { Session } from "./session.js";
 
 /** Hop-by-hop headers (RFC 9110, section 7.6.1): not forwarded either way. */
@@ -25,7 +25,14 @@ function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   });
 }
 
-type ProxyOptions = { port?: number; host?: string; only?: string[]; onFinding?: (finding: Finding) => void };
+type ProxyOptions = {
+  port?: number;
+  host?: string;
+  only?: string[];
+  onFinding?: (finding: Finding) => void;
+  /** Called with each exchange that passed (for a HAR of the traffic). */
+  onExchange?: (exchange: Exchange) => void;
+};
 
 /** The server's answer: status, the headers to pass on (raw, hop-by-hop left out) and as a record, the body. */
 async function answerOf(answer: http.IncomingMessage) {
@@ -65,8 +72,9 @@ function forwarder(contract: Contract, target: string, session: Session, options
       if (!operation) return;
       const sent = { method, url: url.href, headers, ...(body.length ? { body: body.toString("utf8") } : {}) };
       const received = { status: answer.status, headers: answer.headers, body: answer.bytes.toString("utf8") };
-      for (const finding of session.judge({ request: sent, response: received, operation }))
-        options.onFinding?.(finding);
+      const exchange: Exchange = { request: sent, response: received, operation };
+      for (const finding of session.judge(exchange)) options.onFinding?.(finding);
+      options.onExchange?.(exchange);
     });
     upstream.on("error", (error) => {
       response.writeHead(502, { "content-type": "text/plain" });

@@ -47,7 +47,6 @@ class Run {
   reachedServer = false;
   readonly session: Session;
   readonly schemas: Schemas;
-  readonly exchanges: Exchange[] = [];
 
   constructor(
     readonly contract: Contract,
@@ -94,7 +93,6 @@ class Run {
     this.reachedServer = true;
     const exchange: Exchange = { request, response, operation: op, ...(trigger ? { trigger } : {}) };
     this.session.judge(exchange);
-    this.exchanges.push(exchange);
     this.options.onExchange?.(exchange);
     return exchange;
   }
@@ -125,7 +123,8 @@ async function discoverIds(run: Run, random: Random, given: Record<string, strin
       if (ids[name] !== undefined) continue;
       const prefix = op.route.slice(0, match.index).replace(/\/$/, "");
       const list = run.contract.operations.find((o) => o.method === "get" && o.route === prefix);
-      if (!list || run.budgetLeft <= 0) continue;
+      if (!list || (credentialOf(run.contract.doc, list) && run.options.token === undefined)) continue;
+      if (run.budgetLeft <= 0) continue;
       const plan = planOf(run.contract.doc, run.schemas, list, random, { ids, ...token(run) });
       if (!plan.realIds) continue;
       const exchange = await run.exchange(list, toRequest(run.baseUrl, plan.base));

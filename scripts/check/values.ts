@@ -74,6 +74,24 @@ export interface Violation {
   value: unknown;
 }
 
+/**
+ * The keywords that set a limit, whose breach the schema's `x-error-code` names
+ * (docs/extensions.md); a wrong type or a value outside an `enum` gets no code of its own.
+ */
+export const LIMITS = new Set([
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "minLength",
+  "maxLength",
+  "pattern",
+  "format",
+  "minItems",
+  "maxItems",
+  "maxProperties",
+]);
+
 /** A string that does not match a pattern, if one of a few does not. */
 function patternMiss(pattern: string): string | undefined {
   try {

@@ -1,9 +1,12 @@
+import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { formatFinding } from "../check/formats/text.js";
 import { loadContract } from "../check/load.js";
+import type { Exchange } from "../check/model.js";
 import { startProxy } from "../check/proxy.js";
-import { integerOption, outputOptions, outputUsage, readOutput, report, urlOption } from "./check.js";
+import { toHar } from "../check/recorded.js";
+import { integerOption, outputOptions, outputUsage, readOutput, report, toolVersion, urlOption } from "./check.js";
 import { bundleArgument, type Command } from "./command.js";
 
 export const proxyCommand: Command = {
@@ -14,6 +17,7 @@ export const proxyCommand: Command = {
   --target <url>       the server, with its base path; clients call the proxy with the same paths
   --port <n>           the port (default 4020; 0 picks a free one)
   --host <host>        the address to listen on (default 127.0.0.1)
+  --har <file>         on Ctrl-C, also write the traffic as HAR, for \`error-contracts verify\`
 ${outputUsage}
 
 Forwards every request and answers with the server's bytes unchanged; prints each response that
@@ -23,18 +27,26 @@ breaks the contract as it passes (with a curl line), and on Ctrl-C the findings 
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { target: { type: "string" }, port: { type: "string" }, host: { type: "string" }, ...outputOptions },
+      options: {
+        target: { type: "string" },
+        port: { type: "string" },
+        host: { type: "string" },
+        har: { type: "string" },
+        ...outputOptions,
+      },
     });
     const spec = bundleArgument(positionals, "proxy");
     const target = urlOption("target", values.target);
     const output = readOutput(values);
     const port = integerOption("port", values.port, 4020, 0, 65535);
     const contract = await loadContract(spec);
+    const exchanges: Exchange[] = [];
     const proxy = await startProxy(contract, target, {
       port,
       host: values.host ?? "127.0.0.1",
       ...(output.only ? { only: output.only } : {}),
       onFinding: (finding) => io.err(formatFinding(finding)),
+      onExchange: (exchange) => exchanges.push(exchange),
     });
     io.err(`proxy    ${path.relative(process.cwd(), spec) || spec}: ${proxy.url} → ${target}. Ctrl-C stops it.`);
     await new Promise<void>((resolve) => {
@@ -42,6 +54,7 @@ breaks the contract as it passes (with a curl line), and on Ctrl-C the findings 
       process.once("SIGTERM", resolve);
     });
     await proxy.close();
+    if (values.har) fs.writeFileSync(values.har, `${toHar(exchanges, toolVersion())}\n`);
     return report(io, proxy.session.result(proxy.session.judged), output, {
       title: `traffic through ${proxy.url} to ${target}`,
       contract,

@@ -72,6 +72,15 @@ describe("error-contracts check", () => {
     expect(only.code).toBe(0);
   });
 
+  it("a warning alone exits 0, and 1 with --fail-on warning", async () => {
+    server = await startPartner("stack-trace");
+    const writes = [...args(server.url), "--allow-writes"];
+    const plain = await runCli(writes);
+    expect(plain.stdout).toContain("warning  error-leak  DELETE /customers/{customerId}  400");
+    expect(plain.code).toBe(0);
+    expect((await runCli([...writes, "--fail-on", "warning"])).code).toBe(1);
+  });
+
   it("writes SARIF at the source file and line of the broken response, JUnit and Markdown", async () => {
     server = await startPartner("html-404");
     const sarif = await runCli([...args(server.url), "--format", "sarif"]);

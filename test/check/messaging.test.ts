@@ -32,6 +32,8 @@ describe("check against a messaging server", () => {
     server = await startMessaging();
     const result = await checkApi(spec, server.url, options);
     expect(result.findings).toEqual([]);
+    expect(result.requests).toBe(47); // the figure README.md and scripts/check/README.md give
+    expect(server.count).toBe(47);
     const reached = result.coverage
       .filter((r) => r.state === "triggered-valid")
       .map((r) => `${r.operation} ${r.status} ${r.code ?? ""}`);

@@ -49,7 +49,8 @@ describe("check against a Partner API server", () => {
         "DELETE /customers/{customerId} 412",
       ]),
     );
-    expect(result.requests).toBeLessThan(100);
+    expect(result.requests).toBe(31); // the figure README.md and scripts/check/README.md give
+    expect(server.count).toBe(31);
   });
 
   it("is deterministic under a seed: the same requests in the same order", async () => {
@@ -69,6 +70,22 @@ describe("check against a Partner API server", () => {
     expect(await urls(8)).not.toEqual(first);
   });
 
+  it("without a token or --allow-writes sends only what needs neither: no token, a token no server issued", async () => {
+    server = await startPartner();
+    const sent: string[] = [];
+    const result = await checkApi(spec, server.url, {
+      onExchange: (e) => sent.push(`${e.request.method} ${e.trigger?.kind}`),
+    });
+    expect(result.findings).toEqual([]);
+    expect(new Set(sent)).toEqual(
+      new Set(["GET auth-missing", "GET auth-malformed", "DELETE auth-missing", "DELETE auth-malformed"]),
+    );
+    const missed = result.coverage.filter((r) => r.state === "not-triggered").map((r) => `${r.operation} ${r.status}`);
+    expect(missed).toEqual(
+      expect.arrayContaining(["GET /customers/{customerId} 404", "DELETE /customers/{customerId} 412"]),
+    );
+  });
+
   it("stays within --max-requests, and says so", async () => {
     server = await startPartner();
     const result = await checkApi(spec, server.url, { ...options, maxRequests: 5 });
@@ -76,6 +93,24 @@ describe("check against a Partner API server", () => {
     expect(server.count).toBe(5);
     expect(result.stopped).toBe("stopped after 5 requests (--max-requests)");
     expect(result.coverage.some((row) => row.state === "not-triggered")).toBe(true);
+  });
+
+  it("never follows a redirect off its origin: the redirect is judged, the other server gets nothing", async () => {
+    const elsewhere = await startHttpServer((_request, response) => response.end("{}"));
+    try {
+      server = await startHttpServer((request, response) => {
+        response.writeHead(302, { location: `${elsewhere.url}${request.url}` });
+        response.end();
+      });
+      const result = await checkApi(spec, server.url, options);
+      expect(elsewhere.count).toBe(0);
+      expect(server.count).toBe(result.requests);
+      expect(new Set(result.findings.map((f) => `${f.rule} ${f.status}`))).toEqual(
+        new Set(["status-undocumented 302"]),
+      );
+    } finally {
+      await elsewhere.close();
+    }
   });
 
   it("reports a request the server does not answer within --timeout as no-response, and goes on", async () => {

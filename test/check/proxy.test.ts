@@ -5,8 +5,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createPartnerClient } from "../../generated/partner/client.js";
 import { loadContract } from "../../scripts/check/load.js";
-import type { Finding } from "../../scripts/check/model.js";
+import type { Exchange, Finding } from "../../scripts/check/model.js";
 import { type Proxy as CheckProxy, startProxy } from "../../scripts/check/proxy.js";
+import { readHar, toHar } from "../../scripts/check/recorded.js";
+import { verifyRecorded } from "../../scripts/check/verify.js";
 import type { TestServer } from "../helpers/servers.js";
 import { startPartner } from "./servers/partner.js";
 
@@ -28,8 +30,11 @@ describe("proxy", () => {
   it("hands the client the server's bytes and reports what breaks the contract as it passes", async () => {
     server = await startPartner("html-404");
     const passed: Finding[] = [];
-    proxy = await startProxy(await loadContract("generated/partner/openapi.yaml"), server.url, {
+    const traffic: Exchange[] = [];
+    const contract = await loadContract("generated/partner/openapi.yaml");
+    proxy = await startProxy(contract, server.url, {
       onFinding: (f) => passed.push(f),
+      onExchange: (e) => traffic.push(e),
     });
     const client = createPartnerClient({
       baseUrl: proxy.url,
@@ -50,5 +55,7 @@ describe("proxy", () => {
       expect(await bytesOf(await fetch(`${proxy.url}${path}`, init))).toEqual(direct);
     }
     expect(proxy.session.result(0).findings).toHaveLength(1);
+    // The traffic as HAR (proxy --har): verify on it gives the proxy's findings.
+    expect(verifyRecorded(contract, readHar(toHar(traffic, "0"))).findings).toEqual(proxy.session.findings);
   });
 });

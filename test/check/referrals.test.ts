@@ -28,6 +28,8 @@ describe("check against a Referrals server", () => {
     server = await startReferrals();
     const result = await checkApi(spec, server.url, options);
     expect(result.findings).toEqual([]);
+    expect(result.requests).toBe(70); // the figure README.md and scripts/check/README.md give
+    expect(server.count).toBe(70);
     const missed = result.coverage.filter((r) => r.state === "not-triggered").map((r) => `${r.operation} ${r.status}`);
     expect(missed).toEqual(["GET /referrals 429"]); // no --rate-limit-probe
     const reached = result.coverage

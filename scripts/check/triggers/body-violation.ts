@@ -1,6 +1,6 @@
 import { flattenSchema, followRef, isObject } from "../../../src/openapi/index.js";
 import { errorCodeOf } from "../plan.js";
-import { requiredOf, violationsOf } from "../values.js";
+import { LIMITS, requiredOf, violationsOf } from "../values.js";
 import { derive, type Trigger, type TriggerKind, unsafe } from "./trigger.js";
 
 /**
@@ -8,7 +8,8 @@ import { derive, type Trigger, type TriggerKind, unsafe } from "./trigger.js";
  * (a body Ajv confirms the schema refuses): a required member left out, none of an "at least one
  * of" group, a member of the wrong type, too long, out of range, outside its `enum`, missing its
  * `pattern`, too many items or entries, a member `additionalProperties: false` refuses. 400 or
- * 422, with the nearest `x-error-code` (the member's, the object's, the request body's).
+ * 422. The code expected is the `x-error-code` of the schema whose limit is broken: the member's
+ * for its limits (not for a wrong type or `enum`), the object's for its required members.
  */
 export const bodyViolation: TriggerKind = {
   kind: "body-violation",
@@ -19,7 +20,7 @@ export const bodyViolation: TriggerKind = {
     const schema = followRef(doc, body.schema).node;
     if (!isObject(schema)) return [];
     const flat = flattenSchema(schema, doc);
-    const objectCode = errorCodeOf(doc, schema) ?? body.errorCode;
+    const objectCode = errorCodeOf(doc, schema);
     const triggers: Trigger[] = [];
     const add = (value: Record<string, unknown>, description: string, code: string | undefined) => {
       if (schemas.valid(schema, value)) return;
@@ -44,12 +45,16 @@ export const bodyViolation: TriggerKind = {
     if (Object.keys(base).length > 0 && requiredOf(doc, schema).length > flat.required.length)
       add({}, "an empty object (it needs at least one of its members)", objectCode);
     for (const [name, member] of Object.entries(flat.properties)) {
-      const code = errorCodeOf(doc, member) ?? objectCode;
+      const code = errorCodeOf(doc, member);
       for (const { constraint, value } of violationsOf(doc, member, random, false))
-        add({ ...base, [name]: value }, `member ${name} breaks ${constraint}`, code);
+        add(
+          { ...base, [name]: value },
+          `member ${name} breaks ${constraint}`,
+          LIMITS.has(constraint) ? code : undefined,
+        );
     }
     if (schema.additionalProperties === false)
-      add({ ...base, ecUnexpected: 1 }, "a member the schema does not allow", objectCode);
+      add({ ...base, ecUnexpected: 1 }, "a member the schema does not allow", undefined);
     return triggers;
   },
 };

@@ -14,20 +14,24 @@ import type { TriggerKind } from "./trigger.js";
 import { unknownId } from "./unknown-id.js";
 import { unsupportedMediaType } from "./unsupported-media-type.js";
 
-/** Every kind of trigger, in the order a run sends them for each operation (the rate-limit burst comes last, in run.ts). */
+/**
+ * Every kind of trigger, in the order a run sends them for each operation: those of one or a few
+ * requests first, then the violations of each constraint, so that the cap of triggers per
+ * operation (run.ts) cuts from the many, not the few (the rate-limit burst comes last, in run.ts).
+ */
 export const triggerKinds: TriggerKind[] = [
   authMissing,
   authMalformed,
   authLow,
   unknownId,
-  parameterViolation,
-  missingHeader,
-  malformedJson,
-  missingBody,
-  bodyViolation,
   methodNotAllowed,
   notAcceptable,
   unsupportedMediaType,
   staleIfMatch,
+  missingHeader,
   rangeUnsatisfiable,
+  malformedJson,
+  missingBody,
+  parameterViolation,
+  bodyViolation,
 ];

@@ -1,6 +1,6 @@
 import { followRef } from "../../../src/openapi/index.js";
 import { wireValue } from "../schemas.js";
-import { violationsOf } from "../values.js";
+import { LIMITS, violationsOf } from "../values.js";
 import { derive, type Trigger, type TriggerKind, unsafe } from "./trigger.js";
 
 const text = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
@@ -8,7 +8,7 @@ const text = (value: unknown) => (typeof value === "string" ? value : JSON.strin
 /**
  * One value per constraint of each path, query and header parameter that breaks it alone (a
  * value Ajv confirms the schema refuses), and each required query parameter left out: 400 or
- * 422, with the parameter's `x-error-code`.
+ * 422, with the parameter's `x-error-code` where a limit (not the type or `enum`) is broken.
  */
 export const parameterViolation: TriggerKind = {
   kind: "parameter-violation",
@@ -18,11 +18,11 @@ export const parameterViolation: TriggerKind = {
     for (const p of plan.parameters) {
       if (p.in === "cookie" || (p.in === "header" && skipped.has(p.name.toLowerCase()))) continue;
       const schema = followRef(doc, p.schema).node;
-      const info = (description: string) => ({
+      const info = (description: string, limit: boolean) => ({
         kind: "parameter-violation",
         description,
         expects: [400, 422],
-        ...(p.errorCode === undefined ? {} : { expectedCode: p.errorCode }),
+        ...(p.errorCode === undefined || !limit ? {} : { expectedCode: p.errorCode }),
         mustFail: true,
         clientFault: true,
       });
@@ -37,7 +37,10 @@ export const parameterViolation: TriggerKind = {
               ? derive(plan, { query: { ...plan.base.query, [p.name]: wire } })
               : derive(plan, { headers: { [p.name.toLowerCase()]: wire } });
         triggers.push({
-          info: info(`${p.in} ${p.name}=${JSON.stringify(wire).slice(0, 60)} breaks ${constraint}`),
+          info: info(
+            `${p.in} ${p.name}=${JSON.stringify(wire).slice(0, 60)} breaks ${constraint}`,
+            LIMITS.has(constraint),
+          ),
           parts,
           write: unsafe(plan.op.method),
           needsToken: true,
@@ -47,7 +50,7 @@ export const parameterViolation: TriggerKind = {
         const query = { ...plan.base.query };
         delete query[p.name];
         triggers.push({
-          info: info(`required query ${p.name} left out`),
+          info: info(`required query ${p.name} left out`, false),
           parts: derive(plan, { query }),
           write: unsafe(plan.op.method),
           needsToken: true,

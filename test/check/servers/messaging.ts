@@ -2,6 +2,7 @@
  * An omnichannel messaging server for the checker's tests: conforming (its validation follows
  * the contract's `x-error-code`s), unless a defect is switched on, each breaking one rule.
  * Organization `ORG`, channel `web`; `Bearer test-token` is the one token it takes.
+ * `start…` is one long function on purpose: its handlers, one per operation, close over the defect switch.
  */
 import type http from "node:http";
 import { createMessagingKit } from "../../../generated/messaging/server.js";

@@ -2,6 +2,7 @@
  * A Partner Center Referrals server for the checker's tests (inner codes, ETags, 415, 416, 405):
  * conforming unless a defect is switched on. Referral `r-1` (ETag `"e1"`) with attachment `a-1`;
  * tokens as the other test servers'.
+ * `start…` is one long function on purpose: its handlers, one per operation, close over the defect switch.
  */
 import type http from "node:http";
 import { createReferralsKit } from "../../../generated/referrals/server.js";
