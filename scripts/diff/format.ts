@@ -1,4 +1,5 @@
-import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from "node-sarif-builder";
+import { SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from "node-sarif-builder";
+import { sarifLog } from "../core/sarif.js";
 import { diffRules, levelRank, type Finding, type Level, type RuleId } from "./rules.js";
 
 export interface ApiDiff {
@@ -117,11 +118,5 @@ export function formatSarif(diffs: ApiDiff[], toolVersion: string): string {
           ...(f.head && { fileUri: f.head.file.split("\\").join("/"), startLine: f.head.line }),
         }),
       );
-  const sarif = new SarifBuilder({
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [],
-  });
-  sarif.addRun(run);
-  return sarif.buildSarifJsonString({ indent: true });
+  return sarifLog(run);
 }

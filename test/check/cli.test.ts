@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { bin, repoRoot, runCli } from "../helpers/cli.js";
 import type { TestServer } from "../helpers/servers.js";
-import { startPartner } from "./servers/partner.js";
+import { FULL_TOKEN, LOW_TOKEN, startReference } from "../helpers/reference.js";
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -18,20 +18,11 @@ afterEach(async () => {
   server = undefined;
 });
 
-const args = (url: string) => [
-  "check",
-  "partner",
-  "--base-url",
-  url,
-  "--token",
-  "test-token",
-  "--token-low",
-  "test-token-low",
-];
+const args = (url: string) => ["check", "partner", "--base-url", url, "--token", FULL_TOKEN, "--token-low", LOW_TOKEN];
 
 describe("error-contracts check", () => {
   it("exits 0 on a conforming server and prints the coverage table", async () => {
-    server = await startPartner();
+    server = await startReference("partner");
     const run = await runCli(args(server.url));
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
@@ -42,12 +33,14 @@ describe("error-contracts check", () => {
   });
 
   it("exits 1 with each finding and a curl line that reproduces it; JSON carries the same", async () => {
-    server = await startPartner("html-404");
+    server = await startReference("partner", { defects: ["html-404"] });
     const text = await runCli(args(server.url));
     expect(text.code).toBe(1);
-    expect(text.stdout).toContain("error    content-type  GET /customers/{customerId}  404: Content-Type `text/html`");
+    expect(text.stdout).toContain(
+      "error    content-type  GET /customers/{customerId}  404: Content-Type `text/html; charset=utf-8`",
+    );
     expect(text.stdout).toMatch(
-      /\n {9}curl -i -X GET 'http:\/\/127\.0\.0\.1:\d+\/customers\/[^']+' -H 'authorization: Bearer test-token'\n/,
+      /\n {9}curl -i -X GET 'http:\/\/127\.0\.0\.1:\d+\/customers\/[^']+' -H 'authorization: Bearer reference-token'\n/,
     );
     const json = await runCli([...args(server.url), "--format", "json"]);
     expect(json.code).toBe(1);
@@ -73,7 +66,7 @@ describe("error-contracts check", () => {
   });
 
   it("a warning alone exits 0, and 1 with --fail-on warning", async () => {
-    server = await startPartner("stack-trace");
+    server = await startReference("partner", { defects: ["stack-trace-leak"] });
     const writes = [...args(server.url), "--allow-writes"];
     const plain = await runCli(writes);
     expect(plain.stdout).toContain("warning  error-leak  DELETE /customers/{customerId}  400");
@@ -82,7 +75,7 @@ describe("error-contracts check", () => {
   });
 
   it("writes SARIF at the source file and line of the broken response, JUnit and Markdown", async () => {
-    server = await startPartner("html-404");
+    server = await startReference("partner", { defects: ["html-404"] });
     const sarif = await runCli([...args(server.url), "--format", "sarif"]);
     expect(sarif.code).toBe(1);
     type Result = {
@@ -107,7 +100,7 @@ describe("error-contracts check", () => {
   });
 
   it("exits 2 in one line for an unreachable server, a file that is not a bundle, and bad options", async () => {
-    server = await startPartner();
+    server = await startReference("partner");
     const url = server.url;
     await server.close();
     server = undefined;
@@ -132,7 +125,7 @@ describe("error-contracts check", () => {
 
 describe("error-contracts proxy", () => {
   it("prints a finding as it passes; on SIGINT the summary, exit 1", async () => {
-    server = await startPartner("html-404");
+    server = await startReference("partner", { defects: ["html-404"] });
     const child = spawn(process.execPath, [bin, "proxy", "partner", "--target", server.url, "--port", "0"], {
       cwd: repoRoot,
       stdio: ["ignore", "pipe", "pipe"],
@@ -150,9 +143,9 @@ describe("error-contracts proxy", () => {
         });
         child.once("exit", (code) => reject(new Error(`proxy exited with ${code}: ${stderr}`)));
       });
-      const answer = await fetch(`${url}/customers/nobody`, { headers: { authorization: "Bearer test-token" } });
+      const answer = await fetch(`${url}/customers/nobody`, { headers: { authorization: `Bearer ${FULL_TOKEN}` } });
       expect(answer.status).toBe(404);
-      expect(await answer.text()).toBe("<html><body>Not Found</body></html>");
+      expect(await answer.text()).toBe("<!doctype html><title>404 Not Found</title><h1>Not Found</h1>");
       await expect.poll(() => stderr).toContain("error    content-type  GET /customers/{customerId}  404");
       child.kill("SIGINT");
       expect(await exited).toBe(1);

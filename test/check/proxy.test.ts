@@ -9,8 +9,8 @@ import type { Exchange, Finding } from "../../scripts/check/model.js";
 import { type Proxy as CheckProxy, startProxy } from "../../scripts/check/proxy.js";
 import { readHar, toHar } from "../../scripts/check/recorded.js";
 import { verifyRecorded } from "../../scripts/check/verify.js";
+import { FULL_TOKEN, startReference } from "../helpers/reference.js";
 import type { TestServer } from "../helpers/servers.js";
-import { startPartner } from "./servers/partner.js";
 
 let server: TestServer | undefined;
 let proxy: CheckProxy | undefined;
@@ -28,7 +28,7 @@ async function bytesOf(response: Response) {
 
 describe("proxy", () => {
   it("hands the client the server's bytes and reports what breaks the contract as it passes", async () => {
-    server = await startPartner("html-404");
+    server = await startReference("partner", { defects: ["html-404"] });
     const passed: Finding[] = [];
     const traffic: Exchange[] = [];
     const contract = await loadContract("generated/partner/openapi.yaml");
@@ -38,7 +38,7 @@ describe("proxy", () => {
     });
     const client = createPartnerClient({
       baseUrl: proxy.url,
-      headers: { authorization: "Bearer test-token" },
+      headers: { authorization: `Bearer ${FULL_TOKEN}` },
       retries: 0,
     });
     const found = await client.GET("/customers/{customerId}", { params: { path: { customerId: "nobody" } } });
@@ -50,7 +50,7 @@ describe("proxy", () => {
     ]);
 
     for (const path of ["/customers/nobody", "/customers/c-1", "/customers"]) {
-      const init = { headers: { authorization: "Bearer test-token" } };
+      const init = { headers: { authorization: `Bearer ${FULL_TOKEN}` } };
       const direct = await bytesOf(await fetch(`${server.url}${path}`, init));
       expect(await bytesOf(await fetch(`${proxy.url}${path}`, init))).toEqual(direct);
     }

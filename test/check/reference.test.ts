@@ -5,53 +5,26 @@
  * exactly the rule it names. The server counts what it receives: every request the run reports.
  */
 import { existsSync, readdirSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { ServerSpec } from "@error-contracts/server";
-import { serve } from "@hono/node-server";
-import type { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { DEFECTS, type DefectName } from "../../examples/servers/lib/defects.js";
-import { FULL_TOKEN, LOW_TOKEN } from "../../examples/servers/lib/reference-app.js";
 import { type CheckOptions, checkApi } from "../../scripts/check/run.js";
 import { repoRoot } from "../helpers/cli.js";
+import { FULL_TOKEN, LOW_TOKEN, startReference } from "../helpers/reference.js";
 
 const serversDir = join(repoRoot, "examples", "servers");
 const apis = readdirSync(serversDir).filter((name) => existsSync(join(serversDir, name, "triggers.ts")));
 
-interface Loaded {
-  createApp(options?: { defects?: DefectName[] }): Hono;
-  pathValues: Record<string, string>;
-  spec: ServerSpec;
-}
-async function load(api: string): Promise<Loaded> {
-  const [app, triggers, server] = await Promise.all([
-    import(`../../examples/servers/${api}/index.ts`),
-    import(`../../examples/servers/${api}/triggers.ts`),
-    import(`../../generated/${api}/server.ts`),
-  ]);
-  const spec = Object.entries(server).find(([name]) => name.endsWith("ServerSpec"))![1] as ServerSpec;
-  return { createApp: app.createApp, pathValues: triggers.pathValues, spec };
+/** The API's `ServerSpec`: what each operation accepts, with the code each constraint declares. */
+async function specOf(api: string): Promise<ServerSpec> {
+  const server = await import(`../../generated/${api}/server.ts`);
+  return Object.entries(server).find(([name]) => name.endsWith("ServerSpec"))![1] as ServerSpec;
 }
 
-/** One run of `check` against a fresh server with these defects; the requests the server received. */
+/** One run of `check` against a fresh server with these defects, and the requests the server received. */
 async function run(api: string, defects: DefectName[] = []) {
-  const { createApp, pathValues } = await load(api);
-  let received = 0;
-  const app = createApp({ defects });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const started = serve(
-      {
-        fetch: (request: Request) => {
-          received += 1;
-          return app.fetch(request);
-        },
-        port: 0,
-        hostname: "127.0.0.1",
-      },
-      () => resolve(started),
-    );
-  });
+  const server = await startReference(api, { defects });
   try {
     const options: CheckOptions = {
       token: FULL_TOKEN,
@@ -59,13 +32,12 @@ async function run(api: string, defects: DefectName[] = []) {
       allowWrites: true,
       rateLimitProbe: 60,
       seed: 1,
-      params: pathValues,
+      params: server.pathValues,
     };
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const result = await checkApi(`generated/${api}/openapi.yaml`, url, options);
-    return { ...result, received };
+    const result = await checkApi(`generated/${api}/openapi.yaml`, server.url, options);
+    return { ...result, received: server.count };
   } finally {
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
   }
 }
 
@@ -76,6 +48,22 @@ describe.each(apis)("check against the %s reference server", (api) => {
     expect(result.coverage.filter((row) => row.state === "violated")).toEqual([]);
     expect(result.stopped).toBeUndefined();
     expect(result.received).toBe(result.requests);
+    // Every code a parameter's constraint declares (`x-error-code`) is reached, valid, on its operation
+    // (but a path parameter's minLength: check sends no empty path segment, which routers take for another path).
+    const spec = await specOf(api);
+    const emptyOnly = (schema: unknown) => {
+      const { type: _, "x-error-code": __, description: ___, minLength, ...rest } = schema as Record<string, unknown>;
+      return minLength !== undefined && Object.keys(rest).length === 0;
+    };
+    const declared = Object.values(spec.operations).flatMap(({ request }) =>
+      request!.parameters
+        .filter((p) => p.code !== undefined && !(p.in === "path" && emptyOnly(p.schema)))
+        .map((p) => `${request!.method} ${request!.path} ${spec.codes[p.code!]!.status} ${p.code}`),
+    );
+    const valid = result.coverage
+      .filter((row) => row.state === "triggered-valid")
+      .map((row) => `${row.operation} ${row.status} ${row.code}`);
+    expect(valid).toEqual(expect.arrayContaining(declared));
     const count = new Map<string, number>();
     for (const row of result.coverage) count.set(row.state, (count.get(row.state) ?? 0) + 1);
     const missed = result.coverage.filter((row) => row.state === "not-triggered");
@@ -91,9 +79,8 @@ describe.each(apis)("check against the %s reference server", (api) => {
   it.each(planted)(
     "$name: findings of $rule and no other rule, or no room for it in the contract",
     async ({ name, rule }) => {
-      const { spec } = await load(api);
-      if (!DEFECTS[name].applies(spec)) {
-        await expect(load(api).then(({ createApp }) => createApp({ defects: [name] }))).rejects.toThrow(/no defect/);
+      if (!DEFECTS[name].applies(await specOf(api))) {
+        await expect(startReference(api, { defects: [name] })).rejects.toThrow(/no defect/);
         return;
       }
       const { findings } = await run(api, [name]);

@@ -7,9 +7,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { runInProcess } from "../helpers/in-process.js";
+import { FULL_TOKEN, LOW_TOKEN, startReference } from "../helpers/reference.js";
 import type { TestServer } from "../helpers/servers.js";
-import { ORG, startMessaging } from "./servers/messaging.js";
-import { startPartner } from "./servers/partner.js";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "verify-"));
 let server: TestServer | undefined;
@@ -24,7 +23,7 @@ const findingsOf = (stdout: string) => (JSON.parse(stdout) as { findings: unknow
 /** Runs check with --har, then verify on the HAR; both as JSON. */
 async function checkThenVerify(api: string, url: string, extra: string[]) {
   const har = path.join(dir, `${api}-${Math.random().toString(16).slice(2)}.har`);
-  const base = ["--token", "test-token", "--allow-writes", "--format", "json", ...extra];
+  const base = ["--token", FULL_TOKEN, "--allow-writes", "--format", "json", ...extra];
   const live = await runInProcess(["check", api, "--base-url", url, ...base, "--har", har]);
   const recorded = await runInProcess(["verify", api, har, "--format", "json"]);
   return { live, recorded, har };
@@ -32,8 +31,8 @@ async function checkThenVerify(api: string, url: string, extra: string[]) {
 
 describe("verify", () => {
   it("gives a run's findings from its HAR (partner, auth ignored: triggers recorded with the requests)", async () => {
-    server = await startPartner("auth-ignored");
-    const { live, recorded } = await checkThenVerify("partner", server.url, ["--token-low", "test-token-low"]);
+    server = await startReference("partner", { defects: ["auth-ignored"] });
+    const { live, recorded } = await checkThenVerify("partner", server.url, ["--token-low", LOW_TOKEN]);
     expect(live.code).toBe(1);
     expect(findingsOf(live.stdout).length).toBeGreaterThan(0);
     expect(recorded.code).toBe(1);
@@ -41,8 +40,9 @@ describe("verify", () => {
   });
 
   it("gives a run's findings from its HAR (messaging, problem status lies), and from NDJSON", async () => {
-    server = await startMessaging("problem-status-lies");
-    const params = ["--param", `orgId=${ORG}`, "--param", "channelId=web"];
+    const messaging = await startReference("messaging", { defects: ["problem-status-lies"] });
+    server = messaging;
+    const params = Object.entries(messaging.pathValues).flatMap(([name, value]) => ["--param", `${name}=${value}`]);
     const { live, recorded, har } = await checkThenVerify("messaging", server.url, params);
     expect(findingsOf(recorded.stdout)).toEqual(findingsOf(live.stdout));
     type Entry = {

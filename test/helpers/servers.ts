@@ -30,7 +30,7 @@ function track(server: net.Server): { sockets: Set<net.Socket>; listen(): Promis
 }
 
 /** Listens on 127.0.0.1, port 0, and hands back the server's URL, request count and close. */
-async function serve(server: net.Server, state: { count: number }): Promise<TestServer> {
+export async function listen(server: net.Server, state: { count: number }): Promise<TestServer> {
   const tracked = track(server);
   const url = await tracked.listen();
   return {
@@ -53,7 +53,7 @@ export function startHttpServer(
     request.on("data", (chunk: Buffer) => (body += chunk.toString()));
     request.on("end", () => handle(request, response, n, body));
   });
-  return serve(server, state);
+  return listen(server, state);
 }
 
 /** A node:net server that writes whatever bytes `handle` wants, once the request's head arrived. */
@@ -70,5 +70,5 @@ export function startRawServer(handle: (socket: net.Socket, n: number, head: str
       handle(socket, ++state.count, head);
     });
   });
-  return serve(server, state);
+  return listen(server, state);
 }

@@ -1,5 +1,6 @@
 import path from "node:path";
-import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from "node-sarif-builder";
+import { SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from "node-sarif-builder";
+import { sarifLog } from "../../core/sarif.js";
 import type { CheckResult } from "../model.js";
 import { curlOf } from "../request.js";
 import { ruleIds } from "../rules/index.js";
@@ -39,11 +40,5 @@ export function formatSarif(
       }),
     );
   }
-  const sarif = new SarifBuilder({
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [],
-  });
-  sarif.addRun(run);
-  return sarif.buildSarifJsonString({ indent: true });
+  return sarifLog(run);
 }

@@ -1,17 +1,18 @@
 /**
- * `check` in-process against a Partner API server on 127.0.0.1: the conforming server gives no
- * finding and reaches every status a trigger aims at; each defect switched on alone gives exactly
- * its rule, at its operations, and nothing else.
+ * How a `check` run behaves, in-process against the Partner API's reference server and small
+ * servers on 127.0.0.1: the same requests under a seed, only what needs no token or writes without
+ * them, its request budget, no redirect followed, an unanswered request. (What each rule finds:
+ * reference.test.ts.)
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { checkApi, type CheckOptions } from "../../scripts/check/run.js";
 import { startHttpServer, type TestServer } from "../helpers/servers.js";
-import { type PartnerDefect, startPartner } from "./servers/partner.js";
+import { FULL_TOKEN, LOW_TOKEN, startReference } from "../helpers/reference.js";
 
 const spec = "generated/partner/openapi.yaml";
 const options: CheckOptions = {
-  token: "test-token",
-  tokenLow: "test-token-low",
+  token: FULL_TOKEN,
+  tokenLow: LOW_TOKEN,
   allowWrites: true,
   rateLimitProbe: 40,
 };
@@ -21,40 +22,9 @@ afterEach(async () => {
   server = undefined;
 });
 
-/** The findings as `rule level operation status`, sorted and unique. */
-async function findingsAgainst(defect: PartnerDefect | undefined, rateLimit = 30): Promise<string[]> {
-  server = await startPartner(defect, rateLimit);
-  const { findings } = await checkApi(spec, server.url, options);
-  return [...new Set(findings.map((f) => `${f.rule} ${f.level} ${f.operation} ${f.status}`))].sort();
-}
-
-describe("check against a Partner API server", () => {
-  it("finds nothing on the conforming server, and reaches every status a trigger aims at", async () => {
-    server = await startPartner(undefined, 30);
-    const result = await checkApi(spec, server.url, options);
-    expect(result.findings).toEqual([]);
-    expect(result.coverage.filter((row) => row.state === "not-triggered")).toEqual([]);
-    const reached = result.coverage
-      .filter((row) => row.state === "triggered-valid")
-      .map((r) => `${r.operation} ${r.status}`);
-    expect(reached).toEqual(
-      expect.arrayContaining([
-        "GET /customers 401",
-        "GET /customers 403",
-        "GET /customers 406",
-        "GET /customers 429",
-        "DELETE /customers/{customerId} 400",
-        "DELETE /customers/{customerId} 404",
-        "DELETE /customers/{customerId} 405",
-        "DELETE /customers/{customerId} 412",
-      ]),
-    );
-    expect(result.requests).toBe(31); // the figure README.md and scripts/check/README.md give
-    expect(server.count).toBe(31);
-  });
-
+describe("a check run", () => {
   it("is deterministic under a seed: the same requests in the same order", async () => {
-    server = await startPartner(undefined);
+    server = await startReference("partner");
     const urls = async (seed: number) => {
       const sent: string[] = [];
       await checkApi(spec, server!.url, {
@@ -71,7 +41,7 @@ describe("check against a Partner API server", () => {
   });
 
   it("without a token or --allow-writes sends only what needs neither: no token, a token no server issued", async () => {
-    server = await startPartner();
+    server = await startReference("partner");
     const sent: string[] = [];
     const result = await checkApi(spec, server.url, {
       onExchange: (e) => sent.push(`${e.request.method} ${e.trigger?.kind}`),
@@ -87,7 +57,7 @@ describe("check against a Partner API server", () => {
   });
 
   it("stays within --max-requests, and says so", async () => {
-    server = await startPartner();
+    server = await startReference("partner");
     const result = await checkApi(spec, server.url, { ...options, maxRequests: 5 });
     expect(result.requests).toBe(5);
     expect(server.count).toBe(5);
@@ -120,7 +90,7 @@ describe("check against a Partner API server", () => {
       response.end(JSON.stringify({ error: { code: "unAuthorized", message: "no" } }));
     });
     const started = Date.now();
-    const result = await checkApi(spec, server.url, { token: "test-token", timeout: 200 });
+    const result = await checkApi(spec, server.url, { token: FULL_TOKEN, timeout: 200 });
     expect(Date.now() - started).toBeLessThan(10_000);
     const silent = result.findings.filter((f) => f.rule === "no-response");
     expect(silent.length).toBeGreaterThan(0);
@@ -129,35 +99,5 @@ describe("check against a Partner API server", () => {
         (f) => f.operation === "DELETE /customers/{customerId}" && f.message.includes("no answer within 200 ms"),
       ),
     ).toBe(true);
-  });
-
-  it.each<[PartnerDefect, string[]]>([
-    [
-      "auth-ignored",
-      [
-        "GET /customers",
-        "GET /customers/{customerId}",
-        "DELETE /customers/{customerId}",
-        "GET /customers/{customerId}/usage",
-      ].map((op) => `trigger-accepted error ${op} ${op.startsWith("DELETE") ? 204 : 200}`),
-    ],
-    [
-      "html-404",
-      ["GET /customers/{customerId}", "DELETE /customers/{customerId}", "GET /customers/{customerId}/usage"].map(
-        (op) => `content-type error ${op} 404`,
-      ),
-    ],
-    ["no-retry-after", ["header-missing error GET /customers 429"]],
-    ["bad-retry-after", ["header-invalid error GET /customers 429"]],
-    ["stack-trace", ["error-leak warning DELETE /customers/{customerId} 400"]],
-    ["stale-etag-accepted", ["trigger-accepted error DELETE /customers/{customerId} 204"]],
-    [
-      "undocumented-status",
-      ["GET /customers", "GET /customers/{customerId}", "GET /customers/{customerId}/usage"].map(
-        (op) => `status-undocumented error ${op} 409`,
-      ),
-    ],
-  ])("%s: exactly its rule", async (defect, expected) => {
-    expect(await findingsAgainst(defect)).toEqual([...expected].sort());
   });
 });
