@@ -8,7 +8,9 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { ServerSpec } from "@error-contracts/server";
 import { describe, expect, it } from "vitest";
-import { DEFECTS, type DefectName } from "../../examples/servers/lib/defects.js";
+import { DEFECTS, type DefectName, rewrite } from "../../examples/servers/lib/defects.js";
+import type { Exchange } from "../../scripts/check/model.js";
+import { operationName } from "../../src/openapi/index.js";
 import { type CheckOptions, checkApi } from "../../scripts/check/run.js";
 import { repoRoot } from "../helpers/cli.js";
 import { FULL_TOKEN, LOW_TOKEN, startReference } from "../helpers/reference.js";
@@ -22,8 +24,9 @@ async function specOf(api: string): Promise<ServerSpec> {
   return Object.entries(server).find(([name]) => name.endsWith("ServerSpec"))![1] as ServerSpec;
 }
 
-/** One run of `check` against a fresh server with these defects, and the requests the server received. */
+/** One run of `check` against a fresh server with these defects, its exchanges, and the requests the server received. */
 async function run(api: string, defects: DefectName[] = []) {
+  const exchanges: Exchange[] = [];
   const server = await startReference(api, { defects });
   try {
     const options: CheckOptions = {
@@ -33,12 +36,60 @@ async function run(api: string, defects: DefectName[] = []) {
       rateLimitProbe: 60,
       seed: 1,
       params: server.pathValues,
+      onExchange: (exchange) => exchanges.push(exchange),
     };
     const result = await checkApi(`generated/${api}/openapi.yaml`, server.url, options);
-    return { ...result, received: server.count };
+    return { ...result, exchanges, received: server.count };
   } finally {
     await server.close();
   }
+}
+
+/**
+ * The operations where a defect changes what the server as built answered, in a clean run's
+ * exchanges: a rewrite that changes one of its error responses, or the request a switch reaches.
+ */
+function affected(spec: ServerSpec, name: DefectName, exchanges: Exchange[]): Set<string> {
+  const ids = new Map(
+    Object.entries(spec.operations).map(([id, { request }]) => [`${request!.method} ${request!.path}`, id]),
+  );
+  const documents = (id: string, status: number) => spec.operations[id]!.statuses.includes(status);
+  const reaches: Partial<Record<DefectName, (e: Exchange, id: string) => boolean>> = {
+    "auth-ignored": (e) => e.response.status === 401,
+    "low-token-ignored": (e) => e.response.status === 403,
+    "undocumented-403": (e, id) => e.response.status === 401 && !documents(id, 403),
+    "invalid-input-accepted": (e, id) =>
+      e.response.status >= 400 && spec.operations[id]!.request!.parameters.some((p) => p.in === "query"),
+    "500-on-malformed-json": (e, id) => e.response.status === 400 && spec.operations[id]!.request!.body !== undefined,
+  };
+  const found = new Set<string>();
+  for (const exchange of exchanges) {
+    const operation = operationName(exchange.operation);
+    const id = ids.get(operation)!;
+    const reach = reaches[name];
+    if (reach) {
+      if (reach(exchange, id)) found.add(operation);
+      continue;
+    }
+    if (exchange.response.status < 400) continue;
+    const body = exchange.response.body;
+    const before = { status: exchange.response.status, headers: new Headers(exchange.response.headers), body };
+    let parsed: unknown = body;
+    try {
+      parsed = JSON.parse(body);
+    } catch {}
+    const out = { ...before, headers: new Headers(before.headers), body: structuredClone(parsed), operation: id };
+    rewrite(new Set([name]), out, spec);
+    out.headers.delete("content-length");
+    before.headers.delete("content-length");
+    const changed =
+      out.status !== before.status ||
+      JSON.stringify([...out.headers]) !== JSON.stringify([...before.headers]) ||
+      (typeof out.body === "string" ? out.body : JSON.stringify(out.body)) !==
+        (typeof parsed === "string" ? parsed : JSON.stringify(parsed));
+    if (changed) found.add(operation);
+  }
+  return found;
 }
 
 describe.each(apis)("check against the %s reference server", (api) => {
@@ -83,9 +134,16 @@ describe.each(apis)("check against the %s reference server", (api) => {
         await expect(startReference(api, { defects: [name] })).rejects.toThrow(/no defect/);
         return;
       }
+      const spec = await specOf(api);
+      const clean = await run(api);
+      const expected = affected(spec, name, clean.exchanges);
       const { findings } = await run(api, [name]);
       expect(findings.length, `${name} is found`).toBeGreaterThan(0);
       expect([...new Set(findings.map((f) => f.rule))]).toEqual([rule]);
+      // At the operations where it changes what the server answered, and at no other.
+      const at = [...new Set(findings.map((f) => f.operation))];
+      expect(expected, `${name} changes some answer`).not.toEqual(new Set());
+      expect(at.filter((operation) => !expected.has(operation))).toEqual([]);
     },
   );
 });
