@@ -9,8 +9,9 @@
  *   schema, which Ajv compiles again. Here the resolved document is walked once per object and per
  *   what its place decides (below which keys it is, request or response), and Spectral moves each
  *   result from the first place found to where the object is defined, as it moves theirs;
- * - each schema is prepared (copied, `id`s cleaned, `required` relaxed) once per identity and place,
- *   so Spectral's `schema` function compiles it once; each (schema, example) is validated once.
+ * - each schema is prepared (copied, `id`s cleaned, `required` relaxed) once per place and text (its
+ *   own `example` and `default` aside), so Spectral's `schema` function compiles it once, and once for
+ *   all schemas written alike; each (schema, example) is validated once.
  * The preparation (`cleanSchema`, `relaxRequired`) is spectral:oas's own (`oasExample.js`, not exported).
  */
 import traverse from "json-schema-traverse";
@@ -96,24 +97,42 @@ function* examplesOf(node, kind, at) {
 }
 
 /**
- * The validation of one document: schemas prepared once per identity and place, results once per
- * (prepared schema, example, last path segment, which the messages name).
+ * A schema as text, without its own `example` and `default` (annotations Ajv ignores, which tell
+ * apart schemas that validate alike: a property's `{ type: string, example: … }`).
+ * @param {unknown} schema
+ */
+const schemaText = (schema) =>
+  JSON.stringify(schema, function (key, value) {
+    return this === schema && (key === "example" || key === "default") ? undefined : value;
+  });
+
+/**
+ * The validation of one document: schemas prepared once per text and place (the same schema met
+ * again, or another one written alike: compiled once), results once per (prepared schema, example,
+ * last path segment, which the messages name).
  * @param {import("@stoplight/spectral-core").RulesetFunctionContext} context
  */
 function validation(context) {
   /** @type {WeakMap<object, Map<string, unknown>>} */
-  const prepared = new WeakMap();
+  const byIdentity = new WeakMap();
+  /** @type {Map<string, unknown>} */
+  const byText = new Map();
   /** @type {Map<unknown, Map<unknown, Map<string, Result[]>>>} */
   const checked = new Map();
-  /** @param {unknown} schema @param {string} place */
+  /** @param {unknown} schema @param {string} place @returns {any} the prepared copy, a JSON value */
   const prepare = (schema, place) => {
     const key = isObject(schema) ? schema : undefined;
-    const known = key && prepared.get(key)?.get(place);
+    const known = key && byIdentity.get(key)?.get(place);
     if (known !== undefined) return known;
-    const copy = JSON.parse(JSON.stringify(schema));
-    cleanSchema(copy);
-    relaxRequired(copy, place === "request", place === "response");
-    if (key) prepared.set(key, (prepared.get(key) ?? new Map()).set(place, copy));
+    const text = schemaText(schema);
+    let copy = byText.get(`${place} ${text}`);
+    if (copy === undefined) {
+      copy = JSON.parse(text);
+      cleanSchema(copy);
+      relaxRequired(copy, place === "request", place === "response");
+      byText.set(`${place} ${text}`, copy);
+    }
+    if (key) byIdentity.set(key, (byIdentity.get(key) ?? new Map()).set(place, copy));
     return copy;
   };
   /** @param {unknown} schema @param {string} place @param {unknown} value @param {Path} at @returns {Result[]} */
