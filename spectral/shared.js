@@ -20,7 +20,8 @@ const DOCUMENT = /** @type {const} */ ({ type: "object" });
 
 /**
  * A rule function named `ruleId` that takes the document and no options.
- * @param {string} ruleId @param {(doc: import("../src/openapi/index.js").Json) => Result[]} check
+ * @param {string} ruleId
+ * @param {(doc: import("../src/openapi/index.js").Json, options: null, context: import("@stoplight/spectral-core").RulesetFunctionContext) => Result[]} check
  */
 export function documentRule(ruleId, check) {
   Object.defineProperty(check, "name", { value: ruleId });

@@ -54,7 +54,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { bundle, catalog, clients, docs, i18n, lint, server, types } = await import("./steps/index.js");
   const files = new Map<string, string>();
   const bundled = await run(ctx, "bundle", () => bundle(ctx, plan, files));
-  const warnings = await run(ctx, "lint", () => lint(ctx, plan, bundled, files));
+  const warnings = await run(ctx, "lint", () => lint(ctx, plan, bundled));
   const errors = await run(ctx, "catalog", () => catalog(ctx, bundled, files));
   await run(ctx, "clients", () => clients(ctx, bundled, errors, files));
   await run(ctx, "server", () => server(ctx, bundled, errors, files));

@@ -4,6 +4,7 @@ import Parsers from "@stoplight/spectral-parsers";
 import { parse } from "yaml";
 import { pathOfPointer } from "../../src/openapi/index.js";
 import { defaultCacheDir } from "./cache.js";
+import { speedUpDependencyGraph } from "./dep-graph.js";
 import type { Problem } from "./problems.js";
 import { loadRuleset } from "./ruleset.js";
 import { sourceLocation } from "./sources.js";
@@ -17,6 +18,7 @@ export async function loadLinter(
   cacheDir: string = defaultCacheDir,
   options: { force?: boolean } = {},
 ): Promise<Linter> {
+  speedUpDependencyGraph();
   const spectral = new Spectral();
   spectral.setRuleset(await loadRuleset(rulesetPath, cacheDir, options));
   return spectral;
@@ -27,16 +29,28 @@ export async function loadLinter(
  * is not Spectral's way: ranges stay 0-based, as its formatters expect).
  * Spectral runs on the bundle, not on the sources: its resolver inlines files and cannot
  * follow a schema that refers to itself across files (the recursive `innerError`).
+ * The bundle as text (Spectral parses it) or as a document already parsed, which Spectral takes as
+ * it is (no parse, no AST: each result is placed from its path). Spectral's resolver freezes parts
+ * of a document it is given: give it one nothing else uses (the build gives it a copy).
  */
 export async function lintBundle(
   linter: Linter,
-  bundleText: string,
+  bundle: string | object,
   bundlePath: string,
   root: string,
   components: Map<string, string>,
   read?: (file: string) => string,
 ): Promise<ISpectralDiagnostic[]> {
-  const results = await linter.run(new Document(bundleText, Parsers.Yaml, bundlePath));
+  const results = await linter.run(
+    typeof bundle === "string"
+      ? new Document(bundle, Parsers.Yaml, bundlePath)
+      : {
+          parsed: { data: bundle, diagnostics: [], ast: {}, lineMap: [] },
+          // Spectral asks for each result's range; each is placed below instead, in its source file.
+          getLocationForJsonPath: () => undefined,
+          source: bundlePath,
+        },
+  );
   return results.map((result) => {
     const where = sourceLocation(result.path, root, components, read);
     const start = { line: where.line - 1, character: where.column - 1 };

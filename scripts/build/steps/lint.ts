@@ -5,12 +5,7 @@ import { InputRejected, errorsIn, sortProblems, type Problem } from "../../core/
 import { warningLine, type StepResult } from "./step.js";
 
 /** lint: the rebuilt bundles with Spectral (errors stop the build); cached APIs keep their recorded warnings. */
-export async function lint(
-  ctx: BuildContext,
-  plan: CachePlan,
-  { rebuilt }: Bundled,
-  files: Map<string, string>,
-): Promise<StepResult<Problem[]>> {
+export async function lint(ctx: BuildContext, plan: CachePlan, { rebuilt }: Bundled): Promise<StepResult<Problem[]>> {
   const problems = cachedWarnings(plan, plan.fresh);
   if (rebuilt.length > 0) {
     const { lintBundle, loadLinter, toProblem } = await import("../../core/spectral.js");
@@ -19,9 +14,10 @@ export async function lint(
     const read = (file: string) => ctx.reader.read(file);
     for (const api of rebuilt) {
       const bundle = `${api.id}/openapi.yaml`;
+      // The bundle as Redocly made it, not its YAML parsed again; a copy: Spectral freezes what it resolves.
       const results = await lintBundle(
         linter,
-        files.get(bundle)!,
+        structuredClone(api.doc),
         path.join(ctx.out, bundle),
         api.root,
         ctx.components,
