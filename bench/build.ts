@@ -5,6 +5,7 @@
  *   3. one changed API vs the cold build;
  *   6. growth: generated specs of 100, 1,000 and 5,000 operations (5,000 only without --quick),
  *      time per step and peak memory of the build process.
+ * (Over 250 lines as one bench: its figures share the same rounds, specs and scratch folders.)
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
