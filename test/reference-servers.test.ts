@@ -6,35 +6,31 @@
  * codes of the API, all of them. The list of (operation, status, code) reached is printed.
  */
 import { existsSync, readdirSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { serve, type ServerType } from "@hono/node-server";
 import type { ServerSpec } from "@error-contracts/server";
-import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FULL_TOKEN, LOW_TOKEN } from "../examples/servers/lib/reference-app.js";
 import type { Trigger } from "../examples/servers/lib/trigger.js";
 import { ApiError, loadClient, type LooseClient } from "./helpers/clients.js";
 import { repoRoot } from "./helpers/cli.js";
 import { catalog } from "./helpers/openapi.js";
+import { FULL_TOKEN, LOW_TOKEN, startReference } from "./helpers/reference.js";
+import type { TestServer } from "./helpers/servers.js";
 
 const serversDir = join(repoRoot, "examples", "servers");
 const apis = readdirSync(serversDir).filter((name) => existsSync(join(serversDir, name, "triggers.ts")));
 
 interface Loaded {
-  createApp: () => Hono;
   triggers: Trigger[];
   successes: Trigger[];
   spec: ServerSpec;
 }
 async function load(api: string): Promise<Loaded> {
-  const [app, triggers, server] = await Promise.all([
-    import(`../examples/servers/${api}/index.ts`),
+  const [triggers, server] = await Promise.all([
     import(`../examples/servers/${api}/triggers.ts`),
     import(`../generated/${api}/server.ts`),
   ]);
   const spec = Object.entries(server).find(([name]) => name.endsWith("ServerSpec"))![1] as ServerSpec;
-  return { createApp: app.createApp, triggers: triggers.triggers, successes: triggers.successes, spec };
+  return { triggers: triggers.triggers, successes: triggers.successes, spec };
 }
 
 const tokens = (trigger: Trigger): Record<string, string> => {
@@ -46,20 +42,16 @@ const tokens = (trigger: Trigger): Record<string, string> => {
 
 describe.each(apis)("the %s reference server", (api) => {
   let loaded: Loaded;
-  let server: ServerType;
+  let server: TestServer;
   let client: LooseClient;
 
   beforeAll(async () => {
     loaded = await load(api);
     const { create } = await loadClient(api);
-    server = await new Promise<ServerType>((resolve) => {
-      const started = serve({ fetch: loaded.createApp().fetch, port: 0, hostname: "127.0.0.1" }, () =>
-        resolve(started),
-      );
-    });
-    client = create({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, retries: 0 });
+    server = await startReference(api);
+    client = create({ baseUrl: server.url, retries: 0 });
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => server.close());
 
   const send = (trigger: Trigger) => {
     const { method, path, produces } = loaded.spec.operations[trigger.operation]!.request!;

@@ -9,6 +9,7 @@ import {
   errorResponsesOf,
   followRef,
   isObject,
+  objectAt,
   operations,
   schemaAt,
   setValueAt,
@@ -94,15 +95,12 @@ function fillBody(doc: Json, documented: Documented, shape: ServerSpec["shape"])
   documented.spec.codeRequired = valueAt(body, [...shape.code]) !== undefined;
 }
 
-/** The request bodies' `x-error-code` most operations name: the answer to a body that is not JSON. */
-function malformedBodyCode(doc: Json, codes: ServerSpec["codes"]): ErrorRef | undefined {
+/** The request bodies' `x-error-code` most operations name (read with each request): the answer to a body that is not JSON. */
+function malformedBodyCode(ops: ServerSpec["operations"], codes: ServerSpec["codes"]): ErrorRef | undefined {
   const named = new Map<string, number>();
-  for (const { operation } of operations(doc)) {
-    const body = followRef(doc, operation.requestBody).node;
-    const code = isObject(body) ? body["x-error-code"] : undefined;
-    if ((typeof code === "string" || typeof code === "number") && String(code) in codes) {
-      named.set(String(code), (named.get(String(code)) ?? 0) + 1);
-    }
+  for (const { request } of Object.values(ops)) {
+    const code = request?.body?.code;
+    if (code !== undefined && code in codes) named.set(code, (named.get(code) ?? 0) + 1);
   }
   const [code] = [...named].sort((a, b) => b[1] - a[1])[0] ?? [];
   return code === undefined ? undefined : { code };
@@ -127,7 +125,7 @@ export function readServerSpec(apiId: string, doc: Json, family: CatalogFamily |
     ...(declared.correlationId ? { correlationId: declared.correlationId } : {}),
     ...(declared.correlationHeader ? { correlationHeader: declared.correlationHeader } : {}),
   };
-  const examples = isObject(doc.components) && isObject(doc.components.examples) ? doc.components.examples : {};
+  const examples = objectAt(objectAt(doc, "components"), "examples");
   const byExample = new Map((family?.errors ?? []).filter((e) => e.example in examples).map((e) => [e.example, e]));
   const documented = new Map<number, Documented>();
   const ops: Writable<ServerSpec["operations"]> = {};
@@ -170,7 +168,7 @@ export function readServerSpec(apiId: string, doc: Json, family: CatalogFamily |
   const statuses = Object.fromEntries([...documented].sort((a, b) => a[0] - b[0]).map(([s, d]) => [String(s), d.spec]));
   const internals = (family?.errors ?? []).filter((e) => e.status === 500 && String(e.code) in codes);
   const internal = internals.find((e) => e.kind === "code") ?? internals[0];
-  const malformed = malformedBodyCode(doc, codes);
+  const malformed = malformedBodyCode(ops, codes);
   const invalid = invalidRequestOf(
     (family?.errors ?? []).filter((e) => String(e.code) in codes),
     statuses["400"]?.body !== undefined,

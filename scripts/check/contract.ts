@@ -72,6 +72,11 @@ export class Contract {
     return { key: found.key, response, path: found.path, codes: this.codesOf(response) };
   }
 
+  /** Whether the operation documents this exact status (not through a range or `default`). */
+  documents(op: Operation, status: number): boolean {
+    return responsesOf(op.operation, op.path).some(({ key }) => key === String(status));
+  }
+
   /** Every response an operation documents, with its codes. */
   responsesOf(op: Operation): DocumentedResponse[] {
     return responsesOf(op.operation, op.path).flatMap(({ key, response: raw, path }) => {

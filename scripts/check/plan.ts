@@ -11,7 +11,7 @@ import { authHeaders } from "./auth.js";
 import type { RequestParts } from "./request.js";
 import type { Random } from "./random.js";
 import type { Schemas } from "./schemas.js";
-import { validValue } from "./values.js";
+import { asText, validValue } from "./values.js";
 
 /** One parameter of an operation, `$ref`s followed. */
 export interface Parameter {
@@ -87,7 +87,6 @@ export interface OperationPlan {
 }
 
 /** Text of a generated value for a parameter. */
-const asText = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
 
 /**
  * The plan of an operation: path values from `ids` (real ones) or generated, required query and

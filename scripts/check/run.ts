@@ -168,15 +168,18 @@ function allowed(run: Run, op: Operation, trigger: Trigger): boolean {
   return !(trigger.needsToken && credentialOf(run.contract.doc, op) && run.options.token === undefined);
 }
 
+/** What the 429 burst aims at (the same whether it is sent or not). */
+const rateLimitInfo = (description: string): TriggerInfo => ({
+  kind: "rate-limit",
+  description,
+  expects: [429],
+  mustFail: false,
+  clientFault: false,
+});
+
 /** A bounded burst of the plan's base request, stopping at the first 429. */
 async function rateLimitBurst(run: Run, plan: OperationPlan, size: number): Promise<void> {
-  const info: TriggerInfo = {
-    kind: "rate-limit",
-    description: `a burst of at most ${size} requests`,
-    expects: [429],
-    mustFail: false,
-    clientFault: false,
-  };
+  const info = rateLimitInfo(`a burst of at most ${size} requests`);
   run.session.coverage.aim(plan.op, info);
   const request = toRequest(run.baseUrl, plan.base);
   for (let i = 0; i < size && run.budgetLeft > 0; i++) {
@@ -203,7 +206,7 @@ export async function checkApi(
   for (const op of contract.operations) {
     const etag = await etagFor(run, op, ids, random);
     const plan = planOf(contract.doc, run.schemas, op, random, { ids, ...token(run), ...(etag ? { etag } : {}) });
-    const documents = (status: number) => contract.responseFor(op, status)?.key === String(status);
+    const documents = (status: number) => contract.documents(op, status);
     const secured = credentialOf(contract.doc, op) !== undefined;
     if (op.method === "get" && run.budgetLeft > 0 && (options.token !== undefined || !secured))
       await run.exchange(op, toRequest(baseUrl, plan.base));
@@ -216,18 +219,11 @@ export async function checkApi(
       await run.exchange(op, toRequest(baseUrl, trigger.parts), trigger.info);
     }
   }
-  const burst = contract.operations.find((op) => op.method === "get" && contract.responseFor(op, 429)?.key === "429");
+  const burst = contract.operations.find((op) => op.method === "get" && contract.documents(op, 429));
   if (burst) {
     const plan = planOf(contract.doc, run.schemas, burst, random, { ids, ...token(run) });
     if ((options.rateLimitProbe ?? 0) > 0) await rateLimitBurst(run, plan, options.rateLimitProbe!);
-    else
-      run.session.coverage.aim(burst, {
-        kind: "rate-limit",
-        description: "",
-        expects: [429],
-        mustFail: false,
-        clientFault: false,
-      });
+    else run.session.coverage.aim(burst, rateLimitInfo(""));
   }
   const result = run.session.result(run.sent);
   if (run.stopped) result.stopped = run.stopped;

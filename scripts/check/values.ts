@@ -147,3 +147,6 @@ export function violationsOf(doc: unknown, raw: unknown, random: Random, asText:
   if (arrayAt(schema, "enum").length > 0) add("enum", `ec-not-in-enum-${random.hex(4)}`);
   return found;
 }
+
+/** A value as it travels in a path, query or header: a string as is, anything else as JSON. */
+export const asText = (value: unknown): string => (typeof value === "string" ? value : JSON.stringify(value));

@@ -25,5 +25,5 @@ export function verifyRecorded(
     }
     session.judge({ request, response, operation, ...(trigger ? { trigger } : {}) });
   }
-  return { ...session.result(0), unmatched };
+  return { ...session.result(recorded.length), unmatched };
 }

@@ -35,7 +35,6 @@ trigger it was (so the recording of a run gives the run's findings). Exit codes 
       throw error;
     }
     const { unmatched, ...result } = verifyRecorded(contract, recorded, output.only);
-    result.requests = recorded.length;
     const rel = path.relative(process.cwd(), file);
     const title = `${path.relative(process.cwd(), spec) || spec}, recorded in ${rel}${unmatched ? ` (${unmatched} for no operation of it)` : ""}`;
     return report(io, result, output, { title, contract });

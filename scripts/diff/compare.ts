@@ -112,10 +112,10 @@ function compareErrorResponse(
   const beforeMedia = objectAt(b.node, "content");
   const afterMedia = objectAt(h.node, "content");
   const afterTypes = new Map(Object.keys(afterMedia).map((mt) => [mediaBase(mt), mt]));
+  const beforeTypes = new Set(Object.keys(beforeMedia).map(mediaBase));
   for (const mt of Object.keys(beforeMedia)) {
     if (afterTypes.has(mediaBase(mt))) continue;
     // Replaced: the head has a media type the base did not; else that body is just gone.
-    const beforeTypes = new Set(Object.keys(beforeMedia).map(mediaBase));
     const now = [...afterTypes.keys()].filter((t) => !beforeTypes.has(t));
     findings.add(
       "error-media-type-changed",

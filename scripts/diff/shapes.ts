@@ -70,9 +70,7 @@ export class ShapeChanges {
       now !== undefined &&
       schemaAt(docs.head, after.schema, now.code) !== undefined &&
       ((code === undefined && now.code.join("/") !== was.code.join("/")) ||
-        (messageGone &&
-          messages(docs.head, after.schema).length === 0 &&
-          now.message.some((p) => schemaAt(docs.head, after.schema, p) !== undefined)));
+        (messageGone && now.message.some((p) => schemaAt(docs.head, after.schema, p) !== undefined)));
     const message = moved
       ? `clients read ${then}; they must now read ${describe(now!)}.`
       : code === undefined

@@ -16,6 +16,7 @@
  */
 import traverse from "json-schema-traverse";
 import { oasSchema } from "@stoplight/spectral-rulesets/dist/oas/functions/index.js";
+import { isObject } from "../../src/openapi/index.js";
 import { documentRule } from "../shared.js";
 
 /** @typedef {import("../shared.js").Result} Result */
@@ -29,9 +30,6 @@ const KEYWORDS = [
   ...Object.keys(/** @type {any} */ (traverse).arrayKeywords),
   ...Object.keys(/** @type {any} */ (traverse).propsKeywords),
 ];
-
-/** @param {unknown} value @returns {value is Obj} */
-const isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** spectral:oas's `isSubpath`: the path starts with one of the patterns (`*` any segment). */
 const startsLike = (/** @type {Path} */ path, /** @type {string[][]} */ patterns) =>

@@ -1,7 +1,6 @@
 /** A reference server (examples/servers/<api>/) on 127.0.0.1, port 0, counting the requests it receives. */
 import { createAdaptorServer } from "@hono/node-server";
 import type { Hono } from "hono";
-import type { DefectName } from "../../examples/servers/lib/defects.js";
 import type { ReferenceOptions } from "../../examples/servers/lib/reference-app.js";
 import { listen, type TestServer } from "./servers.js";
 
@@ -9,7 +8,7 @@ export { FULL_TOKEN, LOW_TOKEN } from "../../examples/servers/lib/reference-app.
 
 export async function startReference(
   api: string,
-  options: ReferenceOptions & { defects?: DefectName[] } = {},
+  options: ReferenceOptions = {},
 ): Promise<TestServer & { pathValues: Record<string, string> }> {
   const [{ createApp }, { pathValues }] = await Promise.all([
     import(`../../examples/servers/${api}/index.ts`) as Promise<{ createApp(options: ReferenceOptions): Hono }>,

@@ -12,8 +12,8 @@ import {
   type ErrorResponse,
   type Kit,
   type KitTypes,
-  responseFor,
   type ServerSpec,
+  honoErrorHandler,
   toResponse,
 } from "@error-contracts/server";
 import { type Context, Hono } from "hono";
@@ -126,8 +126,8 @@ export function referenceApp(
     const id = correlationHeader ? c.req.header(correlationHeader) : undefined;
     return id ? { correlationId: id } : {};
   };
-  const send = (response: ErrorResponse) => toResponse(response);
-  app.onError((error, c) => send(responseFor(kit, error, argsOf(c).correlationId)));
+  const send = toResponse;
+  app.onError(honoErrorHandler(kit));
 
   /** The token's answer: 401 without a known one, 403 for the low-rights one where documented. */
   const refuse = (token: string | undefined, sent: boolean, call: Call): ErrorResponse | undefined => {

@@ -22,13 +22,3 @@ export function setAt(value: unknown, path: readonly string[], member: unknown):
   (copy as Record<string, unknown>)[key] = setAt(node[key], rest, member);
   return copy;
 }
-
-/** The member at a path of a JSON value, or `undefined`. */
-export function getAt(value: unknown, path: readonly string[]): unknown {
-  let node = value;
-  for (const key of path) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}

@@ -34,12 +34,7 @@ export function formatText(result: CheckResult, title: string): string {
   const lines = [
     `check    ${title}: ${count(result.requests, "request", "requests")}, ${count(errors, "error", "errors")}, ${count(warnings, "warning", "warnings")}`,
   ];
-  for (const f of result.findings) {
-    lines.push(
-      `${f.level.padEnd(8)} ${f.rule}  ${f.operation}  ${f.status || "no answer"}${f.code ? ` code ${f.code}` : ""}: ${f.message}`,
-    );
-    lines.push(`         ${curlOf(f.request)}`);
-  }
+  for (const f of result.findings) lines.push(formatFinding(f));
   lines.push("coverage", ...coverageTable(result.coverage));
   return lines.join("\n");
 }

@@ -11,7 +11,7 @@ export const methodNotAllowed: TriggerKind = {
   kind: "method-not-allowed",
   make({ contract, plan }) {
     const op = plan.op;
-    const first = contract.operations.find((o) => o.route === op.route && contract.responseFor(o, 405)?.key === "405");
+    const first = contract.operations.find((o) => o.route === op.route && contract.documents(o, 405));
     if (first !== op) return [];
     const method = CANDIDATES.find((m) => isMethod(m) && !(m in op.item));
     if (!method) return [];

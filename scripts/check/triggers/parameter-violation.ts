@@ -1,9 +1,7 @@
 import { followRef } from "../../../src/openapi/index.js";
 import { wireValue } from "../schemas.js";
-import { LIMITS, violationsOf } from "../values.js";
+import { asText, LIMITS, violationsOf } from "../values.js";
 import { derive, type Trigger, type TriggerKind, unsafe } from "./trigger.js";
-
-const text = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
 
 /**
  * One value per constraint of each path, query and header parameter that breaks it alone (a
@@ -27,7 +25,7 @@ export const parameterViolation: TriggerKind = {
         clientFault: true,
       });
       for (const { constraint, value } of violationsOf(doc, schema, random, true)) {
-        const wire = text(value);
+        const wire = asText(value);
         if (schemas.valid(schema, wireValue(schema, wire))) continue;
         if (p.in === "path" && wire === "") continue;
         const parts =

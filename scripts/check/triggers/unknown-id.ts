@@ -1,5 +1,5 @@
 import type { Parameter } from "../plan.js";
-import { validValue } from "../values.js";
+import { asText, validValue } from "../values.js";
 import { derive, type Trigger, type TriggerContext, type TriggerKind } from "./trigger.js";
 
 /**
@@ -18,8 +18,7 @@ export const unknownId: TriggerKind = {
 function unknown({ doc, plan, random }: TriggerContext, ids: Parameter[]): Trigger {
   const path: Record<string, string> = { ...plan.base.path };
   for (const p of ids) {
-    const value = validValue(doc, p.schema, random);
-    path[p.name] = typeof value === "string" ? value : JSON.stringify(value);
+    path[p.name] = asText(validValue(doc, p.schema, random));
   }
   return {
     info: {
