@@ -1,6 +1,5 @@
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import type { Socket } from "node:net";
 
 /**
  * What a command undoes when it is stopped part-way: Ctrl-C (SIGINT), SIGTERM, SIGHUP, or a reader
@@ -50,12 +49,32 @@ export function endQuietlyOnClosedOutput(): void {
   }
 }
 
-/** Loaded into each child Node process: it ends itself when its parent is gone, even after a `kill -9`. */
-const orphanGuard = path.join(path.dirname(fileURLToPath(import.meta.url)), "orphan-guard.cjs");
+/**
+ * Ends `child` when this process is gone, even after a `kill -9` (which runs no cleanup): a shell
+ * that waits on a pipe from this process. The system closes the pipe when this process ends,
+ * however it ends; the shell then kills the child. When the child is done, `release` tells the
+ * shell to leave quietly. It waits outside the child, so it fires even while the child is busy;
+ * an earlier guard inside the child, on a worker thread, made `redocly build-docs` take four times
+ * the memory (1.5 GB against 380 MB at 5,000 operations) and twice the time. Where there is no
+ * `/bin/sh` (Windows), there is no guard.
+ */
+function guardAgainstOrphaning(child: ChildProcess): { release(): void } {
+  if (process.platform === "win32" || child.pid === undefined) return { release() {} };
+  const shell = spawn(
+    "/bin/sh",
+    ["-c", 'read -r done || kill -9 "$1" 2>/dev/null', "orphan-guard", String(child.pid)],
+    { stdio: ["pipe", "ignore", "ignore"] },
+  );
+  shell.on("error", () => {}); // no shell: no guard
+  shell.stdin.on("error", () => {}); // the shell already gone
+  shell.unref();
+  (shell.stdin as Socket).unref();
+  return { release: () => shell.stdin.end("done\n") };
+}
 
 /**
  * Runs a Node script as a child process that does not outlive this one: it is killed when this
- * process is stopped, and ends by itself if this process dies without a word.
+ * process is stopped, and by its guard if this process dies without a word.
  */
 export function runNode(
   script: string,
@@ -63,16 +82,13 @@ export function runNode(
   options: { env?: NodeJS.ProcessEnv; maxBuffer?: number } = {},
 ): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = execFile(
-      process.execPath,
-      ["--require", orphanGuard, script, ...args],
-      options,
-      (error, stdout, stderr) => {
-        done();
-        if (error) reject(Object.assign(error, { stdout, stderr }));
-        else resolve({ stdout, stderr });
-      },
-    );
+    const child = execFile(process.execPath, [script, ...args], options, (error, stdout, stderr) => {
+      guard.release();
+      done();
+      if (error) reject(Object.assign(error, { stdout, stderr }));
+      else resolve({ stdout, stderr });
+    });
+    const guard = guardAgainstOrphaning(child);
     const done = untilDone(() => child.kill("SIGKILL"));
   });
 }
