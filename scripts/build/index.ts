@@ -1,5 +1,7 @@
 import fs from "node:fs";
-import { createContext, type BuildContext, type BuildOptions, type BuildResult } from "./context.js";
+import type { Catalog } from "./catalog.js";
+import { createContext, type BuildContext, type BuildOptions, type BuildResult, type Bundled } from "./context.js";
+import type { EditionPlan } from "../docs/index.js";
 import { errorStatusesOf } from "../core/error-statuses.js";
 import { count } from "../core/plural.js";
 import { claimOutput, recoverOutput, stage, writeFiles } from "./output.js";
@@ -8,23 +10,69 @@ import { warningLine, type StepResult } from "./steps/step.js";
 
 export type { BuildOptions, BuildResult } from "./context.js";
 
-/** Runs one step and prints its line: name, summary, time (from `started`), then its details. */
-async function run<T>(
-  ctx: BuildContext,
-  name: string,
+/** A step that has run: its result and how long it took, for its line. */
+interface Ran<T> {
+  result: StepResult<T>;
+  ms: number;
+}
+
+/** Runs one step without printing its line yet (`started`: when its work began). */
+async function timed<T>(
   step: () => StepResult<T> | Promise<StepResult<T>>,
   started = performance.now(),
-): Promise<T> {
-  const { value, summary, details = [] } = await step();
-  ctx.log(`${name.padEnd(8)} ${summary.padEnd(44)} ${Math.round(performance.now() - started)} ms`);
+): Promise<Ran<T>> {
+  const result = await step();
+  return { result, ms: performance.now() - started };
+}
+
+/** Prints a step's line (name, summary, time), then its details; returns its value. */
+function print<T>(ctx: BuildContext, name: string, { result, ms }: Ran<T>): T {
+  const { value, summary, details = [] } = result;
+  ctx.log(`${name.padEnd(8)} ${summary.padEnd(44)} ${Math.round(ms)} ms`);
   for (const line of details) ctx.log(line);
   return value;
 }
 
+/** Runs one step and prints its line. */
+async function run<T>(ctx: BuildContext, name: string, step: () => StepResult<T> | Promise<StepResult<T>>): Promise<T> {
+  return print(ctx, name, await timed(step));
+}
+
+/**
+ * Whether the docs render side by side with the other steps: while the rebuilt bundles are small (2 MiB of
+ * JSON together, `sideBySideBytes`). Their `redocly build-docs` processes then start before lint and render
+ * while Spectral and openapi-typescript run here. A bigger spec's steps run one at a time (docs, then types),
+ * so that the build's peak memory is one tool's, not the sum of three (bench/README.md: 5,000 operations).
+ */
+function sideBySide({ rebuilt }: Bundled, limit = 2 * 2 ** 20): boolean {
+  let size = 0;
+  for (const api of rebuilt) size += JSON.stringify(api.doc).length;
+  return size <= limit;
+}
+
+/**
+ * The catalog and the translations, checked before lint so that the docs can start rendering; their lines are
+ * printed in their place after lint. Undefined when either finds a problem: the build then stops at lint, or at
+ * that step after it, as it would have.
+ */
+async function checkedEarly(
+  ctx: BuildContext,
+  bundled: Bundled,
+  files: Map<string, string>,
+  { catalog, i18n }: typeof import("./steps/index.js"),
+): Promise<{ catalog: Ran<Catalog>; i18n: Ran<EditionPlan> } | undefined> {
+  try {
+    const catalogRan = await timed(() => catalog(ctx, bundled, files));
+    return { catalog: catalogRan, i18n: await timed(() => i18n(ctx, bundled, catalogRan.result.value)) };
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The build, as its steps: bundle each API once (Redocly), lint the bundles (Spectral), read and
- * check the catalog, write clients and server kits, check translations, then generate types while the docs render,
- * all into a staging folder that replaces the output only when every step succeeded. What did not
+ * check the catalog, write clients and server kits, check translations, then generate types; the docs render
+ * in child processes meanwhile (or one after the other on a big spec: `sideBySide`), all into a staging folder that replaces the output only when every step succeeded. What did not
  * change comes from the cache (plan.ts). Bad input throws `InputRejected`.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -51,43 +99,53 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     ctx.log(`cached   ${[...plan.fresh].join(", ")} unchanged; ${rebuilding}`);
   }
 
-  const { bundle, catalog, clients, docs, i18n, lint, server, types } = await import("./steps/index.js");
+  const steps = await import("./steps/index.js");
+  const { bundle, catalog, clients, docs, i18n, lint, server, types } = steps;
   const files = new Map<string, string>();
   const bundled = await run(ctx, "bundle", () => bundle(ctx, plan, files));
-  const warnings = await run(ctx, "lint", () => lint(ctx, plan, bundled));
-  const errors = await run(ctx, "catalog", () => catalog(ctx, bundled, files));
-  await run(ctx, "clients", () => clients(ctx, bundled, errors, files));
-  await run(ctx, "server", () => server(ctx, bundled, errors, files));
-  const editions = await run(ctx, "i18n", () => i18n(ctx, bundled, errors));
+  const withDocs = options.docs !== false;
+  const early =
+    withDocs && sideBySide(bundled, options.sideBySideBytes)
+      ? await checkedEarly(ctx, bundled, files, steps)
+      : undefined;
 
   const staged = await stage(ctx.out);
+  const stopDocs = new AbortController();
+  let rendering: Promise<Ran<void>> | undefined;
   try {
     await copyCached(plan, ctx, staged.dir);
-    // Docs render in `redocly build-docs` processes; types are generated here meanwhile.
-    const docsStarted = performance.now();
-    const rendering = options.docs === false ? undefined : docs(ctx, staged.dir, bundled, errors, editions);
-    try {
-      await run(ctx, "types", () => types(ctx, bundled, errors, files));
-      await writeFiles(staged.dir, files);
-    } finally {
-      await rendering?.catch(() => {}); // nothing is left writing into the staging folder
+    const render = (errors: Catalog, editions: EditionPlan) => {
+      const started = performance.now();
+      return timed(() => docs(ctx, staged.dir, bundled, errors, editions, stopDocs.signal), started);
+    };
+    if (early) {
+      rendering = render(early.catalog.result.value, early.i18n.result.value);
+      rendering.catch(() => {}); // its failure is the build's when it is awaited, below
     }
-    if (rendering) await run(ctx, "docs", () => rendering, docsStarted);
+    const warnings = await run(ctx, "lint", () => lint(ctx, plan, bundled));
+    const errors = early
+      ? print(ctx, "catalog", early.catalog)
+      : await run(ctx, "catalog", () => catalog(ctx, bundled, files));
+    await run(ctx, "clients", () => clients(ctx, bundled, errors, files));
+    await run(ctx, "server", () => server(ctx, bundled, errors, files));
+    const editions = early ? print(ctx, "i18n", early.i18n) : await run(ctx, "i18n", () => i18n(ctx, bundled, errors));
+    // A big spec: the docs first (their process ends and gives its memory back), then the types.
+    const rendered = withDocs && !rendering ? await render(errors, editions) : undefined;
+    await run(ctx, "types", () => types(ctx, bundled, errors, files));
+    await writeFiles(staged.dir, files);
+    const ran = rendered ?? (await rendering);
+    if (ran) print(ctx, "docs", ran);
     await fs.promises.chmod(staged.dir, 0o755);
     const record = recordCache(plan, ctx, staged.dir, bundled.apis, warnings);
     await staged.commit();
     record();
+    const errorStatuses = errorStatusesOf(bundled.apis.map((api) => api.doc)).size;
+    const rebuilt = bundled.rebuilt.map((api) => api.id);
+    return { apis: ids, rebuilt, upToDate: false, catalog: errors, errorStatuses, warnings };
   } catch (error) {
+    stopDocs.abort();
+    await rendering?.catch(() => {}); // nothing is left writing into the staging folder
     await staged.discard();
     throw error;
   }
-  const errorStatuses = errorStatusesOf(bundled.apis.map((api) => api.doc)).size;
-  return {
-    apis: ids,
-    rebuilt: bundled.rebuilt.map((api) => api.id),
-    upToDate: false,
-    catalog: errors,
-    errorStatuses,
-    warnings,
-  };
 }

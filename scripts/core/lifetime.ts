@@ -79,7 +79,7 @@ function guardAgainstOrphaning(child: ChildProcess): { release(): void } {
 export function runNode(
   script: string,
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; maxBuffer?: number } = {},
+  options: { env?: NodeJS.ProcessEnv; maxBuffer?: number; signal?: AbortSignal } = {},
 ): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = execFile(process.execPath, [script, ...args], options, (error, stdout, stderr) => {

@@ -33,6 +33,8 @@ export interface BuildDocsInput {
   /** Where the page will go: its work folder is made beside it (in the build's staging folder, so that
    * a build killed mid-render leaves nothing the next build does not remove), else in the temp folder. */
   outFile?: string;
+  /** Stops the page: Redocly's process is killed. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -40,6 +42,7 @@ export interface BuildDocsInput {
  * nothing from a CDN) with `assets/reference.hbs`, telemetry off.
  */
 export async function buildDocs(page: BuildDocsInput): Promise<string> {
+  page.signal?.throwIfAborted();
   const work = await fs.mkdtemp(
     page.outFile ? `${page.outFile}.build-docs-` : path.join(os.tmpdir(), "error-contracts-docs-"),
   );
@@ -69,6 +72,7 @@ export async function buildDocs(page: BuildDocsInput): Promise<string> {
       await runNode(redoclyCli, args, {
         env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" },
         maxBuffer: 16 * 1024 * 1024,
+        ...(page.signal ? { signal: page.signal } : {}),
       });
     } catch (error) {
       const { stderr, stdout } = error as { stderr?: string; stdout?: string };

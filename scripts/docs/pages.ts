@@ -29,6 +29,8 @@ export interface DocsOptions {
   editions: Edition[];
   redoclyConfig: string;
   sourceName: (file: string) => string;
+  /** Stops the rendering: no page starts, the `redocly build-docs` processes are killed. */
+  signal?: AbortSignal;
 }
 
 /** Runs the tasks with at most `limit` at a time. */
@@ -88,6 +90,7 @@ export async function renderDocs(options: DocsOptions): Promise<DocsResult> {
         nav: navOf(api, edition, options),
         ...(labels ? { labels } : {}),
         ...(base ? { base } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
       });
       if (!result.derived) built++;
       base ??= { raw: result.raw, doc };

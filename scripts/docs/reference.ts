@@ -56,6 +56,8 @@ export interface ReferencePage {
   labels?: Record<string, string>;
   /** Redoc's page of the same API in another language, to make this one from (`swapDefinition`). */
   base?: { raw: string; doc: Json };
+  /** Stops the page: Redocly's process is killed. */
+  signal?: AbortSignal;
 }
 
 /**

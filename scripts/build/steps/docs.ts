@@ -14,6 +14,7 @@ export async function docs(
   bundled: Bundled,
   catalog: Catalog,
   plan: EditionPlan,
+  signal?: AbortSignal,
 ): Promise<StepResult<void>> {
   const { apis, rebuilt } = bundled;
   const only = new Set(rebuilt.map((api) => api.id));
@@ -27,6 +28,7 @@ export async function docs(
     editions: plan.editions,
     redoclyConfig,
     sourceName: ctx.sourceName,
+    ...(signal ? { signal } : {}),
   });
   const languages = plan.editions.map((e) => e.lang).join(", ");
   const pages = (n: number, kind: string) => `${n} ${kind} page${n === 1 ? "" : "s"}`;
