@@ -71,9 +71,11 @@ async function checkedEarly(
 
 /**
  * The build, as its steps: bundle each API once (Redocly), lint the bundles (Spectral), read and
- * check the catalog, write clients and server kits, check translations, then generate types; the docs render
- * in child processes meanwhile (or one after the other on a big spec: `sideBySide`), all into a staging folder that replaces the output only when every step succeeded. What did not
- * change comes from the cache (plan.ts). Bad input throws `InputRejected`.
+ * check the catalog, write clients and server kits, check translations, then generate types; the docs
+ * render in child processes meanwhile (or one step at a time on a big spec: `sideBySide`), all into a
+ * staging folder that replaces the output only when every step succeeded. What did not change comes
+ * from the cache (plan.ts). Bad input throws `InputRejected`. (Over 60 lines as one job: the order of
+ * the steps, in one place.)
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const ctx = createContext(options);
