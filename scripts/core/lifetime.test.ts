@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
+import { runNode } from "./lifetime.js";
 
 const lifetime = path.join(path.dirname(fileURLToPath(import.meta.url)), "lifetime.ts");
 /** A process that has not ended: one that has (a zombie, until init reaps it) counts as ended. */
@@ -78,5 +79,15 @@ describe("runNode", () => {
     expect(run.parent.exitCode).toBe(0);
     expect(run.output()).toBe(`${pid}\ndone\n`);
     expect(running(pid)).toBe(false);
+  });
+
+  it("runs a background child at nice 10, others at this process's priority", async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "lifetime-"));
+    const child = path.join(dir, "priority.cjs");
+    // The priority is set just after the child starts: it reports it once it has had time to be set.
+    fs.writeFileSync(child, 'setTimeout(() => console.log(require("node:os").getPriority()), 200);');
+    const own = os.getPriority();
+    expect((await runNode(child, [], { background: true })).stdout.trim()).toBe("10");
+    expect((await runNode(child, [])).stdout.trim()).toBe(String(own));
   });
 });

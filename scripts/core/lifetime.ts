@@ -1,4 +1,5 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
+import os from "node:os";
 import type { Socket } from "node:net";
 
 /**
@@ -74,15 +75,18 @@ function guardAgainstOrphaning(child: ChildProcess): { release(): void } {
 
 /**
  * Runs a Node script as a child process that does not outlive this one: it is killed when this
- * process is stopped, and by its guard if this process dies without a word.
+ * process is stopped, and by its guard if this process dies without a word. With `background`, it
+ * runs at a lower priority (nice 10): the build's renderers then take the CPU this process leaves,
+ * so that lint, which they run beside, reports as fast as alone on a machine with few cores.
  */
 export function runNode(
   script: string,
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; maxBuffer?: number; signal?: AbortSignal } = {},
+  options: { env?: NodeJS.ProcessEnv; maxBuffer?: number; signal?: AbortSignal; background?: boolean } = {},
 ): Promise<{ stdout: string; stderr: string }> {
+  const { background, ...execOptions } = options;
   return new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, [script, ...args], options, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [script, ...args], execOptions, (error, stdout, stderr) => {
       guard.release();
       done();
       if (error) reject(Object.assign(error, { stdout, stderr }));
@@ -90,5 +94,12 @@ export function runNode(
     });
     const guard = guardAgainstOrphaning(child);
     const done = untilDone(() => child.kill("SIGKILL"));
+    if (background && child.pid !== undefined) {
+      try {
+        os.setPriority(child.pid, 10);
+      } catch {
+        // Not allowed here: it runs at the usual priority.
+      }
+    }
   });
 }

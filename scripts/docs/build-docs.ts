@@ -72,6 +72,7 @@ export async function buildDocs(page: BuildDocsInput): Promise<string> {
       await runNode(redoclyCli, args, {
         env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" },
         maxBuffer: 16 * 1024 * 1024,
+        background: true,
         ...(page.signal ? { signal: page.signal } : {}),
       });
     } catch (error) {
