@@ -82,19 +82,24 @@ export function sharedRefValidation(document) {
   const doc = document.data;
   const raw = isObject(doc) && isObject(doc.components) ? doc.components.schemas : undefined;
   if (!ajv || !isObject(raw)) return undefined;
-  /** @type {Map<string, Flags & { valid: boolean }>} */
-  const own = new Map();
-  /** @type {Record<string, unknown>} */
+  /** @type {Record<string, unknown>} the shared copies, added as schemas reach them (Ajv reads the object as it is) */
   const schemas = {};
-  for (const [name, schema] of Object.entries(raw)) {
-    const copy = strippedCopy(schema);
-    const flags = flagsOf(copy);
-    own.set(name, { ...flags, valid: isObject(schema) && ajv.validateSchema(schema) === true });
-    if (!flags.unsupported) schemas[name] = copy;
-  }
   /** @type {unknown[]} */
   const roots = [];
   ajv.addSchema({ components: { schemas }, roots }, SHARED);
+  /** @type {Map<string, Flags & { valid: boolean }>} */
+  const own = new Map();
+  /** A component's own flags; its stripped copy shared from then on, unless it is unsupported. @param {string} name */
+  const ownFlags = (name) => {
+    const known = own.get(name);
+    if (known || !Object.hasOwn(raw, name)) return known;
+    const schema = raw[name];
+    const copy = strippedCopy(schema);
+    const flags = { ...flagsOf(copy), valid: isObject(schema) && ajv.validateSchema(schema) === true };
+    own.set(name, flags);
+    if (!flags.unsupported) schemas[name] = copy;
+    return flags;
+  };
 
   /** @type {Map<string, Flags & { valid: boolean }>} */
   const reached = new Map();
@@ -104,7 +109,7 @@ export function sharedRefValidation(document) {
     if (known) return known;
     const all = { unsupported: false, readOnly: false, writeOnly: false, valid: true, refs: new Set([name]) };
     for (const next of all.refs) {
-      const flags = own.get(next);
+      const flags = ownFlags(next);
       if (!flags) {
         all.unsupported = true;
         break;
