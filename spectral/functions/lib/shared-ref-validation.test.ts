@@ -5,7 +5,6 @@
  * would report would be: the cases below are those where the two forms of a schema could differ.
  * The findings themselves are compared with spectral:oas's in ../ec-oas-examples.test.ts.
  */
-import "@stoplight/spectral-rulesets/dist/oas/functions/index.js";
 import { oas3_0, oas3_1 } from "@stoplight/spectral-formats";
 import { describe, expect, it } from "vitest";
 import { sharedRefValidation } from "./shared-ref-validation.js";

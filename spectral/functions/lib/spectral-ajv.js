@@ -9,6 +9,7 @@
  */
 import { createRequire } from "node:module";
 import { extractDraftVersion, oas3_0, oas3_1, oas3_2 } from "@stoplight/spectral-formats";
+import { oasSchema } from "@stoplight/spectral-rulesets/dist/oas/functions/index.js";
 import { isObject } from "../../../src/openapi/index.js";
 
 /** The Ajv classes by dialect, as `createAjvInstances` maps them (module ids of its `require`). */
@@ -17,7 +18,6 @@ const CLASSES = /** @type {Record<string, string>} */ ({
   "draft2019-09": "ajv/dist/2019",
   "draft2020-12": "ajv/dist/2020",
 });
-const OAS_SCHEMA = "/@stoplight/spectral-rulesets/dist/oas/functions/oasSchema.js";
 
 /** `oasSchema`'s dialect for a document (its `formats` and `jsonSchemaDialect`), or `undefined`. */
 function dialectOf(/** @type {import("@stoplight/spectral-core").RulesetFunctionContext["document"]} */ document) {
@@ -30,12 +30,16 @@ function dialectOf(/** @type {import("@stoplight/spectral-core").RulesetFunction
   return formats.has(oas3_0) ? "draft4" : undefined;
 }
 
-/** The `require` of the spectral-functions that the loaded `oasSchema` uses, found among loaded modules. */
+/**
+ * The `require` of the spectral-functions that `oasSchema` (the very function ec-oas-examples calls)
+ * uses: the loaded module that exports it is found in `require.cache`, and spectral-functions resolved
+ * from its file as Node resolves it for `oasSchema.js`, beside it.
+ */
 function spectralFunctionsRequire() {
   const cache = createRequire(`${process.cwd()}/`).cache;
-  const loaded = Object.keys(cache).find((file) => file.replaceAll("\\", "/").endsWith(OAS_SCHEMA));
+  const loaded = Object.values(cache).find((module) => module?.exports?.oasSchema === oasSchema);
   if (!loaded) return undefined;
-  return createRequire(createRequire(loaded).resolve("@stoplight/spectral-functions"));
+  return createRequire(createRequire(loaded.filename).resolve("@stoplight/spectral-functions"));
 }
 
 const quiet = {
