@@ -18,6 +18,7 @@ import traverse from "json-schema-traverse";
 import { oasSchema } from "@stoplight/spectral-rulesets/dist/oas/functions/index.js";
 import { isObject } from "../../src/openapi/index.js";
 import { documentRule } from "../shared.js";
+import { sharedRefValidation } from "./lib/shared-ref-validation.js";
 
 /** @typedef {import("../shared.js").Result} Result */
 /** @typedef {(string | number)[]} Path */
@@ -133,8 +134,13 @@ function validation(context) {
     if (key) byIdentity.set(key, (byIdentity.get(key) ?? new Map()).set(place, copy));
     return copy;
   };
-  /** @param {unknown} schema @param {string} place @param {unknown} value @param {Path} at @returns {Result[]} */
-  return (schema, place, value, at) => {
+  const passes = sharedRefValidation(context.document);
+  /**
+   * @param {unknown} schema @param {Path} schemaAt where it is @param {string} place @param {unknown} value
+   * @param {Path} at where the example is @returns {Result[]}
+   */
+  return (schema, schemaAt, place, value, at) => {
+    if (passes?.(schemaAt, place, value)) return [];
     const copy = prepare(schema, place);
     const last = String(at.at(-1));
     const byValue = checked.get(copy) ?? checked.set(copy, new Map()).get(copy);
@@ -175,7 +181,7 @@ export default documentRule("ec-oas-examples", (doc, _options, context) => {
     }
     if (isObject(node) && below && node.schema && (node.example !== undefined || node.examples)) {
       for (const example of examplesOf(node, "media", path))
-        results.push(...validate(node.schema, place, example.value, example.path));
+        results.push(...validate(node.schema, [...path, "schema"], place, example.value, example.path));
     }
     if (
       isObject(node) &&
@@ -185,7 +191,7 @@ export default documentRule("ec-oas-examples", (doc, _options, context) => {
       (node.enum || node.type || node.format || node.$ref || node.properties || node.items)
     ) {
       for (const example of examplesOf(node, "schema", path))
-        results.push(...validate(node, "other", example.value, example.path));
+        results.push(...validate(node, path, "other", example.value, example.path));
     }
     const childBelow = below || BELOW.has(String(key));
     for (const [childKey, child] of Object.entries(node)) {

@@ -1,0 +1,84 @@
+// @ts-check
+/**
+ * An Ajv instance made as Spectral's `schema` function makes its own (`createAjvInstances` in
+ * `@stoplight/spectral-functions/dist/schema/ajv.js`, which does not hand out the instance): the same
+ * modules, loaded through the `require` of the spectral-functions that spectral:oas's `oasSchema` loaded
+ * (it has its own `ajv-formats`), the same options, for the dialect `oasSchema` picks for a document.
+ * `undefined` where that cannot be done exactly (OpenAPI 2, no formats, a dialect other than draft 4,
+ * 2019-09 and 2020-12, the modules not found): the caller then validates only through `oasSchema`.
+ */
+import { createRequire } from "node:module";
+import { extractDraftVersion, oas3_0, oas3_1, oas3_2 } from "@stoplight/spectral-formats";
+import { oasSchema } from "@stoplight/spectral-rulesets/dist/oas/functions/index.js";
+import { isObject } from "../../../src/openapi/index.js";
+
+/** The Ajv classes by dialect, as `createAjvInstances` maps them (module ids of its `require`). */
+const CLASSES = /** @type {Record<string, string>} */ ({
+  draft4: "ajv-draft-04",
+  "draft2019-09": "ajv/dist/2019",
+  "draft2020-12": "ajv/dist/2020",
+});
+
+/** `oasSchema`'s dialect for a document (its `formats` and `jsonSchemaDialect`), or `undefined`. */
+function dialectOf(/** @type {import("@stoplight/spectral-core").RulesetFunctionContext["document"]} */ document) {
+  const { formats, data } = document;
+  if (!formats) return undefined;
+  if (formats.has(oas3_2) || formats.has(oas3_1)) {
+    const declared = isObject(data) ? data.jsonSchemaDialect : undefined;
+    return typeof declared === "string" ? (extractDraftVersion(declared) ?? "draft2020-12") : "draft2020-12";
+  }
+  return formats.has(oas3_0) ? "draft4" : undefined;
+}
+
+/**
+ * The `require` of the spectral-functions that `oasSchema` (the very function ec-oas-examples calls)
+ * uses: the loaded module that exports it is found in `require.cache`, and spectral-functions resolved
+ * from its file as Node resolves it for `oasSchema.js`, beside it.
+ */
+function spectralFunctionsRequire() {
+  const cache = createRequire(`${process.cwd()}/`).cache;
+  const loaded = Object.values(cache).find((module) => module?.exports?.oasSchema === oasSchema);
+  if (!loaded) return undefined;
+  return createRequire(createRequire(loaded.filename).resolve("@stoplight/spectral-functions"));
+}
+
+const quiet = {
+  /** @param {unknown[]} args */
+  warn(...args) {
+    if (typeof args[0] === "string" && !args[0].startsWith("unknown format")) console.warn(...args);
+  },
+  log: console.log,
+  error: console.error,
+};
+
+/**
+ * Spectral's Ajv (without `allErrors`, as `oasSchema` asks for it) for a document, or `undefined`.
+ * Its options are `createAjvInstance`'s, and two that change only the code Ajv generates.
+ * @param {import("@stoplight/spectral-core").RulesetFunctionContext["document"]} document
+ * @returns {import("ajv").default | undefined}
+ */
+export function spectralAjv(document) {
+  const dialect = dialectOf(document);
+  const id = dialect && CLASSES[dialect];
+  const load = id ? spectralFunctionsRequire() : undefined;
+  if (!id || !load) return undefined;
+  const exported = load(id);
+  const Ajv = exported.default ?? exported;
+  const formats = load("ajv-formats");
+  const ajv = new Ajv({
+    allErrors: false,
+    meta: true,
+    messages: true,
+    strict: false,
+    allowUnionTypes: true,
+    logger: quiet,
+    unicodeRegExp: false,
+    // Two options of how Ajv writes its code, not of what it accepts: each shared component a function
+    // of its own (not its code again in every schema that refers to it), and no optimising passes over
+    // code that runs a few times. Together they halve what compiling GitHub's components costs.
+    code: { optimize: false },
+    inlineRefs: false,
+  });
+  (formats.default ?? formats)(ajv);
+  return ajv;
+}
