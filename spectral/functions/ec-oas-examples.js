@@ -18,7 +18,7 @@ import traverse from "json-schema-traverse";
 import { oasSchema } from "@stoplight/spectral-rulesets/dist/oas/functions/index.js";
 import { isObject } from "../../src/openapi/index.js";
 import { documentRule } from "../shared.js";
-import { sharedRefValidation } from "./lib/shared-ref-validation.js";
+import { sharedRefValidation } from "../example-validation/shared-ref-validation.js";
 
 /** @typedef {import("../shared.js").Result} Result */
 /** @typedef {(string | number)[]} Path */

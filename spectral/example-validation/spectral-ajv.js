@@ -10,7 +10,7 @@
 import { createRequire } from "node:module";
 import { extractDraftVersion, oas3_0, oas3_1, oas3_2 } from "@stoplight/spectral-formats";
 import { oasSchema } from "@stoplight/spectral-rulesets/dist/oas/functions/index.js";
-import { isObject } from "../../../src/openapi/index.js";
+import { isObject } from "../../src/openapi/index.js";
 
 /** The Ajv classes by dialect, as `createAjvInstances` maps them (module ids of its `require`). */
 const CLASSES = /** @type {Record<string, string>} */ ({

@@ -20,7 +20,7 @@
  * components: their flags, what each schema reaches, the compile cache and the check read the same state.
  */
 import traverse from "json-schema-traverse";
-import { followRef, isObject, pathOfRef } from "../../../src/openapi/index.js";
+import { followRef, isObject, pathOfRef } from "../../src/openapi/index.js";
 import { spectralAjv } from "./spectral-ajv.js";
 
 /** @typedef {(string | number)[]} Path */
