@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -5,6 +6,7 @@ import { copySpec, hashTree, repoRoot, runCli, runCommand } from "./helpers/cli.
 import { runInProcess } from "./helpers/in-process.js";
 import { build as buildInProcess } from "../scripts/build/index.js";
 import { buildOptionsOf, project } from "./faults/project.js";
+import { InputRejected } from "../scripts/core/problems.js";
 
 const apis = ["messaging", "partner", "referrals", "sales"];
 
@@ -40,11 +42,14 @@ describe("a spec too big for the docs to render side by side", () => {
   it("builds one step at a time, docs before types, into the same bytes as this repo's build", async () => {
     const work = project("build-one-at-a-time");
     const lines: string[] = [];
+    let docsAtLint: boolean | undefined;
     let docsBeforeTypes: boolean | undefined;
     const log = (line: string) => {
       lines.push(line);
-      // The landing pages are the docs step's last files: written before types started, or not.
+      // Side by side, the docs folder is made before lint starts; the landing pages are the docs step's
+      // last files: written before types started, or not.
       const [staging] = work.leftovers();
+      if (line.startsWith("lint")) docsAtLint = fs.existsSync(path.join(work.dir, staging!, "docs"));
       if (line.startsWith("types"))
         docsBeforeTypes = fs.existsSync(path.join(work.dir, staging!, "docs", "index.html"));
     };
@@ -53,8 +58,28 @@ describe("a spec too big for the docs to render side by side", () => {
     expect(lines.map((line) => line.split(" ")[0])).toEqual([
       ...["bundle", "lint", "catalog", "clients", "server", "i18n", "types", "docs"],
     ]);
+    expect(docsAtLint).toBe(false);
     expect(docsBeforeTypes).toBe(true);
     expect(hashTree(work.out)).toBe(hashTree(path.join(repoRoot, "generated")));
+  });
+});
+
+describe("a lint error while the docs of a small spec render beside lint", () => {
+  it("stops the build and its renderers: the lint error, no staging folder, no redocly process left", async () => {
+    const work = project("build-lint-error-docs");
+    const before = hashTree(work.out);
+    work.edit("openapi/components/responses/messaging/Messaging404.yaml", (text) =>
+      text.replace("application/problem+json:", "application/json:"),
+    );
+    const build = buildInProcess({ ...buildOptionsOf(work), docs: true, force: true });
+    await expect(build).rejects.toThrow(InputRejected);
+    await expect(build).rejects.toMatchObject({
+      problems: [expect.objectContaining({ rule: "ec-error-media-type" })],
+    });
+    const renderers = spawnSync("pgrep", ["-P", String(process.pid), "-f", "build-docs"], { encoding: "utf8" });
+    expect(renderers.stdout).toBe("");
+    expect(work.leftovers()).toEqual([]);
+    expect(hashTree(work.out)).toBe(before);
   });
 });
 

@@ -25,8 +25,8 @@ export interface BuildOptions {
   /** Where the cache lives (default: node_modules/.cache/error-contracts beside the toolkit). */
   cacheDir?: string;
   /**
-   * Up to how many bytes of JSON the rebuilt bundles may hold together for the docs to render side by side
-   * with lint and types (default 2 MiB); above it, one step at a time, to bound memory.
+   * Up to how many characters of JSON the rebuilt bundles may hold together for the docs to render side by
+   * side with lint and types (default 2 Mi); above it, one step at a time, to bound memory.
    */
   sideBySideBytes?: number;
 }

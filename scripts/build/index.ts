@@ -16,11 +16,9 @@ interface Ran<T> {
   ms: number;
 }
 
-/** Runs one step without printing its line yet (`started`: when its work began). */
-async function timed<T>(
-  step: () => StepResult<T> | Promise<StepResult<T>>,
-  started = performance.now(),
-): Promise<Ran<T>> {
+/** Runs one step without printing its line yet. */
+async function timed<T>(step: () => StepResult<T> | Promise<StepResult<T>>): Promise<Ran<T>> {
+  const started = performance.now();
   const result = await step();
   return { result, ms: performance.now() - started };
 }
@@ -39,15 +37,18 @@ async function run<T>(ctx: BuildContext, name: string, step: () => StepResult<T>
 }
 
 /**
- * Whether the docs render side by side with the other steps: while the rebuilt bundles are small (2 MiB of
+ * Whether the docs render side by side with the other steps: while the rebuilt bundles are small (2 Mi characters of
  * JSON together, `sideBySideBytes`). Their `redocly build-docs` processes then start before lint and render
  * while Spectral and openapi-typescript run here. A bigger spec's steps run one at a time (docs, then types),
  * so that the build's peak memory is one tool's, not the sum of three (bench/README.md: 5,000 operations).
  */
 function sideBySide({ rebuilt }: Bundled, limit = 2 * 2 ** 20): boolean {
   let size = 0;
-  for (const api of rebuilt) size += JSON.stringify(api.doc).length;
-  return size <= limit;
+  for (const api of rebuilt) {
+    size += JSON.stringify(api.doc).length;
+    if (size > limit) return false;
+  }
+  return true;
 }
 
 /**
@@ -116,10 +117,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let rendering: Promise<Ran<void>> | undefined;
   try {
     await copyCached(plan, ctx, staged.dir);
-    const render = (errors: Catalog, editions: EditionPlan) => {
-      const started = performance.now();
-      return timed(() => docs(ctx, staged.dir, bundled, errors, editions, stopDocs.signal), started);
-    };
+    const render = (errors: Catalog, editions: EditionPlan) =>
+      timed(() => docs(ctx, staged.dir, bundled, errors, editions, stopDocs.signal));
     if (early) {
       rendering = render(early.catalog.result.value, early.i18n.result.value);
       rendering.catch(() => {}); // its failure is the build's when it is awaited, below

@@ -75,28 +75,34 @@ function guardAgainstOrphaning(child: ChildProcess): { release(): void } {
 
 /**
  * Runs a Node script as a child process that does not outlive this one: it is killed when this
- * process is stopped, and by its guard if this process dies without a word. With `background`, it
- * runs at a lower priority (nice 10): the build's renderers then take the CPU this process leaves,
- * so that lint, which they run beside, reports as fast as alone on a machine with few cores.
+ * process is stopped, and by its guard if this process dies without a word. A `signal` kills it too,
+ * and the promise rejects once it has ended (execFile's own `signal` answers before the process is gone).
+ * With `background`, it runs at a lower priority (nice 10 more than this process): the build's renderers
+ * then take the CPU this process leaves, so that lint, which they run beside, reports as fast as alone on a
+ * machine with few cores.
  */
 export function runNode(
   script: string,
   args: string[],
   options: { env?: NodeJS.ProcessEnv; maxBuffer?: number; signal?: AbortSignal; background?: boolean } = {},
 ): Promise<{ stdout: string; stderr: string }> {
-  const { background, ...execOptions } = options;
+  const { background, signal, ...execOptions } = options;
   return new Promise((resolve, reject) => {
+    signal?.throwIfAborted();
     const child = execFile(process.execPath, [script, ...args], execOptions, (error, stdout, stderr) => {
       guard.release();
       done();
+      signal?.removeEventListener("abort", kill);
       if (error) reject(Object.assign(error, { stdout, stderr }));
       else resolve({ stdout, stderr });
     });
+    const kill = () => child.kill("SIGKILL");
     const guard = guardAgainstOrphaning(child);
-    const done = untilDone(() => child.kill("SIGKILL"));
+    const done = untilDone(kill);
+    signal?.addEventListener("abort", kill, { once: true });
     if (background && child.pid !== undefined) {
       try {
-        os.setPriority(child.pid, 10);
+        os.setPriority(child.pid, Math.min(19, os.getPriority() + 10));
       } catch {
         // Not allowed here: it runs at the usual priority.
       }

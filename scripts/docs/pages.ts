@@ -33,14 +33,21 @@ export interface DocsOptions {
   signal?: AbortSignal;
 }
 
-/** Runs the tasks with at most `limit` at a time. */
+/**
+ * Runs the tasks with at most `limit` at a time. After a failure no task starts, and the first failure is
+ * thrown once the tasks running have ended: nothing is left writing when it returns.
+ */
 async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
   const queue = [...items];
-  await Promise.all(
+  const failures: unknown[] = [];
+  await Promise.allSettled(
     Array.from({ length: Math.min(limit, queue.length) }, async () => {
-      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await task(item);
+      for (let item = queue.shift(); item !== undefined && failures.length === 0; item = queue.shift()) {
+        await task(item).catch((error: unknown) => failures.push(error));
+      }
     }),
   );
+  if (failures.length > 0) throw failures[0];
 }
 
 const apiLabel = (id: string) => id.charAt(0).toUpperCase() + id.slice(1);
@@ -79,6 +86,7 @@ export async function renderDocs(options: DocsOptions): Promise<DocsResult> {
   await pool(rendered, 2, async (api) => {
     let base: { raw: string; doc: Json } | undefined;
     for (const edition of editions) {
+      options.signal?.throwIfAborted();
       const labels = edition.lang === "en" ? undefined : redocLabelsIn(edition.translator);
       const doc = docsBundle(api.id, edition.docs.get(api.id)!, catalog);
       const result = await renderReferencePage({

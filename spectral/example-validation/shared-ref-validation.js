@@ -7,8 +7,8 @@
  * (fails, or cannot be told exactly) sends the caller to `oasSchema`, whose messages are the findings.
  *
  * Why a pass here is a pass there: the same Ajv class, options and formats; the same schema parts
- * (the resolver puts the target where a `$ref` is and drops the `$ref`'s siblings, which Ajv here
- * applies: stricter, never looser); each part valid against the meta-schema, as Ajv checks before it
+ * (the resolver puts the target where a `$ref` is and drops the `$ref`'s siblings: so does the copy
+ * here); each part valid against the meta-schema, as Ajv checks before it
  * compiles the inlined whole. A schema is not checked here (the caller's slow path decides) when it
  * or a component it reaches has what the two forms would treat differently: an `id`/`$id`/`$schema`/
  * anchors/dynamic or recursive refs/`unevaluated*` (base URIs, what "evaluated" crosses), a `$ref`
@@ -20,7 +20,7 @@
  * components: their flags, what each schema reaches, the compile cache and the check read the same state.
  */
 import traverse from "json-schema-traverse";
-import { followRef, isObject, pathOfRef } from "../../src/openapi/index.js";
+import { componentOf, isObject, resolveRef, valueAt } from "../../src/openapi/index.js";
 import { spectralAjv } from "./spectral-ajv.js";
 
 /** @typedef {(string | number)[]} Path */
@@ -41,16 +41,20 @@ const UNSUPPORTED = [
   "unevaluatedProperties",
   "unevaluatedItems",
 ];
-const COMPONENT_REF = /^#\/components\/schemas\/[^/]+/;
 const SHARED = "ec:shared";
 
-/** A copy of a schema without annotations (or the root's own `example` and `default`). @param {unknown} schema */
+/**
+ * A copy of a schema without annotations (or the root's own `example` and `default`), and without what
+ * stands beside a `$ref`: Spectral's resolver drops it, and Ajv would apply it (stricter inside, but looser
+ * below a `not` or in a `oneOf`). @param {unknown} schema
+ */
 function strippedCopy(schema) {
   const copy = JSON.parse(JSON.stringify(schema));
   if (isObject(copy)) for (const key of ["example", "default"]) delete copy[key];
   traverse(copy, {}, (fragment) => {
+    const ref = "$ref" in fragment;
     for (const key of Object.keys(fragment))
-      if (ANNOTATIONS.includes(key) || key.startsWith("x-")) delete fragment[key];
+      if ((ref && key !== "$ref") || ANNOTATIONS.includes(key) || key.startsWith("x-")) delete fragment[key];
   });
   return copy;
 }
@@ -64,10 +68,9 @@ function flagsOf(/** @type {any} */ schema) {
     if (fragment.readOnly === true) flags.readOnly = true;
     if (fragment.writeOnly === true) flags.writeOnly = true;
     if (!("$ref" in fragment)) return;
-    const ref = fragment.$ref;
-    const path = typeof ref === "string" && COMPONENT_REF.test(ref) ? pathOfRef(ref) : undefined;
-    if (path?.[2] === undefined) flags.unsupported = true;
-    else flags.refs.add(path[2]);
+    const component = componentOf(fragment);
+    if (component?.kind !== "schemas") flags.unsupported = true;
+    else flags.refs.add(component.name);
   });
   return flags;
 }
@@ -165,7 +168,7 @@ export function sharedRefValidation(document) {
 
   return (schemaAt, place, value) => {
     if (value === undefined) return false;
-    const { node } = rawAt(doc, schemaAt);
+    const node = rawAt(doc, schemaAt);
     if (!isObject(node) || "$ref" in node) return false;
     let entry = byNode.get(node);
     if (entry === undefined) {
@@ -183,19 +186,10 @@ function withoutOwnExamples(node) {
   return rest;
 }
 
-/**
- * The raw (unresolved) node at a path of the resolved document, each `$ref` on the way followed, and
- * its path in the raw document. @param {unknown} doc @param {Path} at
- */
+/** The raw (unresolved) node at a path of the resolved document, each `$ref` on the way followed. @param {unknown} doc @param {Path} at */
 function rawAt(doc, at) {
   /** @type {unknown} */
   let node = doc;
-  /** @type {Path} */
-  let path = [];
-  for (const key of at) {
-    const followed = followRef(doc, isObject(node) || Array.isArray(node) ? /** @type {any} */ (node)[key] : undefined);
-    node = followed.node;
-    path = followed.path ?? [...path, key];
-  }
-  return { node, path };
+  for (const key of at) node = resolveRef(doc, valueAt(node, [key]));
+  return node;
 }

@@ -48,6 +48,16 @@ describe("sharedRefValidation", () => {
     );
   });
 
+  it("drops what stands beside a nested $ref, as Spectral's resolver does: below a `not`, it would loosen", () => {
+    // Inlined as spectral:oas sees it, `not: Pet`: a pet fails it. With `required: [tag]` kept beside the
+    // $ref, a pet without a tag would fail the inner schema and so pass the `not`.
+    const not = { not: { $ref: "#/components/schemas/Pet", required: ["tag"] } };
+    expect(check("3.1", not)({ id: 1, name: "Rex" })).toBe(false);
+    expect(check("3.0", not)({ id: 1, name: "Rex" })).toBe(false);
+    const oneOf = { oneOf: [{ $ref: "#/components/schemas/Pet", required: ["tag"] }, { type: "object" }] };
+    expect(check("3.1", oneOf)({ id: 1, name: "Rex" })).toBe(false);
+  });
+
   it("reads 3.1 schemas as JSON Schema 2020-12", () => {
     const passes = check("3.1", { type: ["string", "null"] });
     expect(passes(null)).toBe(true);
