@@ -5,19 +5,13 @@
  * correlation id where the contract requires them), and the codes reached must be the catalog's
  * codes of the API, all of them. The list of (operation, status, code) reached is printed.
  */
-import { existsSync, readdirSync } from "node:fs";
-import { join } from "node:path";
 import type { ServerSpec } from "@error-contracts/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Trigger } from "../examples/servers/lib/trigger.js";
 import { ApiError, loadClient, type LooseClient } from "./helpers/clients.js";
-import { repoRoot } from "./helpers/cli.js";
 import { catalog } from "./helpers/openapi.js";
-import { FULL_TOKEN, LOW_TOKEN, startReference } from "./helpers/reference.js";
+import { FULL_TOKEN, LOW_TOKEN, referenceApis, serverSpecOf, startReference } from "./helpers/reference.js";
 import type { TestServer } from "./helpers/servers.js";
-
-const serversDir = join(repoRoot, "examples", "servers");
-const apis = readdirSync(serversDir).filter((name) => existsSync(join(serversDir, name, "triggers.ts")));
 
 interface Loaded {
   triggers: Trigger[];
@@ -25,11 +19,7 @@ interface Loaded {
   spec: ServerSpec;
 }
 async function load(api: string): Promise<Loaded> {
-  const [triggers, server] = await Promise.all([
-    import(`../examples/servers/${api}/triggers.ts`),
-    import(`../generated/${api}/server.ts`),
-  ]);
-  const spec = Object.entries(server).find(([name]) => name.endsWith("ServerSpec"))![1] as ServerSpec;
+  const [triggers, spec] = await Promise.all([import(`../examples/servers/${api}/triggers.ts`), serverSpecOf(api)]);
   return { triggers: triggers.triggers, successes: triggers.successes, spec };
 }
 
@@ -40,7 +30,7 @@ const tokens = (trigger: Trigger): Record<string, string> => {
   return { authorization: `Bearer ${value}` };
 };
 
-describe.each(apis)("the %s reference server", (api) => {
+describe.each(referenceApis)("the %s reference server", (api) => {
   let loaded: Loaded;
   let server: TestServer;
   let client: LooseClient;

@@ -166,13 +166,11 @@ export function readServerSpec(apiId: string, doc: Json, family: CatalogFamily |
   }
   for (const status of documented.values()) if (!coded.has(status.status)) fillBody(doc, status, shape);
   const statuses = Object.fromEntries([...documented].sort((a, b) => a[0] - b[0]).map(([s, d]) => [String(s), d.spec]));
-  const internals = (family?.errors ?? []).filter((e) => e.status === 500 && String(e.code) in codes);
+  const catalogued = (family?.errors ?? []).filter((e) => String(e.code) in codes);
+  const internals = catalogued.filter((e) => e.status === 500);
   const internal = internals.find((e) => e.kind === "code") ?? internals[0];
   const malformed = malformedBodyCode(ops, codes);
-  const invalid = invalidRequestOf(
-    (family?.errors ?? []).filter((e) => String(e.code) in codes),
-    statuses["400"]?.body !== undefined,
-  );
+  const invalid = invalidRequestOf(catalogued, statuses["400"]?.body !== undefined);
   return {
     api: apiId,
     shape,

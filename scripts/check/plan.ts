@@ -86,8 +86,6 @@ export interface OperationPlan {
   etag?: string;
 }
 
-/** Text of a generated value for a parameter. */
-
 /**
  * The plan of an operation: path values from `ids` (real ones) or generated, required query and
  * header values generated (If-Match: the ETag read, if any), the token, a minimal valid body.

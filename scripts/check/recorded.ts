@@ -1,11 +1,7 @@
-import type { Exchange, Received, SentRequest, TriggerInfo } from "./model.js";
+import type { Exchange, TriggerInfo } from "./model.js";
 
 /** One recorded request and response, and the trigger it was sent as when `check` recorded it. */
-export interface Recorded {
-  request: SentRequest;
-  response: Received;
-  trigger?: TriggerInfo;
-}
+export type Recorded = Omit<Exchange, "operation">;
 
 interface HarHeader {
   name: string;
@@ -25,6 +21,10 @@ function headersOf(list: unknown): Record<string, string> {
 
 const toHeaders = (headers: Record<string, string>): HarHeader[] =>
   Object.entries(headers).map(([name, value]) => ({ name, value }));
+
+/** NDJSON headers (an object) as one lower-cased record. */
+const lower = (h: unknown): Record<string, string> =>
+  Object.fromEntries(Object.entries(h && typeof h === "object" ? h : {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
 
 /** Where a recording is wrong: the entry or line it is at. */
 export class RecordingRejected extends Error {}
@@ -81,10 +81,6 @@ export function readNdjson(text: string): Recorded[] {
         typeof value.response?.status !== "number"
       )
         throw new RecordingRejected(`line ${n}: no request method and URL, or no response status`);
-      const lower = (h: unknown) =>
-        Object.fromEntries(
-          Object.entries(h && typeof h === "object" ? h : {}).map(([k, v]) => [k.toLowerCase(), String(v)]),
-        );
       const recorded: Recorded = {
         request: { method: value.request.method, url: value.request.url, headers: lower(value.request.headers) },
         response: {

@@ -9,11 +9,9 @@ import { toHar } from "../check/recorded.js";
 import { ruleIds } from "../check/rules/index.js";
 import { checkApi, DEFAULT_MAX_REQUESTS, DEFAULT_MAX_TIME, DEFAULT_TIMEOUT } from "../check/run.js";
 import { NoAnswer } from "../check/send.js";
-import { bundleArgument, type Io, packageRoot, UsageError, type Command } from "./command.js";
+import { bundleArgument, type Io, toolVersion, UsageError, type Command } from "./command.js";
 
 /** The toolkit's version, for SARIF and HAR. */
-export const toolVersion = () =>
-  (JSON.parse(fs.readFileSync(path.join(packageRoot, "package.json"), "utf8")) as { version: string }).version;
 
 /** A whole number option within bounds, or a usage error naming it. */
 export function integerOption(
@@ -144,7 +142,8 @@ Exit codes: 0 no finding at --fail-on, 1 findings, 2 bad input or an unreachable
         maxTime: integerOption("max-time", values["max-time"], DEFAULT_MAX_TIME, 1, 3_600_000),
         params,
         ...(output.only ? { only: output.only } : {}),
-        onExchange: (exchange) => exchanges.push(exchange),
+        // What --har writes: kept only when asked for (each exchange holds its bodies).
+        ...(values.har ? { onExchange: (exchange: Exchange) => exchanges.push(exchange) } : {}),
       });
     } catch (error) {
       if (error instanceof NoAnswer) throw new Error(`the server did not answer: ${error.message}`);

@@ -26,6 +26,10 @@ export class UsageError extends Error {}
 /** The toolkit's own folder (where its package.json is). */
 export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
+/** The toolkit's version, as its package.json says (SARIF's and HAR's tool version). */
+export const toolVersion = () =>
+  (JSON.parse(fs.readFileSync(path.join(packageRoot, "package.json"), "utf8")) as { version: string }).version;
+
 /** A file of the project in the working directory, else the toolkit's own. */
 export function projectFile(name: string): string {
   const local = path.resolve(name);

@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadRedoclyConfig } from "../core/bundle.js";
 import { applyConfig, loadDiffConfig } from "../diff/config.js";
@@ -13,7 +12,7 @@ import {
 } from "../diff/format.js";
 import { diffAgainstRef, diffFiles } from "../diff/index.js";
 import { exitCodeFor, levelRank, type Level } from "../diff/rules.js";
-import { packageRoot, projectFile, UsageError, type Command } from "./command.js";
+import { projectFile, toolVersion, UsageError, type Command } from "./command.js";
 
 const formats = {
   text: formatText,
@@ -22,8 +21,6 @@ const formats = {
   "github-actions": formatGithubActions,
   sarif: (d: ApiDiff[]) => formatSarif(d, toolVersion()),
 };
-const toolVersion = () =>
-  (JSON.parse(fs.readFileSync(path.join(packageRoot, "package.json"), "utf8")) as { version: string }).version;
 export const DIFF_CONFIG = "error-contracts.diff.yaml";
 
 export const diffCommand: Command = {

@@ -6,8 +6,8 @@ import { loadContract } from "../check/load.js";
 import type { Exchange } from "../check/model.js";
 import { startProxy } from "../check/proxy.js";
 import { toHar } from "../check/recorded.js";
-import { integerOption, outputOptions, outputUsage, readOutput, report, toolVersion, urlOption } from "./check.js";
-import { bundleArgument, type Command } from "./command.js";
+import { integerOption, outputOptions, outputUsage, readOutput, report, urlOption } from "./check.js";
+import { bundleArgument, toolVersion, type Command } from "./command.js";
 
 export const proxyCommand: Command = {
   name: "proxy",
@@ -46,7 +46,8 @@ breaks the contract as it passes (with a curl line), and on Ctrl-C the findings 
       host: values.host ?? "127.0.0.1",
       ...(output.only ? { only: output.only } : {}),
       onFinding: (finding) => io.err(formatFinding(finding)),
-      onExchange: (exchange) => exchanges.push(exchange),
+      // What --har writes: kept only when asked for (each exchange holds its bodies).
+      ...(values.har ? { onExchange: (exchange: Exchange) => exchanges.push(exchange) } : {}),
     });
     io.err(`proxy    ${path.relative(process.cwd(), spec) || spec}: ${proxy.url} → ${target}. Ctrl-C stops it.`);
     await new Promise<void>((resolve) => {

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadContract } from "../check/load.js";
-import { RecordingRejected, readHar, readNdjson } from "../check/recorded.js";
+import { type Recorded, RecordingRejected, readHar, readNdjson } from "../check/recorded.js";
 import { verifyRecorded } from "../check/verify.js";
 import { outputOptions, outputUsage, readOutput, report } from "./check.js";
 import { bundleArgument, UsageError, type Command } from "./command.js";
@@ -27,7 +27,7 @@ trigger it was (so the recording of a run gives the run's findings). Exit codes 
     if (!fs.existsSync(file)) throw new UsageError(`${positionals[1]}: no such file`);
     const contract = await loadContract(spec);
     const text = fs.readFileSync(file, "utf8");
-    let recorded: ReturnType<typeof readHar>;
+    let recorded: Recorded[];
     try {
       recorded = file.endsWith(".ndjson") || file.endsWith(".jsonl") ? readNdjson(text) : readHar(text);
     } catch (error) {

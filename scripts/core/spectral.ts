@@ -25,6 +25,16 @@ export async function loadLinter(
 }
 
 /**
+ * A document already parsed, as Spectral takes it (no parse, no AST). Spectral asks for each result's
+ * range; each is placed afterwards instead, in its source file.
+ */
+const parsedDocument = (data: unknown, source: string) => ({
+  parsed: { data, diagnostics: [], ast: {}, lineMap: [] },
+  getLocationForJsonPath: () => undefined,
+  source,
+});
+
+/**
  * Lints a bundled API and moves each result to its source file and line (1-based in `range`
  * is not Spectral's way: ranges stay 0-based, as its formatters expect).
  * Spectral runs on the bundle, not on the sources: its resolver inlines files and cannot
@@ -42,14 +52,7 @@ export async function lintBundle(
   read?: (file: string) => string,
 ): Promise<ISpectralDiagnostic[]> {
   const results = await linter.run(
-    typeof bundle === "string"
-      ? new Document(bundle, Parsers.Yaml, bundlePath)
-      : {
-          parsed: { data: bundle, diagnostics: [], ast: {}, lineMap: [] },
-          // Spectral asks for each result's range; each is placed below instead, in its source file.
-          getLocationForJsonPath: () => undefined,
-          source: bundlePath,
-        },
+    typeof bundle === "string" ? new Document(bundle, Parsers.Yaml, bundlePath) : parsedDocument(bundle, bundlePath),
   );
   return results.map((result) => {
     const where = sourceLocation(result.path, root, components, read);
@@ -81,12 +84,7 @@ export async function lintSource(
   source: SpectralSource,
   bundle?: SourceBundle,
 ): Promise<ISpectralDiagnostic[]> {
-  const results = await linter.run({
-    parsed: { data: bundle ? bundle.doc : source.data, diagnostics: [], ast: {}, lineMap: [] },
-    // Spectral asks for each result's range; each is placed below instead, in the right file.
-    getLocationForJsonPath: () => undefined,
-    source: source.file,
-  });
+  const results = await linter.run(parsedDocument(bundle ? bundle.doc : source.data, source.file));
   const place = sourcePlacer(source, bundle);
   return results
     .map((result) => {

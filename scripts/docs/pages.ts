@@ -40,7 +40,7 @@ export interface DocsOptions {
 async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
   const queue = [...items];
   const failures: unknown[] = [];
-  await Promise.allSettled(
+  await Promise.all(
     Array.from({ length: Math.min(limit, queue.length) }, async () => {
       for (let item = queue.shift(); item !== undefined && failures.length === 0; item = queue.shift()) {
         await task(item).catch((error: unknown) => failures.push(error));

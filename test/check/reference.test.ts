@@ -4,25 +4,13 @@
  * contract leaves room for (examples/servers/lib/defects.ts), switched on alone, gives findings of
  * exactly the rule it names. The server counts what it receives: every request the run reports.
  */
-import { existsSync, readdirSync } from "node:fs";
-import { join } from "node:path";
 import type { ServerSpec } from "@error-contracts/server";
 import { describe, expect, it } from "vitest";
 import { DEFECTS, type DefectName, rewrite } from "../../examples/servers/lib/defects.js";
 import type { Exchange } from "../../scripts/check/model.js";
 import { operationName } from "../../src/openapi/index.js";
 import { type CheckOptions, checkApi } from "../../scripts/check/run.js";
-import { repoRoot } from "../helpers/cli.js";
-import { FULL_TOKEN, LOW_TOKEN, startReference } from "../helpers/reference.js";
-
-const serversDir = join(repoRoot, "examples", "servers");
-const apis = readdirSync(serversDir).filter((name) => existsSync(join(serversDir, name, "triggers.ts")));
-
-/** The API's `ServerSpec`: what each operation accepts, with the code each constraint declares. */
-async function specOf(api: string): Promise<ServerSpec> {
-  const server = await import(`../../generated/${api}/server.ts`);
-  return Object.entries(server).find(([name]) => name.endsWith("ServerSpec"))![1] as ServerSpec;
-}
+import { FULL_TOKEN, LOW_TOKEN, referenceApis, serverSpecOf, startReference } from "../helpers/reference.js";
 
 /** One run of `check` against a fresh server with these defects, its exchanges, and the requests the server received. */
 async function run(api: string, defects: DefectName[] = []) {
@@ -92,7 +80,7 @@ function affected(spec: ServerSpec, name: DefectName, exchanges: Exchange[]): Se
   return found;
 }
 
-describe.each(apis)("check against the %s reference server", (api) => {
+describe.each(referenceApis)("check against the %s reference server", (api) => {
   it("finds nothing, violates no coverage row, and sends what it reports within its budgets", async () => {
     const result = await run(api);
     expect(result.findings.map((f) => `${f.rule} ${f.operation} ${f.status}: ${f.message}`)).toEqual([]);
@@ -101,7 +89,7 @@ describe.each(apis)("check against the %s reference server", (api) => {
     expect(result.received).toBe(result.requests);
     // Every code a parameter's constraint declares (`x-error-code`) is reached, valid, on its operation
     // (but a path parameter's minLength: check sends no empty path segment, which routers take for another path).
-    const spec = await specOf(api);
+    const spec = await serverSpecOf(api);
     const emptyOnly = (schema: unknown) => {
       const { type: _, "x-error-code": __, description: ___, minLength, ...rest } = schema as Record<string, unknown>;
       return minLength !== undefined && Object.keys(rest).length === 0;
@@ -130,11 +118,11 @@ describe.each(apis)("check against the %s reference server", (api) => {
   it.each(planted)(
     "$name: findings of $rule and no other rule, or no room for it in the contract",
     async ({ name, rule }) => {
-      if (!DEFECTS[name].applies(await specOf(api))) {
+      if (!DEFECTS[name].applies(await serverSpecOf(api))) {
         await expect(startReference(api, { defects: [name] })).rejects.toThrow(/no defect/);
         return;
       }
-      const spec = await specOf(api);
+      const spec = await serverSpecOf(api);
       const clean = await run(api);
       const expected = affected(spec, name, clean.exchanges);
       const { findings } = await run(api, [name]);

@@ -6,7 +6,6 @@
  * (`kit.checkRequest`). Errors leave through the kit, with the caller's correlation id.
  */
 import {
-  ContractError,
   type ErrorArgs,
   type ErrorRef,
   type ErrorResponse,
@@ -126,7 +125,6 @@ export function referenceApp(
     const id = correlationHeader ? c.req.header(correlationHeader) : undefined;
     return id ? { correlationId: id } : {};
   };
-  const send = toResponse;
   app.onError(honoErrorHandler(kit));
 
   /** The token's answer: 401 without a known one, 403 for the low-rights one where documented. */
@@ -157,22 +155,22 @@ export function referenceApp(
       const args = argsOf(c);
       const call: Call = { c, operation, body: undefined, param: (name) => c.req.param(name) ?? "", query, args };
       const fault = faultOf(kit, operation, c.req.header(FAULT_HEADER), args);
-      if (fault) return send(fault);
+      if (fault) return toResponse(fault);
 
       const auth = c.req.header("authorization");
       const token = auth?.startsWith("Bearer ") ? auth.slice(7) : undefined;
       const refused = refuse(token, auth !== undefined, call);
-      if (refused) return send(refused);
+      if (refused) return toResponse(refused);
 
       const retryAfter = throttle(`${token} ${operation}`);
-      if (retryAfter !== undefined) return send(answers.throttled(retryAfter, call));
+      if (retryAfter !== undefined) return toResponse(answers.throttled(retryAfter, call));
 
       const limit = limitOf(c, kit.spec, operation, maxBodyBytes);
-      if (limit) return send(kit.respond(limit, args));
+      if (limit) return toResponse(kit.respond(limit, args));
       const text = await c.req.text();
       const parsed = parseOrUndefined(text);
       if (request.body && text !== "" && parsed === undefined && defects.has("500-on-malformed-json")) {
-        return send(kit.internal(args));
+        return toResponse(kit.internal(args));
       }
       if (typeof route !== "function") route.before(call, parsed);
       const checked = defects.has("invalid-input-accepted") ? new URLSearchParams() : query;
@@ -194,10 +192,8 @@ export function referenceApp(
         kit.spec.statuses["405"]?.body !== undefined
           ? kit.respond({ status: 405 }, args)
           : (answers.unsupportedMethod?.(args) ?? kit.internal(args));
-      return send({ ...response, headers: { ...response.headers, allow: [...methods].join(", ") } });
+      return toResponse({ ...response, headers: { ...response.headers, allow: [...methods].join(", ") } });
     });
   }
   return app;
 }
-
-export { ContractError };

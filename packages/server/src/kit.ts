@@ -74,11 +74,8 @@ export function createKit<T extends KitTypes>(spec: ServerSpec, options: KitOpti
   const respond = (ref: ErrorRef, args?: ErrorArgs & { code?: string | number }) =>
     "code" in ref ? create(codeOf(ref.code), args) : forStatus(ref.status, args);
 
-  let checker: ReturnType<typeof compileRequestChecks> | undefined;
-  const checkRequest: Kit<KitTypes>["checkRequest"] = (operation, request) => {
-    checker ??= compileRequestChecks(spec, respond);
-    return checker(operation, request);
-  };
+  // Lazy itself: Ajv loads on the first request, each operation compiles on its own first request.
+  const checkRequest: Kit<KitTypes>["checkRequest"] = compileRequestChecks(spec, respond);
   const kit: Kit<KitTypes> = {
     spec,
     create: create as Kit<KitTypes>["create"],

@@ -102,8 +102,11 @@ export function compileRequestChecks(spec: ServerSpec, respond: Respond) {
   }
 
   return (operation: string, incoming: IncomingRequest): unknown => {
-    const checks = compiled.get(operation) ?? compile(operation);
-    compiled.set(operation, checks);
+    let checks = compiled.get(operation);
+    if (!checks) {
+      checks = compile(operation);
+      compiled.set(operation, checks);
+    }
     const header = (name: string) => incoming.header?.(name) ?? undefined;
     const correlation = spec.shape.correlationHeader ? header(spec.shape.correlationHeader) : undefined;
     const fail = (code: string | undefined, target?: string, fallback = spec.invalidRequest): never => {
