@@ -1,4 +1,19 @@
+import fs from "node:fs";
 import { defineConfig } from "vitest/config";
+
+// The tests' temporary folders (copies of the spec, builds, installs from tarballs, Chromium profiles) in
+// memory where the machine has a tmpfs at /dev/shm and TMPDIR is not set: on a virtual disk their writes
+// and deletes kept every process waiting on I/O for most of the suite. Child processes inherit it.
+if (process.env.TMPDIR === undefined && isWritableDir("/dev/shm")) process.env.TMPDIR = "/dev/shm";
+
+function isWritableDir(dir: string): boolean {
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 export default defineConfig({
   // The workspace packages from their TypeScript sources (their package.json exports), as tsc reads them;

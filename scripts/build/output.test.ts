@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { hashFile } from "../core/cache.js";
 import { claimOutput, markerName, OutputRefused, recoverOutput, stage } from "./output.js";
 
@@ -14,6 +14,9 @@ const write = (relative: string, text = "x") => {
 beforeEach(() => {
   dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "output-")));
   write("spec/api/openapi.yaml");
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe("claimOutput", () => {

@@ -4,7 +4,6 @@
  * components/ that the catalog's checks read.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { build, type BuildOptions } from "../../scripts/build/index.js";
@@ -15,7 +14,8 @@ import { buildOptionsOf, project, type Project } from "./project.js";
 /** In-process builds with a cache of their own. */
 const options = (work: Project, log: (line: string) => void = () => {}): BuildOptions => ({
   ...buildOptionsOf(work, log),
-  cacheDir: fs.mkdtempSync(path.join(os.tmpdir(), "faults-cache-")),
+  // A cache of its own in the copy's folder, removed with it.
+  cacheDir: fs.mkdtempSync(path.join(work.dir, "cache-")),
 });
 
 const example = "openapi/components/examples/sales/SalesRecordNotFound.yaml";

@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, expect } from "vitest";
+import { afterAll, expect, onTestFinished } from "vitest";
 import type { BuildOptions } from "../../scripts/build/index.js";
 import { bin, copySpec, hashTree, repoRoot, type Run } from "../helpers/cli.js";
 
@@ -32,7 +32,14 @@ export function project(prefix: string): Project {
     recursive: true,
     filter: (src) => !src.includes(`${path.sep}docs`),
   });
-  afterAll(() => fs.rmSync(work.dir, { recursive: true, force: true }));
+  // Removed when the test that made it ends, or after the file's tests when made outside one (a hook
+  // registered inside a running test with afterAll never runs).
+  const remove = () => fs.rmSync(work.dir, { recursive: true, force: true });
+  try {
+    onTestFinished(remove);
+  } catch {
+    afterAll(remove);
+  }
   return {
     ...work,
     write(relative, text) {
