@@ -1,35 +1,14 @@
 import type { ErrorRef, ParameterSpec, RequestBodySpec, RequestSpec } from "@error-contracts/server";
 import type { Json } from "../../src/openapi/index.js";
-import { entriesOf, followRef, isObject, type Operation } from "../../src/openapi/index.js";
+import { entriesOf, errorCodeOf, followRef, isObject, type Operation, parametersOf } from "../../src/openapi/index.js";
 
-/** An `x-error-code` as the `ServerSpec` keeps codes: its text. */
-const codeText = (...holders: unknown[]): string | undefined => {
-  for (const holder of holders) {
-    const code = isObject(holder) ? holder["x-error-code"] : undefined;
-    if (typeof code === "string" || typeof code === "number") return String(code);
-  }
-  return undefined;
-};
-
-const LOCATIONS = new Set(["path", "query", "header", "cookie"]);
-
-/** The operation's parameters, its own overriding its Path Item's of the same name and place. */
-function parametersOf(doc: Json, op: Operation): ParameterSpec[] {
-  const byKey = new Map<string, ParameterSpec>();
-  for (const { parameter } of op.parameters) {
-    const found = followRef(doc, parameter).node;
-    if (!isObject(found) || typeof found.name !== "string" || !LOCATIONS.has(String(found.in))) continue;
-    const schema = found.schema;
-    const code = codeText(found, followRef(doc, schema).node);
-    byKey.set(`${found.in} ${found.name}`, {
-      name: found.name,
-      in: found.in as ParameterSpec["in"],
-      required: found.in === "path" || found.required === true,
-      ...(schema !== undefined ? { schema } : {}),
-      ...(code !== undefined ? { code } : {}),
-    });
-  }
-  return [...byKey.values()];
+/** The operation's parameters as the `ServerSpec` keeps them (the model's `parametersOf`). */
+function parameterSpecs(doc: Json, op: Operation): ParameterSpec[] {
+  return parametersOf(doc, op).map(({ errorCode, schema, ...parameter }) => ({
+    ...parameter,
+    ...(schema !== undefined ? { schema } : {}),
+    ...(errorCode !== undefined ? { code: errorCode } : {}),
+  }));
 }
 
 function bodyOf(doc: Json, op: Operation): RequestBodySpec | undefined {
@@ -39,7 +18,7 @@ function bodyOf(doc: Json, op: Operation): RequestBodySpec | undefined {
   for (const [mediaType, media] of entriesOf(body.content)) {
     content[mediaType.toLowerCase()] = isObject(media) && media.schema !== undefined ? { schema: media.schema } : {};
   }
-  const code = codeText(body);
+  const code = errorCodeOf(doc, body);
   return { required: body.required === true, content, ...(code !== undefined ? { code } : {}) };
 }
 
@@ -63,7 +42,7 @@ export function readRequest(doc: Json, op: Operation): RequestSpec {
   return {
     method: op.method.toUpperCase(),
     path: op.route,
-    parameters: parametersOf(doc, op),
+    parameters: parameterSpecs(doc, op),
     ...(body ? { body } : {}),
     produces: producesOf(doc, op),
   };

@@ -131,6 +131,22 @@ describe("readServerSpec", () => {
     });
   });
 
+  it("takes an operation's header parameter over its Path Item's of the same name in another case", () => {
+    const headers = {
+      openapi: "3.1.0",
+      paths: {
+        "/things": {
+          parameters: [{ name: "X-Trace", in: "header", required: true, schema: { type: "string" } }],
+          get: { parameters: [{ name: "x-trace", in: "header", schema: { type: "string" } }], responses: {} },
+        },
+      },
+    };
+    const { operations } = readServerSpec("pets", { ...doc, paths: headers.paths }, family)!;
+    expect(operations["get /things"]?.request?.parameters).toEqual([
+      { name: "x-trace", in: "header", required: false, schema: { type: "string" } },
+    ]);
+  });
+
   it("keeps the catalog's example bodies, and gives a code-less status a minimal body and the response's description", () => {
     expect(spec.codes.GONE).toEqual({ status: 404, body: { code: "GONE", message: "The pet is gone." } });
     expect(spec.statuses["429"]).toMatchObject({

@@ -1,11 +1,13 @@
 import {
+  errorCodeOf,
   followRef,
-  isCode,
   isJsonMediaType,
   isObject,
   type Json,
   type Operation,
+  type Parameter,
   objectAt,
+  parametersOf,
 } from "../../src/openapi/index.js";
 import { authHeaders } from "./auth.js";
 import type { RequestParts } from "./request.js";
@@ -13,49 +15,12 @@ import type { Random } from "./random.js";
 import type { Schemas } from "./schemas.js";
 import { asText, validValue } from "./values.js";
 
-/** One parameter of an operation, `$ref`s followed. */
-export interface Parameter {
-  name: string;
-  in: "path" | "query" | "header" | "cookie";
-  required: boolean;
-  schema: unknown;
-  /** The code the contract declares for a value that breaks it (`x-error-code` on it or its schema). */
-  errorCode?: string;
-}
-
 /** An operation's JSON request body. */
 export interface RequestBody {
   mediaType: string;
   schema: unknown;
   required: boolean;
   errorCode?: string;
-}
-
-/** The `x-error-code` a node declares, as text. */
-export function errorCodeOf(doc: unknown, node: unknown): string | undefined {
-  const resolved = followRef(doc, node).node;
-  const code = isObject(resolved) ? resolved["x-error-code"] : undefined;
-  return isCode(code) ? String(code) : undefined;
-}
-
-/** The parameters of an operation: its Path Item's, then its own, an own one replacing one of the same name and place. */
-export function parametersOf(doc: Json, op: Operation): Parameter[] {
-  const byKey = new Map<string, Parameter>();
-  for (const { parameter } of op.parameters) {
-    const p = followRef(doc, parameter).node;
-    if (!isObject(p) || typeof p.name !== "string" || typeof p.in !== "string") continue;
-    const where = p.in as Parameter["in"];
-    const errorCode = errorCodeOf(doc, p) ?? errorCodeOf(doc, p.schema);
-    const found: Parameter = {
-      name: p.name,
-      in: where,
-      required: p.required === true || where === "path",
-      schema: p.schema,
-    };
-    if (errorCode !== undefined) found.errorCode = errorCode;
-    byKey.set(`${where}:${where === "header" ? p.name.toLowerCase() : p.name}`, found);
-  }
-  return [...byKey.values()];
 }
 
 /** The JSON request body of an operation, if it takes one. */

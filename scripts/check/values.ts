@@ -1,4 +1,12 @@
-import { arrayAt, flattenSchema, followRef, isObject, type Json, typesOf } from "../../src/openapi/index.js";
+import {
+  arrayAt,
+  flattenSchema,
+  followRef,
+  isObject,
+  type Json,
+  LIMIT_KEYWORDS,
+  typesOf,
+} from "../../src/openapi/index.js";
 import type { Random } from "./random.js";
 
 /** How deep a generated value goes. */
@@ -75,22 +83,11 @@ export interface Violation {
 }
 
 /**
- * The keywords that set a limit, whose breach the schema's `x-error-code` names
- * (docs/extensions.md); a wrong type or a value outside an `enum` gets no code of its own.
+ * The constraints whose breach gets the `x-error-code` a schema names: the model's limits, and a
+ * `format` the value does not have (which the ruleset asks no code for, docs/extensions.md); a wrong
+ * type or a value outside an `enum` gets no code of its own.
  */
-export const LIMITS = new Set([
-  "minimum",
-  "maximum",
-  "exclusiveMinimum",
-  "exclusiveMaximum",
-  "minLength",
-  "maxLength",
-  "pattern",
-  "format",
-  "minItems",
-  "maxItems",
-  "maxProperties",
-]);
+export const LIMITS = new Set<string>([...LIMIT_KEYWORDS, "format"]);
 
 /** A string that does not match a pattern, if one of a few does not. */
 function patternMiss(pattern: string): string | undefined {

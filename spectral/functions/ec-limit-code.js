@@ -4,16 +4,22 @@
  * count, a pattern, required members, a required body) names in `x-error-code` the catalog code a
  * violation returns, and that code's status is 400.
  */
-import { arrayAt, catalogEntries, codeIndex, entriesOf, isObject, operations } from "../../src/openapi/index.js";
+import {
+  arrayAt,
+  catalogEntries,
+  codeIndex,
+  entriesOf,
+  isObject,
+  LIMIT_KEYWORDS,
+  operations,
+} from "../../src/openapi/index.js";
 import { documentRule } from "../shared.js";
 
 /** @typedef {import("../../src/openapi/index.js").Json} Json */
 /** @typedef {import("../../src/openapi/index.js").JsonPath} JsonPath */
 
-const LIMITS = [
-  ...["maxLength", "minLength", "maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum"],
-  ...["maxItems", "minItems", "maxProperties", "minProperties", "pattern"],
-];
+/** @type {readonly string[]} */
+const LIMITS = LIMIT_KEYWORDS;
 const BRANCHES = ["allOf", "anyOf", "oneOf"];
 
 /** The limits a schema sets itself (not in its properties or branches). @param {Json} schema */

@@ -12,7 +12,15 @@ export {
   setValueAt,
   valueAt,
 } from "./pointer.js";
-export { headerParameterNames, isMethod, METHODS, operationName, operations } from "./operations.js";
+export {
+  errorCodeOf,
+  headerParameterNames,
+  isMethod,
+  METHODS,
+  operationName,
+  operations,
+  parametersOf,
+} from "./operations.js";
 export {
   contentOf,
   errorResponsesOf,
@@ -24,7 +32,7 @@ export {
   responsesOf,
   statusClass,
 } from "./responses.js";
-export { flattenSchema, typesOf } from "./schema.js";
+export { flattenSchema, LIMIT_KEYWORDS, typesOf } from "./schema.js";
 export {
   apiErrorShape,
   EXTENSION as ERROR_SHAPE,
@@ -40,6 +48,7 @@ export { catalogEntries, codeIndex } from "./catalog.js";
 /** @typedef {import("./json.js").Json} Json */
 /** @typedef {import("./json.js").JsonPath} JsonPath */
 /** @typedef {import("./operations.js").Operation} Operation */
+/** @typedef {import("./operations.js").Parameter} Parameter */
 /** @typedef {import("./error-body.js").ErrorBody} ErrorBody */
 /** @typedef {import("./error-shape.js").ErrorShape} ErrorShape */
 /** @typedef {import("./catalog.js").CatalogEntry} CatalogEntry */

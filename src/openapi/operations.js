@@ -1,5 +1,6 @@
 // @ts-check
 /** The operations of an OpenAPI 3.x document: which keys of a Path Item are methods, and walking them. */
+import { isCode } from "./error-body.js";
 import { arrayAt, entriesOf, isObject, objectAt } from "./json.js";
 import { followRef, resolveRef } from "./pointer.js";
 
@@ -67,4 +68,50 @@ export function headerParameterNames(op, doc) {
     const p = doc === undefined ? parameter : resolveRef(doc, parameter);
     return isObject(p) && p.in === "header" && typeof p.name === "string" ? [p.name.toLowerCase()] : [];
   });
+}
+
+/**
+ * The `x-error-code` a node declares (a parameter, its schema, a request body, a property), as
+ * text: the catalog code a request that breaks it gets. A local `$ref` is followed.
+ * @param {unknown} doc @param {unknown} node @returns {string | undefined}
+ */
+export function errorCodeOf(doc, node) {
+  const found = followRef(doc, node).node;
+  const code = isObject(found) ? found["x-error-code"] : undefined;
+  return isCode(code) ? String(code) : undefined;
+}
+
+/** Where a parameter may be. */
+const LOCATIONS = ["path", "query", "header", "cookie"];
+
+/**
+ * One parameter an operation accepts, its `$ref` followed.
+ * @typedef {object} Parameter
+ * @property {string} name as written
+ * @property {"path" | "query" | "header" | "cookie"} in
+ * @property {boolean} required always for a path parameter
+ * @property {unknown} schema as written (a `$ref` is not followed)
+ * @property {string} [errorCode] the `x-error-code` on the parameter, else on its schema, as text
+ */
+
+/**
+ * The parameters an operation accepts: its Path Item's, then its own, an own one replacing the Path
+ * Item's of the same name and place (a header's name in any case: HTTP's header names are). Local
+ * `$ref`s are followed; a parameter without a name or a known place is left out.
+ * @param {unknown} doc @param {Operation} op @returns {Parameter[]}
+ */
+export function parametersOf(doc, op) {
+  /** @type {Map<string, Parameter>} */
+  const byKey = new Map();
+  for (const { parameter } of op.parameters) {
+    const p = followRef(doc, parameter).node;
+    if (!isObject(p) || typeof p.name !== "string" || !LOCATIONS.includes(String(p.in))) continue;
+    const where = /** @type {Parameter["in"]} */ (p.in);
+    /** @type {Parameter} */
+    const found = { name: p.name, in: where, required: where === "path" || p.required === true, schema: p.schema };
+    const errorCode = errorCodeOf(doc, p) ?? errorCodeOf(doc, p.schema);
+    if (errorCode !== undefined) found.errorCode = errorCode;
+    byKey.set(`${where} ${where === "header" ? p.name.toLowerCase() : p.name}`, found);
+  }
+  return [...byKey.values()];
 }

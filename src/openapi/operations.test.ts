@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headerParameterNames, isMethod, operationName, operations } from "./operations.js";
+import { errorCodeOf, headerParameterNames, isMethod, operationName, operations, parametersOf } from "./operations.js";
 
 const doc = {
   paths: {
@@ -92,5 +92,51 @@ describe("operations of a Path Item behind a $ref (3.1)", () => {
       components: { pathItems: { A: { get: { responses: { "404": { description: "x" } } } } } },
     };
     expect(operations(doc).map((op) => [op.method, op.route])).toEqual([["get", "/a"]]);
+  });
+});
+
+describe("parametersOf", () => {
+  const withParameters = {
+    paths: {
+      "/things/{id}": {
+        parameters: [
+          { name: "id", in: "path", schema: { $ref: "#/components/schemas/Id" } },
+          { name: "X-Trace", in: "header", required: true },
+          { name: "q", in: "query", required: true, "x-error-code": 1001 },
+        ],
+        get: {
+          parameters: [
+            { $ref: "#/components/parameters/Trace" },
+            { name: "q", in: "cookie" },
+            { name: "body", in: "body" },
+            { in: "query" },
+          ],
+        },
+      },
+    },
+    components: {
+      schemas: { Id: { type: "string", "x-error-code": "BAD_ID" } },
+      parameters: { Trace: { name: "x-trace", in: "header" } },
+    },
+  };
+
+  it("follows $refs, takes an own parameter over the Path Item's of the same place and name (a header's in any case)", () => {
+    const [get] = operations(withParameters);
+    expect(get && parametersOf(withParameters, get)).toEqual([
+      { name: "id", in: "path", required: true, schema: { $ref: "#/components/schemas/Id" }, errorCode: "BAD_ID" },
+      { name: "x-trace", in: "header", required: false, schema: undefined },
+      { name: "q", in: "query", required: true, schema: undefined, errorCode: "1001" },
+      { name: "q", in: "cookie", required: false, schema: undefined },
+    ]);
+  });
+
+  it.each([
+    { given: { "x-error-code": "A" }, want: "A" },
+    { given: { "x-error-code": 30016 }, want: "30016" },
+    { given: { $ref: "#/components/schemas/Id" }, want: "BAD_ID" },
+    { given: { "x-error-code": true }, want: undefined },
+    { given: undefined, want: undefined },
+  ])("errorCodeOf($given) → $want", ({ given, want }) => {
+    expect(errorCodeOf(withParameters, given)).toBe(want);
   });
 });

@@ -5,6 +5,16 @@ import { followRef } from "./pointer.js";
 
 /** @typedef {import("./json.js").Json} Json */
 
+/**
+ * The keywords that set a limit on a request's value (a length, a range, a count, a pattern): a
+ * schema that sets one names in `x-error-code` the catalog code a request breaking it gets
+ * (`ec-limit-code`, docs/extensions.md).
+ */
+export const LIMIT_KEYWORDS = /** @type {const} */ ([
+  ...["maxLength", "minLength", "maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum"],
+  ...["maxItems", "minItems", "maxProperties", "minProperties", "pattern"],
+]);
+
 /** How deep `flattenSchema` follows nested `allOf`s. */
 const MAX_DEPTH = 8;
 

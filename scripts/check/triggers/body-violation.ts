@@ -1,5 +1,4 @@
-import { flattenSchema, followRef, isObject } from "../../../src/openapi/index.js";
-import { errorCodeOf } from "../plan.js";
+import { errorCodeOf, flattenSchema, followRef, isObject } from "../../../src/openapi/index.js";
 import { LIMITS, requiredOf, violationsOf } from "../values.js";
 import { derive, type Trigger, type TriggerKind, unsafe } from "./trigger.js";
 

@@ -1,4 +1,4 @@
-import type { Parameter } from "../plan.js";
+import type { Parameter } from "../../../src/openapi/index.js";
 import { asText, validValue } from "../values.js";
 import { derive, type Trigger, type TriggerContext, type TriggerKind } from "./trigger.js";
 
