@@ -3,8 +3,8 @@
  * ec-catalog-entry: every catalog example (`x-error`) is complete: an HTTP status in x-error.status,
  * a code and a message in its body, a description; a problem body's `status` agrees with x-error.status.
  */
-import { apiErrorShape, catalogEntries, isCode, isObject, refOf } from "../../src/openapi/index.js";
-import { documentRule } from "../shared.js";
+import { isCode, isObject, refOf } from "../../src/openapi/index.js";
+import { catalogOf, documentRule, errorShapeOf } from "../shared.js";
 
 /** @param {unknown} status @returns {status is number} */
 const isStatus = (status) => typeof status === "number" && Number.isInteger(status) && status >= 100 && status <= 599;
@@ -12,11 +12,11 @@ const isStatus = (status) => typeof status === "number" && Number.isInteger(stat
 export default documentRule("ec-catalog-entry", (doc) => {
   /** @type {import("../shared.js").Result[]} */
   const results = [];
-  const shape = apiErrorShape(doc)?.shape;
+  const shape = errorShapeOf(doc)?.shape;
   const where = shape
     ? `at ${refOf(shape.code).slice(1)}, where the error shape puts it`
     : "that can be read: declare the error schema's shape with x-error-shape (docs/extensions.md)";
-  for (const { name, path, example, status, body } of catalogEntries(doc, shape)) {
+  for (const { name, path, example, status, body } of catalogOf(doc)) {
     /** @param {string} message @param {import("../../src/openapi/index.js").JsonPath} at */
     const report = (message, at) => results.push({ message: `Example ${name}: ${message}`, path: at });
     if (!isStatus(status)) {

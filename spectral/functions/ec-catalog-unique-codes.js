@@ -1,14 +1,14 @@
 // @ts-check
 /** ec-catalog-unique-codes: each error code is defined by one catalog example only. */
-import { catalogEntries, isCode } from "../../src/openapi/index.js";
-import { documentRule } from "../shared.js";
+import { isCode } from "../../src/openapi/index.js";
+import { catalogOf, documentRule } from "../shared.js";
 
 export default documentRule("ec-catalog-unique-codes", (doc) => {
   /** @type {import("../shared.js").Result[]} */
   const results = [];
   /** @type {Map<string, string>} */
   const first = new Map();
-  for (const entry of catalogEntries(doc)) {
+  for (const entry of catalogOf(doc)) {
     const code = entry.body?.code;
     if (!isCode(code)) continue;
     const owner = first.get(String(code));

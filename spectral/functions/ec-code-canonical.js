@@ -5,8 +5,6 @@
  */
 import {
   allCodes,
-  apiErrorShape,
-  catalogEntries,
   codeIndex,
   contentOf,
   entriesOf,
@@ -17,14 +15,14 @@ import {
   operations,
   shapeOfSchema,
 } from "../../src/openapi/index.js";
-import { documentRule } from "../shared.js";
+import { catalogOf, documentRule, errorShapeOf } from "../shared.js";
 
 /** @typedef {import("../../src/openapi/index.js").JsonPath} JsonPath */
 /** @typedef {import("../../src/openapi/index.js").ErrorShape} ErrorShape */
 
 export default documentRule("ec-code-canonical", (doc) => {
-  const apiShape = apiErrorShape(doc)?.shape;
-  const entries = catalogEntries(doc, apiShape);
+  const apiShape = errorShapeOf(doc)?.shape;
+  const entries = catalogOf(doc);
   const catalog = codeIndex(entries);
   if (catalog.size === 0) return [];
   /** @type {import("../shared.js").Result[]} */

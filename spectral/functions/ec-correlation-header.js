@@ -3,13 +3,13 @@
  * ec-correlation-header: an API whose error shape promises a correlation header
  * (`x-error-shape.correlationHeader`, docs/extensions.md) declares it on every error response.
  */
-import { apiErrorShape, errorResponsesOf, headerNames, isObject, operations } from "../../src/openapi/index.js";
-import { documentRule } from "../shared.js";
+import { errorResponsesOf, headerNames, isObject, operations } from "../../src/openapi/index.js";
+import { documentRule, errorShapeOf } from "../shared.js";
 
 const PROMISE = "this API's error shape promises it on every failed response";
 
 export default documentRule("ec-correlation-header", (doc) => {
-  const header = apiErrorShape(doc)?.shape.correlationHeader;
+  const header = errorShapeOf(doc)?.shape.correlationHeader;
   if (!header) return [];
   return operations(doc)
     .flatMap(({ operation, path }) => errorResponsesOf(operation, path))

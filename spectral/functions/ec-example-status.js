@@ -5,7 +5,6 @@
  * example is listed, which is what to move, not at the example itself.
  */
 import {
-  apiErrorShape,
   catalogEntries,
   codeIndex,
   contentOf,
@@ -21,12 +20,12 @@ import {
   setValueAt,
   shapeOfSchema,
 } from "../../src/openapi/index.js";
-import { documentRule } from "../shared.js";
+import { documentRule, errorShapeOf } from "../shared.js";
 
 /** @typedef {import("../../src/openapi/index.js").Json} Json */
 
 export default documentRule("ec-example-status", (doc) => {
-  const apiShape = apiErrorShape(doc)?.shape;
+  const apiShape = errorShapeOf(doc)?.shape;
   const catalog = codeIndex(catalogEntries(resolveExamples(doc), apiShape));
   if (catalog.size === 0) return [];
   /** @type {import("../shared.js").Result[]} */

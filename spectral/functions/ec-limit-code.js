@@ -4,16 +4,8 @@
  * count, a pattern, required members, a required body) names in `x-error-code` the catalog code a
  * violation returns, and that code's status is 400.
  */
-import {
-  arrayAt,
-  catalogEntries,
-  codeIndex,
-  entriesOf,
-  isObject,
-  LIMIT_KEYWORDS,
-  operations,
-} from "../../src/openapi/index.js";
-import { documentRule } from "../shared.js";
+import { arrayAt, codeIndex, entriesOf, isObject, LIMIT_KEYWORDS, operations } from "../../src/openapi/index.js";
+import { catalogOf, documentRule } from "../shared.js";
 
 /** @typedef {import("../../src/openapi/index.js").Json} Json */
 /** @typedef {import("../../src/openapi/index.js").JsonPath} JsonPath */
@@ -33,7 +25,7 @@ function limitsOf(schema) {
 }
 
 export default documentRule("ec-limit-code", (doc) => {
-  const catalog = codeIndex(catalogEntries(doc));
+  const catalog = codeIndex(catalogOf(doc));
   if (catalog.size === 0) return [];
   /** @type {import("../shared.js").Result[]} */
   const results = [];

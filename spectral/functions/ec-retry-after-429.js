@@ -4,10 +4,9 @@
  * other status the API's error shape lists in `retryAfter` (503 among them: then this rule, an
  * error, checks it instead of ec-retry-after-503, a warning).
  */
-import { apiErrorShape } from "../../src/openapi/index.js";
-import { documentRule, missingRetryAfter } from "../shared.js";
+import { documentRule, errorShapeOf, missingRetryAfter } from "../shared.js";
 
 export default documentRule("ec-retry-after-429", (doc) => {
-  const declared = (apiErrorShape(doc)?.shape.retryAfter ?? []).map(String).filter((s) => s !== "429");
+  const declared = (errorShapeOf(doc)?.shape.retryAfter ?? []).map(String).filter((s) => s !== "429");
   return missingRetryAfter(doc, ["429", ...declared]);
 });

@@ -3,9 +3,8 @@
  * ec-retry-after-503: a 503 response declares the `Retry-After` header; a recommendation (a
  * warning), unless the API's error shape lists 503 in `retryAfter`: then ec-retry-after-429 checks it.
  */
-import { apiErrorShape } from "../../src/openapi/index.js";
-import { documentRule, missingRetryAfter } from "../shared.js";
+import { documentRule, errorShapeOf, missingRetryAfter } from "../shared.js";
 
 export default documentRule("ec-retry-after-503", (doc) =>
-  apiErrorShape(doc)?.shape.retryAfter.includes(503) ? [] : missingRetryAfter(doc, ["503"]),
+  errorShapeOf(doc)?.shape.retryAfter.includes(503) ? [] : missingRetryAfter(doc, ["503"]),
 );
