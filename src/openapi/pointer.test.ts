@@ -22,6 +22,19 @@ describe("pathOfRef", () => {
     { given: "#components", want: undefined },
   ])("$given", ({ given, want }) => {
     expect(pathOfRef(given)).toEqual(want);
+    // Asked again (decoded once, kept): the same answer.
+    expect(pathOfRef(given)).toEqual(want);
+  });
+
+  it("gives each caller a path of its own: changing one leaves the next answer as it was", () => {
+    pathOfRef("#/components/schemas/Error")?.push("properties");
+    expect(pathOfRef("#/components/schemas/Error")).toEqual(["components", "schemas", "Error"]);
+  });
+
+  it("keeps no more than 10,000 decoded refs, and answers the same past them", () => {
+    for (let i = 0; i < 10_050; i++)
+      expect(pathOfRef(`#/components/schemas/S${i}`)).toEqual(["components", "schemas", `S${i}`]);
+    expect(pathOfRef("#/components/schemas/S0")).toEqual(["components", "schemas", "S0"]);
   });
 });
 
