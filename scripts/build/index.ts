@@ -4,6 +4,7 @@ import { createContext, type BuildContext, type BuildOptions, type BuildResult, 
 import type { EditionPlan } from "../docs/index.js";
 import { errorStatusesOf } from "../core/error-statuses.js";
 import { count } from "../core/plural.js";
+import { collectGarbage } from "../core/heap.js";
 import { claimOutput, recoverOutput, stage, writeFiles } from "./output.js";
 import { cachedWarnings, copyCached, planCache, previousManifest, recordCache, recordedOutputs } from "./plan.js";
 import { warningLine, type StepResult } from "./steps/step.js";
@@ -130,7 +131,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await run(ctx, "clients", () => clients(ctx, bundled, errors, files));
     await run(ctx, "server", () => server(ctx, bundled, errors, files));
     const editions = early ? print(ctx, "i18n", early.i18n) : await run(ctx, "i18n", () => i18n(ctx, bundled, errors));
-    // A big spec: the docs first (their process ends and gives its memory back), then the types.
+    // A big spec: the docs first (their process ends and gives its memory back), then the types; what
+    // lint left in this process's heap is given back before the docs' process starts beside it.
+    if (withDocs && !rendering) collectGarbage();
     const rendered = withDocs && !rendering ? await render(errors, editions) : undefined;
     await run(ctx, "types", () => types(ctx, bundled, errors, files));
     await writeFiles(staged.dir, files);
