@@ -7,7 +7,8 @@
  * - `missingRetryAfter`: ec-retry-after-429 and ec-retry-after-503, one check for several statuses;
  * - `errorResponses`: the error responses that ec-error-response-schema and ec-error-media-type read
  *   on the unresolved document, `$ref`s followed;
- * - `errorShapeOf`, `catalogOf`: a document's error shape and catalog, read once per document.
+ * - `errorShapeOf`, `catalogOf`: a document's error shape and catalog, read once per document;
+ * - `oncePerNode`: a check of a node that many places share, made once per run and placed at each.
  */
 import { createRulesetFunction } from "@stoplight/spectral-core";
 import {
@@ -60,6 +61,28 @@ export const errorShapeOf = perDocument(apiErrorShape);
 
 /** The document's catalog entries read with its own error shape (`catalogEntries`), once per document; not to be changed. */
 export const catalogOf = perDocument((doc) => catalogEntries(doc, errorShapeOf(doc)?.shape));
+
+/**
+ * `read(node, at, key)` made once per node and key in a rule's run, for a check whose results' paths
+ * all start at `at`: a schema that 5,000 error responses share is read once, and what it found is
+ * placed at each use (`place`, from the paths read at `[]`). Call it inside the rule, once per run.
+ * @template R
+ * @param {(node: unknown, at: JsonPath, key: unknown) => R[]} read
+ * @param {(found: R, at: JsonPath) => R} place
+ * @returns {(node: unknown, at: JsonPath, key: unknown) => R[]}
+ */
+export function oncePerNode(read, place) {
+  /** @type {Map<unknown, Map<unknown, R[]>>} */
+  const found = new Map();
+  return (node, at, key) => {
+    /** @type {Map<unknown, R[]>} */
+    const byKey = found.get(node) ?? new Map();
+    found.set(node, byKey);
+    const relative = byKey.get(key) ?? read(node, [], key);
+    byKey.set(key, relative);
+    return relative.map((r) => place(r, at));
+  };
+}
 
 /**
  * Every response of the statuses (`["429"]`) that does not declare `Retry-After`.

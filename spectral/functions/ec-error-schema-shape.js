@@ -24,7 +24,7 @@ import {
   refOf,
   typesOf,
 } from "../../src/openapi/index.js";
-import { documentRule } from "../shared.js";
+import { documentRule, oncePerNode } from "../shared.js";
 
 /** @typedef {import("../../src/openapi/index.js").JsonPath} JsonPath */
 /** @typedef {import("../../src/openapi/index.js").ErrorShape} ErrorShape */
@@ -189,12 +189,17 @@ function check(schema, at, mediaType) {
   return results;
 }
 
-export default documentRule("ec-error-schema-shape", (doc) =>
-  operations(doc).flatMap(({ operation, path }) =>
+export default documentRule("ec-error-schema-shape", (doc) => {
+  // A schema that many responses share: checked once per media type, its results placed at each use.
+  const checkOnce = oncePerNode(
+    (schema, at, mediaType) => check(schema, at, String(mediaType)),
+    (result, at) => ({ message: result.message, path: [...at, ...result.path] }),
+  );
+  return operations(doc).flatMap(({ operation, path }) =>
     errorResponsesOf(operation, path).flatMap(({ response, path: responseAt }) =>
       contentOf(response, responseAt).flatMap(({ mediaType, media, path: at }) =>
-        isObject(media.schema) ? check(media.schema, [...at, "schema"], mediaType) : [],
+        isObject(media.schema) ? checkOnce(media.schema, [...at, "schema"], mediaType) : [],
       ),
     ),
-  ),
-);
+  );
+});
