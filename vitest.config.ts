@@ -2,14 +2,17 @@ import fs from "node:fs";
 import { defineConfig } from "vitest/config";
 
 // The tests' temporary folders (copies of the spec, builds, installs from tarballs, Chromium profiles) in
-// memory where the machine has a tmpfs at /dev/shm and TMPDIR is not set: on a virtual disk their writes
-// and deletes kept every process waiting on I/O for most of the suite. Child processes inherit it.
-if (process.env.TMPDIR === undefined && isWritableDir("/dev/shm")) process.env.TMPDIR = "/dev/shm";
+// memory where the machine has a tmpfs at /dev/shm with room for them (a container's is often 64 MB) and
+// TMPDIR is not set: on a virtual disk their writes and deletes kept every process waiting on I/O for
+// most of the suite. Child processes inherit it.
+const ROOM = 4 * 2 ** 30;
+if (process.env.TMPDIR === undefined && hasRoom("/dev/shm", ROOM)) process.env.TMPDIR = "/dev/shm";
 
-function isWritableDir(dir: string): boolean {
+function hasRoom(dir: string, bytes: number): boolean {
   try {
     fs.accessSync(dir, fs.constants.W_OK);
-    return fs.statSync(dir).isDirectory();
+    const { bavail, bsize } = fs.statfsSync(dir);
+    return bavail * bsize >= bytes;
   } catch {
     return false;
   }
