@@ -2,15 +2,22 @@ import fs from "node:fs";
 import { defineConfig } from "vitest/config";
 
 // The tests' temporary folders (copies of the spec, builds, installs from tarballs, Chromium profiles) in
-// memory where the machine has a tmpfs at /dev/shm with room for them (a container's is often 64 MB) and
+// memory where the machine has a tmpfs at /dev/shm with room for them (a container's is often 64 MB and noexec) and
 // TMPDIR is not set: on a virtual disk their writes and deletes kept every process waiting on I/O for
 // most of the suite. Child processes inherit it.
 const ROOM = 4 * 2 ** 30;
 if (process.env.TMPDIR === undefined && hasRoom("/dev/shm", ROOM)) process.env.TMPDIR = "/dev/shm";
 
+/** Writable, with `bytes` free, and not mounted `noexec` (Docker's is): the tests run installed binaries there. */
 function hasRoom(dir: string, bytes: number): boolean {
   try {
     fs.accessSync(dir, fs.constants.W_OK);
+    const mount = fs
+      .readFileSync("/proc/mounts", "utf8")
+      .split("\n")
+      .map((line) => line.split(" "))
+      .find(([, where]) => where === dir);
+    if (!mount || mount[3]?.split(",").includes("noexec")) return false;
     const { bavail, bsize } = fs.statfsSync(dir);
     return bavail * bsize >= bytes;
   } catch {
