@@ -115,7 +115,8 @@ describe.skipIf(!haveChromium)("the reference docs in Chromium", () => {
         location.hash = "#x";
         location.hash = `#${id}`;
       }, anchor);
-      await page.waitForTimeout(200);
+      // The page shows the row on hashchange, which comes after the hash is set.
+      await page.waitForFunction((id) => document.getElementById(id)?.hidden === false, anchor, { timeout: 5_000 });
       expect(await inView()).toBe(true);
       await page.close();
     });
@@ -123,6 +124,12 @@ describe.skipIf(!haveChromium)("the reference docs in Chromium", () => {
     it("a matrix cell lists the codes behind it", async () => {
       const { page } = await open(path.join(docs, dir, "index.html"));
       await page.click('a[href="#codes-sales-403"]');
+      // The page filters on hashchange, which comes after the click: wait until it has set the filters.
+      await page.waitForFunction(
+        () => (document.getElementById("family") as HTMLSelectElement | null)?.value === "sales",
+        undefined,
+        { timeout: 5_000 },
+      );
       const shown = await page.$$eval("#catalog tbody tr:not([hidden])", (rows) => rows.map((row) => row.id));
       expect(shown).toEqual(errors.filter((e) => e.family === "sales" && e.status === 403).map((e) => e.anchor));
       await page.close();
