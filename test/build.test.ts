@@ -1,8 +1,7 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { copySpec, hashTree, repoRoot, runCli, runCommand } from "./helpers/cli.js";
+import { childrenMatching, copySpec, hashTree, repoRoot, runCli, runCommand } from "./helpers/cli.js";
 import { runInProcess } from "./helpers/in-process.js";
 import { build as buildInProcess } from "../scripts/build/index.js";
 import { buildOptionsOf, project } from "./faults/project.js";
@@ -76,8 +75,7 @@ describe("a lint error while the docs of a small spec render beside lint", () =>
     await expect(build).rejects.toMatchObject({
       problems: [expect.objectContaining({ rule: "ec-error-media-type" })],
     });
-    const renderers = spawnSync("pgrep", ["-P", String(process.pid), "-f", "build-docs"], { encoding: "utf8" });
-    expect(renderers.stdout).toBe("");
+    expect(childrenMatching("build-docs")).toBe("");
     expect(work.leftovers()).toEqual([]);
     expect(hashTree(work.out)).toBe(before);
   });

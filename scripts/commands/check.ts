@@ -11,7 +11,19 @@ import { checkApi, DEFAULT_MAX_REQUESTS, DEFAULT_MAX_TIME, DEFAULT_TIMEOUT } fro
 import { NoAnswer } from "../check/send.js";
 import { bundleArgument, type Io, toolVersion, UsageError, type Command } from "./command.js";
 
-/** The toolkit's version, for SARIF and HAR. */
+/**
+ * What `--har` writes: the exchanges of a run, kept only when a file is asked for (each holds its
+ * bodies); `options` goes to the run, `write` writes them as HAR once it is over.
+ */
+export function harRecorder(file: string | undefined) {
+  const exchanges: Exchange[] = [];
+  return {
+    options: file ? { onExchange: (exchange: Exchange) => exchanges.push(exchange) } : {},
+    write: () => {
+      if (file) fs.writeFileSync(file, `${toHar(exchanges, toolVersion())}\n`);
+    },
+  };
+}
 
 /** A whole number option within bounds, or a usage error naming it. */
 export function integerOption(
@@ -128,7 +140,7 @@ Exit codes: 0 no finding at --fail-on, 1 findings, 2 bad input or an unreachable
       params[pair.slice(0, at)] = pair.slice(at + 1);
     }
     const contract = await loadContract(spec);
-    const exchanges: Exchange[] = [];
+    const har = harRecorder(values.har);
     let result: CheckResult;
     try {
       result = await checkApi(contract, baseUrl, {
@@ -142,14 +154,13 @@ Exit codes: 0 no finding at --fail-on, 1 findings, 2 bad input or an unreachable
         maxTime: integerOption("max-time", values["max-time"], DEFAULT_MAX_TIME, 1, 3_600_000),
         params,
         ...(output.only ? { only: output.only } : {}),
-        // What --har writes: kept only when asked for (each exchange holds its bodies).
-        ...(values.har ? { onExchange: (exchange: Exchange) => exchanges.push(exchange) } : {}),
+        ...har.options,
       });
     } catch (error) {
       if (error instanceof NoAnswer) throw new Error(`the server did not answer: ${error.message}`);
       throw error;
     }
-    if (values.har) fs.writeFileSync(values.har, `${toHar(exchanges, toolVersion())}\n`);
+    har.write();
     const title = `${path.relative(process.cwd(), spec) || spec} against ${baseUrl}`;
     return report(io, result, output, { title, contract });
   },

@@ -1,13 +1,10 @@
-import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { formatFinding } from "../check/formats/text.js";
 import { loadContract } from "../check/load.js";
-import type { Exchange } from "../check/model.js";
 import { startProxy } from "../check/proxy.js";
-import { toHar } from "../check/recorded.js";
-import { integerOption, outputOptions, outputUsage, readOutput, report, urlOption } from "./check.js";
-import { bundleArgument, toolVersion, type Command } from "./command.js";
+import { harRecorder, integerOption, outputOptions, outputUsage, readOutput, report, urlOption } from "./check.js";
+import { bundleArgument, type Command } from "./command.js";
 
 export const proxyCommand: Command = {
   name: "proxy",
@@ -40,14 +37,13 @@ breaks the contract as it passes (with a curl line), and on Ctrl-C the findings 
     const output = readOutput(values);
     const port = integerOption("port", values.port, 4020, 0, 65535);
     const contract = await loadContract(spec);
-    const exchanges: Exchange[] = [];
+    const har = harRecorder(values.har);
     const proxy = await startProxy(contract, target, {
       port,
       host: values.host ?? "127.0.0.1",
       ...(output.only ? { only: output.only } : {}),
       onFinding: (finding) => io.err(formatFinding(finding)),
-      // What --har writes: kept only when asked for (each exchange holds its bodies).
-      ...(values.har ? { onExchange: (exchange: Exchange) => exchanges.push(exchange) } : {}),
+      ...har.options,
     });
     io.err(`proxy    ${path.relative(process.cwd(), spec) || spec}: ${proxy.url} → ${target}. Ctrl-C stops it.`);
     await new Promise<void>((resolve) => {
@@ -55,7 +51,7 @@ breaks the contract as it passes (with a curl line), and on Ctrl-C the findings 
       process.once("SIGTERM", resolve);
     });
     await proxy.close();
-    if (values.har) fs.writeFileSync(values.har, `${toHar(exchanges, toolVersion())}\n`);
+    har.write();
     return report(io, proxy.session.result(proxy.session.judged), output, {
       title: `traffic through ${proxy.url} to ${target}`,
       contract,

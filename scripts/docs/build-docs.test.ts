@@ -1,9 +1,9 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
+import { childrenMatching } from "../../test/helpers/cli.js";
 import { buildDocs, type BuildDocsInput } from "./build-docs.js";
 
 const redoclyConfig = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../redocly.yaml");
@@ -13,10 +13,7 @@ const doc = {
   paths: { "/orders": { get: { operationId: "listOrders", responses: { "200": { description: "The orders" } } } } },
 };
 /** This process's `redocly build-docs` children. */
-const buildDocsChildren = () =>
-  spawnSync("pgrep", ["-P", String(process.pid), "-f", "build-docs"], { encoding: "utf8" })
-    .stdout.split("\n")
-    .filter(Boolean);
+const buildDocsChildren = () => childrenMatching("build-docs").split("\n").filter(Boolean);
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("buildDocs", () => {

@@ -76,6 +76,17 @@ function flagsOf(/** @type {any} */ schema) {
 }
 
 /**
+ * Adds what `flags` hold to `all`: unsupported, readOnly or writeOnly anywhere, valid everywhere.
+ * @param {Omit<Flags, "refs"> & { valid: boolean }} all @param {Omit<Flags, "refs"> & { valid: boolean }} flags
+ */
+function absorb(all, flags) {
+  all.unsupported ||= flags.unsupported;
+  all.readOnly ||= flags.readOnly;
+  all.writeOnly ||= flags.writeOnly;
+  all.valid &&= flags.valid;
+}
+
+/**
  * The first check for one document, or `undefined` where Spectral's Ajv cannot be rebuilt exactly.
  * @param {import("@stoplight/spectral-core").RulesetFunctionContext["document"]} document
  * @returns {((schemaAt: Path, place: string, value: unknown) => boolean) | undefined}
@@ -117,10 +128,7 @@ export function sharedRefValidation(document) {
         all.unsupported = true;
         break;
       }
-      all.unsupported ||= flags.unsupported;
-      all.readOnly ||= flags.readOnly;
-      all.writeOnly ||= flags.writeOnly;
-      all.valid &&= flags.valid;
+      absorb(all, flags);
       for (const ref of flags.refs) all.refs.add(ref);
     }
     reached.set(name, all);
@@ -130,13 +138,7 @@ export function sharedRefValidation(document) {
   /** What a schema's refs reach, its own flags and meta-schema check added. @param {Flags} flags @param {boolean} valid */
   const reach = (flags, valid) => {
     const all = { ...flags, valid };
-    for (const name of flags.refs) {
-      const c = closure(name);
-      all.unsupported ||= c.unsupported;
-      all.readOnly ||= c.readOnly;
-      all.writeOnly ||= c.writeOnly;
-      all.valid &&= c.valid;
-    }
+    for (const name of flags.refs) absorb(all, closure(name));
     return all;
   };
   /** @typedef {{ validate: import("ajv").ValidateFunction, readOnly: boolean, writeOnly: boolean } | null} Entry */

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -71,3 +71,7 @@ export function copySpec(prefix: string): { dir: string; spec: string; out: stri
   copyToolkitSetup(dir);
   return { dir, spec: path.join(dir, "openapi"), out: path.join(dir, "generated") };
 }
+
+/** This process's child processes whose command line matches `pattern`: pgrep's output, a pid a line ("" for none). */
+export const childrenMatching = (pattern: string): string =>
+  spawnSync("pgrep", ["-P", String(process.pid), "-f", pattern], { encoding: "utf8" }).stdout;
