@@ -1,9 +1,10 @@
 // @ts-check
 /**
  * ec-example-valid: every example of an error response validates against the response's schema.
- * Only error responses: Spectral's oas3-valid-media-example checks every example of a spec, which on
- * large descriptions costs more than all other rules together. Runs on the unresolved document so
- * that recursive schemas (innerError) are validated through their `$ref`s, not skipped.
+ * Runs on the unresolved document so that recursive schemas (innerError) are validated through
+ * their `$ref`s: spectral:oas's example rules, and ec-oas-examples as they, check no example of a
+ * schema that refers to itself. Where ec-oas-examples runs in the same ruleset, it checks the other
+ * error examples, so this rule checks only those of such schemas: no example is reported twice.
  */
 import { Ajv2020 } from "ajv/dist/2020.js";
 import {
@@ -14,6 +15,7 @@ import {
   isObject,
   operations,
   pathOfPointer,
+  refersToItself,
 } from "../../src/openapi/index.js";
 import { documentRule } from "../shared.js";
 
@@ -64,14 +66,25 @@ function examplesOf(doc, media, at) {
   return examples;
 }
 
-export default documentRule("ec-example-valid", (doc) => {
+/**
+ * Whether ec-oas-examples runs beside this rule: the rules of a run are the objects of the rulesets
+ * that define them, switched on and off in place by the rulesets that extend them.
+ * @param {import("@stoplight/spectral-core").RulesetFunctionContext} context
+ */
+function oasExamplesRun(context) {
+  const rule = /** @type {{ owner?: { rules?: Record<string, { enabled?: boolean }> } }} */ (context.rule);
+  return rule.owner?.rules?.["ec-oas-examples"]?.enabled === true;
+}
+
+export default documentRule("ec-example-valid", (doc, _options, context) => {
   /** @type {import("../shared.js").Result[]} */
   const results = [];
+  const othersChecked = oasExamplesRun(context);
   for (const { operation, path } of operations(doc)) {
     for (const { key, response: raw, path: listedAt } of errorResponsesOf(operation, path)) {
       const { node: response, path: responseAt } = followRef(doc, raw);
       for (const { mediaType, media, path: at } of contentOf(response, responseAt ?? listedAt)) {
-        if (!isObject(media.schema)) continue;
+        if (!isObject(media.schema) || (othersChecked && !refersToItself(doc, media.schema))) continue;
         const examples = examplesOf(doc, media, at);
         if (examples.length === 0) continue;
         const validate = validatorFor(doc, media.schema);

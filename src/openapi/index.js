@@ -7,6 +7,7 @@ export {
   followRef,
   pathOfPointer,
   pathOfRef,
+  refersToItself,
   refOf,
   resolveRef,
   setValueAt,

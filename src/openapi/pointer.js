@@ -106,6 +106,39 @@ export function followRef(doc, node) {
   return { node, path };
 }
 
+/** Per document: each local `$ref` → whether what it points at reaches a loop of `$ref`s. @type {WeakMap<object, Map<string, boolean>>} */
+const loops = new WeakMap();
+
+/**
+ * Whether a node, with every local `$ref` inside it followed, reaches a `$ref` that leads back to
+ * itself (a recursive schema: an `innerError` that is an inner error). Spectral's resolver leaves
+ * such a `$ref` in place, and spectral:oas's example rules then check no example of that schema.
+ * A reference to another file is not followed; the answer for each `$ref` is kept per document.
+ * @param {unknown} doc @param {unknown} node @returns {boolean}
+ */
+export function refersToItself(doc, node) {
+  const known = isObject(doc) ? (loops.get(doc) ?? loops.set(doc, new Map()).get(doc)) : undefined;
+  /** The `$ref`s being followed, outermost first. */
+  const following = new Set();
+  /** @param {unknown} value @returns {boolean} */
+  const reaches = (value) => {
+    if (typeof value !== "object" || value === null) return false;
+    const ref = /** @type {{ $ref?: unknown }} */ (value).$ref;
+    const target = typeof ref === "string" ? pathOfRef(ref) : undefined;
+    if (typeof ref !== "string" || !target) return Object.values(value).some(reaches);
+    if (following.has(ref)) return true;
+    let found = known?.get(ref);
+    if (found === undefined) {
+      following.add(ref);
+      found = reaches(valueAt(doc, target));
+      following.delete(ref);
+      known?.set(ref, found);
+    }
+    return found;
+  };
+  return reaches(node);
+}
+
 /** What a node is, `$ref`s followed. @param {unknown} doc @param {unknown} node */
 export function resolveRef(doc, node) {
   return followRef(doc, node).node;

@@ -5,6 +5,7 @@ import {
   followRef,
   pathOfPointer,
   pathOfRef,
+  refersToItself,
   refOf,
   resolveRef,
   setValueAt,
@@ -121,6 +122,39 @@ describe("followRef", () => {
   ])("$name", ({ given, want }) => {
     expect(followRef(doc, given)).toEqual(want);
     expect(resolveRef(doc, given)).toEqual(want.node);
+  });
+});
+
+describe("refersToItself", () => {
+  const schemas = {
+    Flat: { type: "object", properties: { code: { type: "string" } } },
+    UsesFlat: { type: "object", properties: { flat: { $ref: "#/components/schemas/Flat" } } },
+    Inner: { type: "object", properties: { innerError: { $ref: "#/components/schemas/Inner" } } },
+    Envelope: { type: "object", properties: { error: { $ref: "#/components/schemas/Inner" } } },
+    Ping: { allOf: [{ $ref: "#/components/schemas/Pong" }] },
+    Pong: { anyOf: [{ type: "null" }, { $ref: "#/components/schemas/Ping" }] },
+    Missing: { properties: { gone: { $ref: "#/components/schemas/Nope" } } },
+    Elsewhere: { $ref: "other.yaml#/components/schemas/Other" },
+  };
+  const graph = { components: { schemas } };
+  it.each([
+    { name: "an inline schema", given: { type: "string" }, want: false },
+    { name: "a $ref to a schema without $refs", given: { $ref: "#/components/schemas/Flat" }, want: false },
+    { name: "a chain of $refs without a loop", given: { $ref: "#/components/schemas/UsesFlat" }, want: false },
+    { name: "a schema that refers to itself", given: { $ref: "#/components/schemas/Inner" }, want: true },
+    { name: "a schema that holds one that does", given: { $ref: "#/components/schemas/Envelope" }, want: true },
+    {
+      name: "an inline schema that holds one that does, in an array",
+      given: { oneOf: [{ type: "null" }, { $ref: "#/components/schemas/Envelope" }] },
+      want: true,
+    },
+    { name: "two that refer to each other", given: { $ref: "#/components/schemas/Ping" }, want: true },
+    { name: "a missing target", given: { $ref: "#/components/schemas/Missing" }, want: false },
+    { name: "another file (not followed)", given: { $ref: "#/components/schemas/Elsewhere" }, want: false },
+  ])("$name: $want", ({ given, want }) => {
+    expect(refersToItself(graph, given)).toBe(want);
+    // asked again, from what the first answer kept
+    expect(refersToItself(graph, given)).toBe(want);
   });
 });
 
