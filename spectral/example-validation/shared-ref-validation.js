@@ -3,8 +3,11 @@
  * A first check of an example against its schema with the `$ref`s kept: each `components.schemas`
  * entry is compiled once, by Spectral's own Ajv (`spectral-ajv.js`), and shared by every schema that
  * refers to it, where `oasSchema` compiles each schema with its `$ref`s inlined (as Spectral's resolver
- * leaves them). It answers only "passes": `true` when `oasSchema` certainly reports nothing; `false`
- * (fails, or cannot be told exactly) sends the caller to `oasSchema`, whose messages are the findings.
+ * leaves them). It answers `true` when `oasSchema` certainly reports nothing; Ajv's errors when it fails
+ * as the inlined schema would, with the same errors (the caller has Spectral make its messages of them,
+ * `spectralResults`); `false` (cannot be told exactly) sends the caller to `oasSchema`. A schema that
+ * refers to itself fails with `false`: Spectral's resolver leaves such a `$ref` in place, and
+ * `oasSchema` then reports nothing.
  *
  * Why a pass here is a pass there: the same Ajv class, options and formats; the same schema parts
  * (the resolver puts the target where a `$ref` is and drops the `$ref`'s siblings: so does the copy
@@ -20,7 +23,7 @@
  * components: their flags, what each schema reaches, the compile cache and the check read the same state.
  */
 import traverse from "json-schema-traverse";
-import { componentOf, isObject, resolveRef, valueAt } from "../../src/openapi/index.js";
+import { componentOf, isObject, refersToItself, resolveRef, valueAt } from "../../src/openapi/index.js";
 import { spectralAjv } from "./spectral-ajv.js";
 
 /** @typedef {(string | number)[]} Path */
@@ -89,7 +92,7 @@ function absorb(all, flags) {
 /**
  * The first check for one document, or `undefined` where Spectral's Ajv cannot be rebuilt exactly.
  * @param {import("@stoplight/spectral-core").RulesetFunctionContext["document"]} document
- * @returns {((schemaAt: Path, place: string, value: unknown) => boolean) | undefined}
+ * @returns {((schemaAt: Path, place: string, value: unknown) => true | false | import("ajv").ErrorObject[]) | undefined}
  */
 export function sharedRefValidation(document) {
   const ajv = spectralAjv(document);
@@ -141,7 +144,7 @@ export function sharedRefValidation(document) {
     for (const name of flags.refs) absorb(all, closure(name));
     return all;
   };
-  /** @typedef {{ validate: import("ajv").ValidateFunction, readOnly: boolean, writeOnly: boolean } | null} Entry */
+  /** @typedef {{ validate: import("ajv").ValidateFunction, readOnly: boolean, writeOnly: boolean, loops: boolean } | null} Entry */
   /** @type {Map<string, Entry>} by the stripped schema's text: schemas written alike compile once */
   const byText = new Map();
   /** @param {Record<string, unknown>} node @returns {Entry} */
@@ -157,7 +160,8 @@ export function sharedRefValidation(document) {
     if (!flags.unsupported && flags.valid) {
       try {
         const validate = ajv.getSchema(`${SHARED}#/roots/${roots.push(copy) - 1}`);
-        if (validate) entry = { validate, readOnly: flags.readOnly, writeOnly: flags.writeOnly };
+        const loops = refersToItself(doc, node);
+        if (validate) entry = { validate, readOnly: flags.readOnly, writeOnly: flags.writeOnly, loops };
       } catch {
         // Ajv cannot compile it (a pattern, a missing ref…): the slow path says what.
       }
@@ -178,7 +182,8 @@ export function sharedRefValidation(document) {
       byNode.set(node, entry);
     }
     if (!entry || (place === "request" && entry.readOnly) || (place === "response" && entry.writeOnly)) return false;
-    return entry.validate(value) === true;
+    if (entry.validate(value)) return true;
+    return !entry.loops && entry.validate.errors ? [...entry.validate.errors] : false;
   };
 }
 

@@ -31,15 +31,16 @@ function dialectOf(/** @type {import("@stoplight/spectral-core").RulesetFunction
 }
 
 /**
- * The `require` of the spectral-functions that `oasSchema` (the very function ec-oas-examples calls)
- * uses: the loaded module that exports it is found in `require.cache`, and spectral-functions resolved
- * from its file as Node resolves it for `oasSchema.js`, beside it.
+ * The spectral-functions that `oasSchema` (the very function ec-oas-examples calls) uses: the loaded
+ * module that exports it is found in `require.cache`, and spectral-functions resolved from its file as
+ * Node resolves it for `oasSchema.js`, beside it. Its main file, and a `require` from there.
  */
-function spectralFunctionsRequire() {
+function spectralFunctions() {
   const cache = createRequire(`${process.cwd()}/`).cache;
   const loaded = Object.values(cache).find((module) => module?.exports?.oasSchema === oasSchema);
   if (!loaded) return undefined;
-  return createRequire(createRequire(loaded.filename).resolve("@stoplight/spectral-functions"));
+  const file = createRequire(loaded.filename).resolve("@stoplight/spectral-functions");
+  return { file, load: createRequire(file) };
 }
 
 const quiet = {
@@ -53,14 +54,15 @@ const quiet = {
 
 /**
  * Spectral's Ajv (without `allErrors`, as `oasSchema` asks for it) for a document, or `undefined`.
- * Its options are `createAjvInstance`'s, and two that change only the code Ajv generates.
+ * Its options are `createAjvInstance`'s, and three that change only the code Ajv generates and the
+ * errors' detail (`verbose`: each error carries its schema, which `spectralResults` reads).
  * @param {import("@stoplight/spectral-core").RulesetFunctionContext["document"]} document
  * @returns {import("ajv").default | undefined}
  */
 export function spectralAjv(document) {
   const dialect = dialectOf(document);
   const id = dialect && CLASSES[dialect];
-  const load = id ? spectralFunctionsRequire() : undefined;
+  const load = id ? spectralFunctions()?.load : undefined;
   if (!id || !load) return undefined;
   const exported = load(id);
   const Ajv = exported.default ?? exported;
@@ -78,7 +80,40 @@ export function spectralAjv(document) {
     // code that runs a few times. Together they halve what compiling GitHub's components costs.
     code: { optimize: false },
     inlineRefs: false,
+    verbose: true,
   });
   (formats.default ?? formats)(ajv);
   return ajv;
+}
+
+/** A schema no value passes: Spectral's `schema` function fails it, then reports the errors it is handed. */
+const FAILS = { not: {} };
+
+/**
+ * Spectral's results for Ajv's errors of an example, made by the `schema` function `oasSchema` calls,
+ * as it makes them: the errors handed to it through its `prepareResults` (the hook `oasSchema` uses),
+ * which then turns them into messages and paths; for OpenAPI 3.0, a `type` error of a `nullable`
+ * schema says `,null` as `oasSchema` has it say. `undefined` where `spectralAjv` is.
+ * @param {import("@stoplight/spectral-core").RulesetFunctionContext["document"]} document
+ * @returns {((value: unknown, errors: import("ajv").ErrorObject[], context: import("@stoplight/spectral-core").RulesetFunctionContext) => { message: string, path: (string | number)[] }[]) | undefined}
+ */
+export function spectralResults(document) {
+  const dialect = dialectOf(document);
+  const functions = dialect && CLASSES[dialect] ? spectralFunctions() : undefined;
+  if (!dialect || !functions) return undefined;
+  const { schema } = functions.load(functions.file);
+  const nullable = dialect === "draft4";
+  return (value, errors, context) => {
+    /** @param {import("ajv").ErrorObject[]} found */
+    const prepareResults = (found) => {
+      const made = errors.map((error) =>
+        nullable && error.keyword === "type" && error.parentSchema?.nullable === true
+          ? { ...error, message: `${error.message},null` }
+          : error,
+      );
+      found.splice(0, found.length, ...made);
+    };
+    const results = schema(value, { schema: FAILS, dialect, allErrors: false, prepareResults }, context);
+    return Array.isArray(results) ? results.map((r) => ({ message: r.message, path: r.path ?? context.path })) : [];
+  };
 }

@@ -9,9 +9,12 @@
  *   schema, which Ajv compiles again. Here the resolved document is walked once per object and per
  *   what its place decides (below which keys it is, request or response), and Spectral moves each
  *   result from the first place found to where the object is defined, as it moves theirs;
- * - each schema is prepared (copied, `id`s cleaned, `required` relaxed) once per place and text (its
- *   own `example` and `default` aside), so Spectral's `schema` function compiles it once, and once for
- *   all schemas written alike; each (schema, example) is validated once.
+ * - each example is first checked against its schema with the `$ref`s kept (shared-ref-validation.js),
+ *   each component compiled once; a failure's findings are Spectral's own, made of that check's Ajv errors;
+ * - where that check cannot answer exactly, each schema is prepared (copied, `id`s cleaned, `required`
+ *   relaxed) once per place and text (its own `example` and `default` aside), so Spectral's `schema`
+ *   function compiles it once, and once for all schemas written alike; each (schema, example) is
+ *   validated once.
  * The preparation (`cleanSchema`, `relaxRequired`) is spectral:oas's own (`oasExample.js`, not exported).
  */
 import traverse from "json-schema-traverse";
@@ -19,6 +22,7 @@ import { oasSchema } from "@stoplight/spectral-rulesets/dist/oas/functions/index
 import { isObject } from "../../src/openapi/index.js";
 import { documentRule } from "../shared.js";
 import { sharedRefValidation } from "../example-validation/shared-ref-validation.js";
+import { spectralResults } from "../example-validation/spectral-ajv.js";
 
 /** @typedef {import("../shared.js").Result} Result */
 /** @typedef {(string | number)[]} Path */
@@ -134,20 +138,26 @@ function validation(context) {
     if (key) byIdentity.set(key, (byIdentity.get(key) ?? new Map()).set(place, copy));
     return copy;
   };
-  const passes = sharedRefValidation(context.document);
+  const first = sharedRefValidation(context.document);
+  const report = first && spectralResults(context.document);
   /**
    * @param {unknown} schema @param {Path} schemaAt where it is @param {string} place @param {unknown} value
    * @param {Path} at where the example is @returns {Result[]}
    */
   return (schema, schemaAt, place, value, at) => {
-    if (passes?.(schemaAt, place, value)) return [];
+    const verdict = first?.(schemaAt, place, value);
+    if (verdict === true) return [];
     const copy = prepare(schema, place);
     const last = String(at.at(-1));
     const byValue = checked.get(copy) ?? checked.set(copy, new Map()).get(copy);
     const byLast = byValue?.get(value) ?? byValue?.set(value, new Map()).get(value);
     let relative = byLast?.get(last);
     if (relative === undefined) {
-      const results = oasSchema(value, { schema: copy }, { ...context, path: at }) ?? [];
+      // Failed the first check with its errors: Spectral's messages of them; else spectral:oas's own validation.
+      const results =
+        (Array.isArray(verdict) && report
+          ? report(value, verdict, { ...context, path: at })
+          : oasSchema(value, { schema: copy }, { ...context, path: at })) ?? [];
       relative = (Array.isArray(results) ? results : []).map((r) => ({
         message: r.message,
         path: (r.path ?? at).slice(at.length),
