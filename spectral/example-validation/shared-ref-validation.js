@@ -23,7 +23,7 @@
  * components: their flags, what each schema reaches, the compile cache and the check read the same state.
  */
 import traverse from "json-schema-traverse";
-import { componentOf, isObject, refersToItself, resolveRef, valueAt } from "../../src/openapi/index.js";
+import { componentOf, isObject, refersToItself, refOf, resolveRef, valueAt } from "../../src/openapi/index.js";
 import { spectralAjv } from "./spectral-ajv.js";
 
 /** @typedef {(string | number)[]} Path */
@@ -104,6 +104,8 @@ export function sharedRefValidation(document) {
   /** @type {unknown[]} */
   const roots = [];
   ajv.addSchema({ components: { schemas }, roots }, SHARED);
+  /** @type {Map<unknown, string>} each component of `components.schemas` → its name */
+  const componentNames = new Map(Object.entries(raw).map(([name, schema]) => [schema, name]));
   /** @type {Map<string, Flags & { valid: boolean }>} */
   const own = new Map();
   /** A component's own flags; its stripped copy shared from then on, unless it is unsupported. @param {string} name */
@@ -159,7 +161,13 @@ export function sharedRefValidation(document) {
     let entry = null;
     if (!flags.unsupported && flags.valid) {
       try {
-        const validate = ajv.getSchema(`${SHARED}#/roots/${roots.push(copy) - 1}`);
+        // A component is compiled once: as itself, where it is the schema, as where others refer to it.
+        const name = componentNames.get(node);
+        const ref =
+          name !== undefined && ownFlags(name) && Object.hasOwn(schemas, name)
+            ? refOf(["components", "schemas", name])
+            : `#/roots/${roots.push(copy) - 1}`;
+        const validate = ajv.getSchema(`${SHARED}${ref}`);
         const loops = refersToItself(doc, node);
         if (validate) entry = { validate, readOnly: flags.readOnly, writeOnly: flags.writeOnly, loops };
       } catch {

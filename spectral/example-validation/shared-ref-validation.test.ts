@@ -128,6 +128,14 @@ describe("sharedRefValidation", () => {
     expect(discriminated({ kind: "dog", legs: "four" })).toBe(false);
   });
 
+  it("checks a component that is the schema itself through its shared copy, whatever its name", () => {
+    const name = "Pet store/v1~beta %";
+    const ref = { $ref: `#/components/schemas/${encodeURIComponent(name.replace(/~/g, "~0").replace(/\//g, "~1"))}` };
+    const answer = verdict("3.1", ref, { [name]: pet, List: { type: "array", items: ref } });
+    expect(answer({ id: 1, name: "Rex" })).toBe(true);
+    expect(answer({ id: 1, name: 5 })).toMatchObject([{ instancePath: "/name", keyword: "type" }]);
+  });
+
   it("does not apply a $ref's siblings, as Spectral's resolver drops them", () => {
     const passes = check("3.1", { $ref: "#/components/schemas/Pet", required: ["tag"] });
     expect(passes({ id: 1, name: "Rex" })).toBe(true);
