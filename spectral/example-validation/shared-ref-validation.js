@@ -161,13 +161,12 @@ export function sharedRefValidation(document) {
     let entry = null;
     if (!flags.unsupported && flags.valid) {
       try {
-        // A component is compiled once: as itself, where it is the schema, as where others refer to it.
+        // A component that is the schema itself: a root that refers to it, so that it is compiled once,
+        // through the same cache as every other schema's reference to it.
         const name = componentNames.get(node);
-        const ref =
-          name !== undefined && ownFlags(name) && Object.hasOwn(schemas, name)
-            ? refOf(["components", "schemas", name])
-            : `#/roots/${roots.push(copy) - 1}`;
-        const validate = ajv.getSchema(`${SHARED}${ref}`);
+        const shared = name !== undefined && ownFlags(name) && Object.hasOwn(schemas, name);
+        const root = shared ? { $ref: refOf(["components", "schemas", name]) } : copy;
+        const validate = ajv.getSchema(`${SHARED}#/roots/${roots.push(root) - 1}`);
         const loops = refersToItself(doc, node);
         if (validate) entry = { validate, readOnly: flags.readOnly, writeOnly: flags.writeOnly, loops };
       } catch {

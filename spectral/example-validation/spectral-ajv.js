@@ -30,17 +30,22 @@ function dialectOf(/** @type {import("@stoplight/spectral-core").RulesetFunction
   return formats.has(oas3_0) ? "draft4" : undefined;
 }
 
+/** What `spectralFunctions` found, looked up once: a scan of `require.cache`. @type {{ file: string, load: NodeJS.Require } | undefined} */
+let found;
+
 /**
  * The spectral-functions that `oasSchema` (the very function ec-oas-examples calls) uses: the loaded
  * module that exports it is found in `require.cache`, and spectral-functions resolved from its file as
  * Node resolves it for `oasSchema.js`, beside it. Its main file, and a `require` from there.
  */
 function spectralFunctions() {
+  if (found) return found;
   const cache = createRequire(`${process.cwd()}/`).cache;
   const loaded = Object.values(cache).find((module) => module?.exports?.oasSchema === oasSchema);
   if (!loaded) return undefined;
   const file = createRequire(loaded.filename).resolve("@stoplight/spectral-functions");
-  return { file, load: createRequire(file) };
+  found = { file, load: createRequire(file) };
+  return found;
 }
 
 const quiet = {
@@ -92,27 +97,24 @@ const FAILS = { not: {} };
 /**
  * Spectral's results for Ajv's errors of an example, made by the `schema` function `oasSchema` calls,
  * as it makes them: the errors handed to it through its `prepareResults` (the hook `oasSchema` uses),
- * which then turns them into messages and paths; for OpenAPI 3.0, a `type` error of a `nullable`
- * schema says `,null` as `oasSchema` has it say. `undefined` where `spectralAjv` is.
+ * which then turns them into messages and paths. `undefined` for errors whose message `oasSchema`
+ * would rewrite from the inlined schema: in OpenAPI 3.0, a `type` error of a `nullable` schema says
+ * `,null`, unless the path to it in the inlined schema crosses an array (`allOf`, `anyOf`…), which the
+ * error of a schema with its `$ref`s kept cannot tell. The whole function `undefined` where `spectralAjv` is.
  * @param {import("@stoplight/spectral-core").RulesetFunctionContext["document"]} document
- * @returns {((value: unknown, errors: import("ajv").ErrorObject[], context: import("@stoplight/spectral-core").RulesetFunctionContext) => { message: string, path: (string | number)[] }[]) | undefined}
+ * @returns {((value: unknown, errors: import("ajv").ErrorObject[], context: import("@stoplight/spectral-core").RulesetFunctionContext) => { message: string, path: (string | number)[] }[] | undefined) | undefined}
  */
 export function spectralResults(document) {
   const dialect = dialectOf(document);
   const functions = dialect && CLASSES[dialect] ? spectralFunctions() : undefined;
   if (!dialect || !functions) return undefined;
   const { schema } = functions.load(functions.file);
-  const nullable = dialect === "draft4";
+  const rewritten = (/** @type {import("ajv").ErrorObject} */ error) =>
+    dialect === "draft4" && error.keyword === "type" && error.parentSchema?.nullable === true;
   return (value, errors, context) => {
+    if (errors.some(rewritten)) return undefined;
     /** @param {import("ajv").ErrorObject[]} found */
-    const prepareResults = (found) => {
-      const made = errors.map((error) =>
-        nullable && error.keyword === "type" && error.parentSchema?.nullable === true
-          ? { ...error, message: `${error.message},null` }
-          : error,
-      );
-      found.splice(0, found.length, ...made);
-    };
+    const prepareResults = (found) => void found.splice(0, found.length, ...errors);
     const results = schema(value, { schema: FAILS, dialect, allErrors: false, prepareResults }, context);
     return Array.isArray(results) ? results.map((r) => ({ message: r.message, path: r.path ?? context.path })) : [];
   };

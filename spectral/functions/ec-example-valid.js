@@ -52,17 +52,20 @@ function validatorFor(doc, schema) {
 
 /**
  * The examples of a media type: each of `examples` (a `$ref` followed) with a value, then `example`.
- * @param {Json} doc @param {Json} media @param {JsonPath} at
+ * Where ec-oas-examples runs (`others`) and the schema does not refer to itself, it checks the media
+ * type's `example`, else its `examples`: only what it leaves is given (`examples` beside an `example`).
+ * @param {Json} doc @param {Json} media @param {JsonPath} at @param {boolean} others
  */
-function examplesOf(doc, media, at) {
+function examplesOf(doc, media, at, others) {
   /** @type {{ name: string, value: unknown, at: JsonPath }[]} */
   const examples = [];
+  if (others && !("example" in media)) return examples;
   for (const [name, listed] of entriesOf(media.examples)) {
     const { node: example, path: examplePath } = followRef(doc, listed);
     if (!isObject(example) || !("value" in example)) continue;
     examples.push({ name, value: example.value, at: [...(examplePath ?? [...at, "examples", name]), "value"] });
   }
-  if ("example" in media) examples.push({ name: "example", value: media.example, at: [...at, "example"] });
+  if ("example" in media && !others) examples.push({ name: "example", value: media.example, at: [...at, "example"] });
   return examples;
 }
 
@@ -84,8 +87,8 @@ export default documentRule("ec-example-valid", (doc, _options, context) => {
     for (const { key, response: raw, path: listedAt } of errorResponsesOf(operation, path)) {
       const { node: response, path: responseAt } = followRef(doc, raw);
       for (const { mediaType, media, path: at } of contentOf(response, responseAt ?? listedAt)) {
-        if (!isObject(media.schema) || (othersChecked && !refersToItself(doc, media.schema))) continue;
-        const examples = examplesOf(doc, media, at);
+        if (!isObject(media.schema)) continue;
+        const examples = examplesOf(doc, media, at, othersChecked && !refersToItself(doc, media.schema));
         if (examples.length === 0) continue;
         const validate = validatorFor(doc, media.schema);
         if (typeof validate === "string") {

@@ -16,7 +16,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."
 const { dir, write } = scratchDir("ec-example-valid");
 const ours = JSON.stringify(path.relative(dir, path.join(repoRoot, "spectral", "ruleset.yaml")));
 
-/** Three error responses, each with an example whose `code` is a number where the schema says string. */
+/** Error responses with examples whose `code` is a number where the schema says string. */
 const spec = `openapi: 3.1.0
 info: {title: T, version: "1"}
 paths:
@@ -27,6 +27,13 @@ paths:
         "404":
           description: Flat schema.
           content: {application/json: {schema: {$ref: "#/components/schemas/Flat"}, example: {code: 5}}}
+        "422":
+          description: Flat schema, an example and examples beside it (which ec-oas-examples, as spectral:oas, skips).
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Flat"}
+              example: {code: 5}
+              examples: {listed: {value: {code: 6}}}
         "409":
           description: Holds a schema that refers to itself.
           content: {application/json: {schema: {$ref: "#/components/schemas/HoldsInner"}, example: {code: 5}}}
@@ -46,24 +53,28 @@ async function reported(ruleset: string): Promise<string[]> {
   const results = await linter.run(new Document(fs.readFileSync(file, "utf8"), Parsers.Yaml, file));
   return results
     .filter((r) => String(r.code).includes("example"))
-    .map((r) => `${r.code} ${r.path[4]}`)
+    .map((r) => `${r.code} ${r.path.slice(4, 5).concat(r.path.slice(7, 9)).join(" ")}`)
     .sort();
 }
 
 describe("an invalid example of an error response", () => {
-  it("is reported once: by ec-oas-examples, or by ec-example-valid where its schema refers to itself", async () => {
+  it("is reported once: by ec-oas-examples, by ec-example-valid where that rule does not look", async () => {
     expect(await reported(`extends: [${ours}]\n`)).toEqual([
-      "ec-example-valid 400",
-      "ec-example-valid 409",
-      "ec-oas-examples 404",
+      "ec-example-valid 400 example code",
+      "ec-example-valid 409 example code",
+      "ec-example-valid 422 examples listed",
+      "ec-oas-examples 404 example code",
+      "ec-oas-examples 422 example code",
     ]);
   });
 
   it("is reported by ec-example-valid, each of them, where ec-oas-examples is off", async () => {
     expect(await reported(`extends: [${ours}]\nrules:\n  ec-oas-examples: off\n`)).toEqual([
-      "ec-example-valid 400",
-      "ec-example-valid 404",
-      "ec-example-valid 409",
+      "ec-example-valid 400 example code",
+      "ec-example-valid 404 example code",
+      "ec-example-valid 409 example code",
+      "ec-example-valid 422 example code",
+      "ec-example-valid 422 examples listed",
     ]);
   });
 });

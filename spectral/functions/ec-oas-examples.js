@@ -155,9 +155,9 @@ function validation(context) {
     if (relative === undefined) {
       // Failed the first check with its errors: Spectral's messages of them; else spectral:oas's own validation.
       const results =
-        (Array.isArray(verdict) && report
-          ? report(value, verdict, { ...context, path: at })
-          : oasSchema(value, { schema: copy }, { ...context, path: at })) ?? [];
+        (Array.isArray(verdict) ? report?.(value, verdict, { ...context, path: at }) : undefined) ??
+        oasSchema(value, { schema: copy }, { ...context, path: at }) ??
+        [];
       relative = (Array.isArray(results) ? results : []).map((r) => ({
         message: r.message,
         path: (r.path ?? at).slice(at.length),

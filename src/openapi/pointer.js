@@ -108,12 +108,15 @@ export function followRef(doc, node) {
 
 /** Per document: each local `$ref` → whether what it points at reaches a loop of `$ref`s. @type {WeakMap<object, Map<string, boolean>>} */
 const loops = new WeakMap();
+/** Members of a schema whose values are data, not schemas: a `$ref` there refers to nothing. */
+const DATA = new Set(["example", "examples", "default", "const", "enum"]);
 
 /**
- * Whether a node, with every local `$ref` inside it followed, reaches a `$ref` that leads back to
+ * Whether a schema, with every local `$ref` inside it followed, reaches a `$ref` that leads back to
  * itself (a recursive schema: an `innerError` that is an inner error). Spectral's resolver leaves
  * such a `$ref` in place, and spectral:oas's example rules then check no example of that schema.
- * A reference to another file is not followed; the answer for each `$ref` is kept per document.
+ * What examples, defaults, `const`s, `enum`s and extensions (`x-…`) hold is data, not followed; nor is
+ * a reference to another file. The answer for each `$ref` is kept per document.
  * @param {unknown} doc @param {unknown} node @returns {boolean}
  */
 export function refersToItself(doc, node) {
@@ -125,7 +128,8 @@ export function refersToItself(doc, node) {
     if (typeof value !== "object" || value === null) return false;
     const ref = /** @type {{ $ref?: unknown }} */ (value).$ref;
     const target = typeof ref === "string" ? pathOfRef(ref) : undefined;
-    if (typeof ref !== "string" || !target) return Object.values(value).some(reaches);
+    if (typeof ref !== "string" || !target)
+      return Object.entries(value).some(([key, member]) => !DATA.has(key) && !key.startsWith("x-") && reaches(member));
     if (following.has(ref)) return true;
     let found = known?.get(ref);
     if (found === undefined) {

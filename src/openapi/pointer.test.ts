@@ -151,10 +151,29 @@ describe("refersToItself", () => {
     { name: "two that refer to each other", given: { $ref: "#/components/schemas/Ping" }, want: true },
     { name: "a missing target", given: { $ref: "#/components/schemas/Missing" }, want: false },
     { name: "another file (not followed)", given: { $ref: "#/components/schemas/Elsewhere" }, want: false },
+    {
+      name: "a $ref in an example, a default or an extension (data, not followed)",
+      given: {
+        type: "object",
+        example: { $ref: "#/components/schemas/Inner" },
+        default: { $ref: "#/components/schemas/Inner" },
+        "x-see": { $ref: "#/components/schemas/Inner" },
+      },
+      want: false,
+    },
   ])("$name: $want", ({ given, want }) => {
-    expect(refersToItself(graph, given)).toBe(want);
-    // asked again, from what the first answer kept
-    expect(refersToItself(graph, given)).toBe(want);
+    // A document of its own: the first answer is worked out, the second read from what it kept.
+    const fresh = structuredClone(graph);
+    expect(refersToItself(fresh, given)).toBe(want);
+    expect(refersToItself(fresh, given)).toBe(want);
+  });
+
+  it("answers each $ref from what an earlier question about another schema kept", () => {
+    const fresh = structuredClone(graph);
+    expect(refersToItself(fresh, { $ref: "#/components/schemas/Envelope" })).toBe(true);
+    expect(refersToItself(fresh, { $ref: "#/components/schemas/Inner" })).toBe(true);
+    expect(refersToItself(fresh, { $ref: "#/components/schemas/UsesFlat" })).toBe(false);
+    expect(refersToItself(fresh, { properties: { a: { $ref: "#/components/schemas/Pong" } } })).toBe(true);
   });
 });
 
