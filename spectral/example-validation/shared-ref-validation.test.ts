@@ -84,7 +84,7 @@ describe("sharedRefValidation", () => {
       { instancePath: "/0/name", keyword: "type", message: "must be string" },
     ]);
     expect(fails([{ id: 1 }])).toMatchObject([{ instancePath: "/0", keyword: "required" }]);
-    // Each error carries its schema: a `nullable` one's type error says `,null` in spectral:oas's message.
+    // Each error carries its schema (Ajv's `verbose`): spectralResults reads there whether it is `nullable`.
     const nullable = verdict("3.0", { type: "string", nullable: true })(5);
     expect(nullable).toMatchObject([{ keyword: "type", parentSchema: { nullable: true } }]);
   });

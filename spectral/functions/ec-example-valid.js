@@ -4,7 +4,8 @@
  * Runs on the unresolved document so that recursive schemas (innerError) are validated through
  * their `$ref`s: spectral:oas's example rules, and ec-oas-examples as they, check no example of a
  * schema that refers to itself. Where ec-oas-examples runs in the same ruleset, it checks the other
- * error examples, so this rule checks only those of such schemas: no example is reported twice.
+ * error examples, so this rule checks only what it leaves (those schemas' examples, and `examples`
+ * beside an `example`): no example is reported twice.
  */
 import { Ajv2020 } from "ajv/dist/2020.js";
 import {
