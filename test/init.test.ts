@@ -65,6 +65,22 @@ describe("error-contracts init", () => {
     },
   );
 
+  it("scaffolds a Retry-After the 429 requires: its removal is breaking to diff, as it is an error to lint", async () => {
+    const folder = project("retry-after");
+    const init = await runInProcess(["init", folder, "--api", "pets", "--code", "PET_GONE", "--status", "410"]);
+    expect(init.code).toBe(0);
+    const changed = path.join(dir, "retry-after-removed");
+    fs.cpSync(folder, changed, { recursive: true, verbatimSymlinks: true });
+    const response = path.join(changed, "openapi", "components", "responses", "pets", "Pets429.yaml");
+    const before = fs.readFileSync(response, "utf8");
+    fs.writeFileSync(response, before.replace(/^headers:\n(?: {2}.*\n)+/m, ""));
+    expect(fs.readFileSync(response, "utf8")).not.toContain("Retry-After:");
+    const root = (project: string) => path.join(project, "openapi", "pets", "openapi.yaml");
+    const diff = await runInProcess(["diff", root(folder), root(changed)]);
+    expect(diff.code).toBe(1);
+    expect(diff.stdout).toMatch(/breaking +header-removed +response Pets429 header Retry-After: the required header/);
+  });
+
   it("writes nothing when a file it would write exists, and says which", async () => {
     const folder = project("taken");
     fs.writeFileSync(path.join(folder, "redocly.yaml"), "# mine\n");

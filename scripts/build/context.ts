@@ -96,7 +96,7 @@ export function createContext(options: BuildOptions): BuildContext {
     components,
     reader,
     sourceName: (file) => path.relative(path.dirname(specDir), file).split(path.sep).join("/"),
-    rebuildCommand: rebuildCommand(path.dirname(specDir)),
+    rebuildCommand: rebuildCommand(path.dirname(specDir), { spec, out: options.out }),
     serverKit: declaresServerKit(path.dirname(specDir)),
   };
 }

@@ -32,6 +32,29 @@ describe("rebuildCommand: how a project makes its generated files again", () => 
   });
 });
 
+describe("rebuildCommand without a script: the spec and the output folder it was built from", () => {
+  const at = project("no-script");
+  it.each([
+    ["the default folders", { spec: "openapi", out: "generated" }, "error-contracts build"],
+    [
+      "one file of a folder of its own",
+      { spec: "ok/shop.yaml", out: "generated" },
+      "error-contracts build ok/shop.yaml",
+    ],
+    ["another output folder", { spec: "openapi", out: "src/api" }, "error-contracts build --out src/api"],
+    ["a name with a space", { spec: "my specs", out: "generated" }, 'error-contracts build "my specs"'],
+  ])("%s", (_name, built, want) => {
+    const absolute = { spec: path.join(at, built.spec), out: path.join(at, built.out) };
+    expect(rebuildCommand(at, absolute)).toBe(want);
+  });
+
+  it("is the project's script where it has one, whatever was built", () => {
+    const scripted = project("scripted", '{"scripts":{"build":"error-contracts build ok/shop.yaml"}}');
+    const built = { spec: path.join(scripted, "ok", "shop.yaml"), out: path.join(scripted, "generated") };
+    expect(rebuildCommand(scripted, built)).toBe("npm run build");
+  });
+});
+
 describe("doNotEdit", () => {
   it("names the spec file and the command, and no folder of this repo", () => {
     expect(doNotEdit("api/orders/openapi.yaml", "error-contracts build")).toBe(

@@ -7,9 +7,10 @@ const runsTheBuild = /\berror-contracts(?:\.js)? build\b/;
 /**
  * The command that rebuilds a project's generated files, as its people run it: `npm run <script>`
  * when its package.json has a script that runs the build (`npm run build` in this repo), else
- * `error-contracts build`.
+ * `error-contracts build`, run in the project's folder, with the spec (unless it is `openapi/` there)
+ * and the output folder (unless it is `generated/` there) it was `built` from.
  */
-export function rebuildCommand(projectDir: string): string {
+export function rebuildCommand(projectDir: string, built?: { spec: string; out: string }): string {
   let scripts: unknown;
   try {
     scripts = JSON.parse(fs.readFileSync(path.join(projectDir, "package.json"), "utf8"))?.scripts;
@@ -18,7 +19,15 @@ export function rebuildCommand(projectDir: string): string {
   }
   const entries = scripts && typeof scripts === "object" ? Object.entries(scripts) : [];
   const script = entries.find(([, command]) => typeof command === "string" && runsTheBuild.test(command));
-  return script ? `npm run ${script[0]}` : "error-contracts build";
+  if (script) return `npm run ${script[0]}`;
+  const shown = (file: string) => {
+    const relative = path.relative(projectDir, file).split(path.sep).join("/") || ".";
+    return /[\s"'$`\\]/.test(relative) ? JSON.stringify(relative) : relative;
+  };
+  const args = [];
+  if (built && path.resolve(built.spec) !== path.join(projectDir, "openapi")) args.push(shown(built.spec));
+  if (built && path.resolve(built.out) !== path.join(projectDir, "generated")) args.push("--out", shown(built.out));
+  return ["error-contracts build", ...args].join(" ");
 }
 
 const line = (source: string, rebuild: string) =>

@@ -185,6 +185,7 @@ properties:
     description: The thing's name.
 `,
     "openapi/components/headers/RetryAfter.yaml": `description: How long to wait before the next request, in seconds or as an HTTP date.
+required: true
 schema:
   oneOf:
     - type: integer

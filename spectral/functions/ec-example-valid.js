@@ -58,7 +58,7 @@ function validatorFor(doc, schema) {
  * @param {Json} doc @param {Json} media @param {JsonPath} at @param {boolean} others
  */
 function examplesOf(doc, media, at, others) {
-  /** @type {{ name: string, value: unknown, at: JsonPath }[]} */
+  /** The media type's `example` has no name. @type {{ name?: string, value: unknown, at: JsonPath }[]} */
   const examples = [];
   if (others && !("example" in media)) return examples;
   for (const [name, listed] of entriesOf(media.examples)) {
@@ -66,7 +66,7 @@ function examplesOf(doc, media, at, others) {
     if (!isObject(example) || !("value" in example)) continue;
     examples.push({ name, value: example.value, at: [...(examplePath ?? [...at, "examples", name]), "value"] });
   }
-  if ("example" in media && !others) examples.push({ name: "example", value: media.example, at: [...at, "example"] });
+  if ("example" in media && !others) examples.push({ value: media.example, at: [...at, "example"] });
   return examples;
 }
 
@@ -102,7 +102,8 @@ export default documentRule("ec-example-valid", (doc, _options, context) => {
           const error = validate.errors?.[0];
           const what = `${error?.instancePath || "the body"} ${error?.message ?? "is not valid"}`;
           const where = pathOfPointer(error?.instancePath ?? "");
-          const message = `Example ${name} does not match its schema: ${what}.`;
+          const example = name === undefined ? "The example" : `Example ${name}`;
+          const message = `${example} does not match its schema: ${what}.`;
           results.push({ message, path: [...valueAt, ...where] });
         }
       }
