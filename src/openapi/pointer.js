@@ -110,6 +110,8 @@ export function followRef(doc, node) {
 const loops = new WeakMap();
 /** Members of a schema whose values are data, not schemas: a `$ref` there refers to nothing. */
 const DATA = new Set(["example", "examples", "default", "const", "enum"]);
+/** Members of a schema whose keys are names (`properties: { default: … }`), each value a schema. */
+const NAMED = new Set(["properties", "patternProperties", "dependentSchemas", "$defs", "definitions"]);
 
 /**
  * Whether a schema, with every local `$ref` inside it followed, reaches a `$ref` that leads back to
@@ -123,13 +125,15 @@ export function refersToItself(doc, node) {
   const known = isObject(doc) ? (loops.get(doc) ?? loops.set(doc, new Map()).get(doc)) : undefined;
   /** The `$ref`s being followed, outermost first. */
   const following = new Set();
-  /** @param {unknown} value @returns {boolean} */
-  const reaches = (value) => {
+  /** @param {unknown} value @param {boolean} [named] its keys are names, not keywords @returns {boolean} */
+  const reaches = (value, named = false) => {
     if (typeof value !== "object" || value === null) return false;
-    const ref = /** @type {{ $ref?: unknown }} */ (value).$ref;
+    const ref = named ? undefined : /** @type {{ $ref?: unknown }} */ (value).$ref;
     const target = typeof ref === "string" ? pathOfRef(ref) : undefined;
     if (typeof ref !== "string" || !target)
-      return Object.entries(value).some(([key, member]) => !DATA.has(key) && !key.startsWith("x-") && reaches(member));
+      return Object.entries(value).some(([key, member]) =>
+        named ? reaches(member) : !DATA.has(key) && !key.startsWith("x-") && reaches(member, NAMED.has(key)),
+      );
     if (following.has(ref)) return true;
     let found = known?.get(ref);
     if (found === undefined) {

@@ -134,6 +134,8 @@ describe("refersToItself", () => {
     Ping: { allOf: [{ $ref: "#/components/schemas/Pong" }] },
     Pong: { anyOf: [{ type: "null" }, { $ref: "#/components/schemas/Ping" }] },
     Missing: { properties: { gone: { $ref: "#/components/schemas/Nope" } } },
+    // Properties named as annotations are schemas all the same.
+    Named: { properties: { default: { $ref: "#/components/schemas/Named" }, example: { type: "string" } } },
     Elsewhere: { $ref: "other.yaml#/components/schemas/Other" },
   };
   const graph = { components: { schemas } };
@@ -150,6 +152,7 @@ describe("refersToItself", () => {
     },
     { name: "two that refer to each other", given: { $ref: "#/components/schemas/Ping" }, want: true },
     { name: "a missing target", given: { $ref: "#/components/schemas/Missing" }, want: false },
+    { name: "a property named default that refers back", given: { $ref: "#/components/schemas/Named" }, want: true },
     { name: "another file (not followed)", given: { $ref: "#/components/schemas/Elsewhere" }, want: false },
     {
       name: "a $ref in an example, a default or an extension (data, not followed)",
