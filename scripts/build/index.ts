@@ -39,7 +39,7 @@ async function run<T>(ctx: BuildContext, name: string, step: () => StepResult<T>
 
 /**
  * Whether the docs render side by side with the other steps: while the rebuilt bundles are small (2 Mi characters of
- * JSON together, `sideBySideBytes`). Their `redocly build-docs` processes then start before lint and render
+ * JSON together, `sideBySideBytes`). Their rendering process (Redocly's `build-docs`) then starts before lint and renders
  * while Spectral and openapi-typescript run here. A bigger spec's steps run one at a time (docs, then types),
  * so that the build's peak memory is one tool's, not the sum of three (bench/README.md: 5,000 operations).
  */

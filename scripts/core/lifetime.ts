@@ -1,4 +1,4 @@
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { type ChildProcess, execFile, fork, spawn } from "node:child_process";
 import os from "node:os";
 import type { Socket } from "node:net";
 
@@ -74,38 +74,72 @@ function guardAgainstOrphaning(child: ChildProcess): { release(): void } {
 }
 
 /**
- * Runs a Node script as a child process that does not outlive this one: it is killed when this
- * process is stopped, and by its guard if this process dies without a word. A `signal` kills it too,
- * and the promise rejects once it has ended (execFile's own `signal` answers before the process is gone).
- * With `background`, it runs at a lower priority (nice 10 more than this process): the build's renderers
- * then take the CPU this process leaves, so that lint, which they run beside, reports as fast as alone on a
- * machine with few cores.
+ * Keeps `child` from outliving this process: it is killed when this process is stopped, by its guard if this
+ * process dies without a word, and when `signal` aborts. With `background`, it runs at a lower priority (nice
+ * 10 more than this process): the build's renderers then take the CPU this process leaves, so that lint, which
+ * they run beside, reports as fast as alone on a machine with few cores. `ended` ends the supervision.
+ */
+function supervise(child: ChildProcess, signal?: AbortSignal, background?: boolean): { ended(): void } {
+  const kill = () => child.kill("SIGKILL");
+  const guard = guardAgainstOrphaning(child);
+  const done = untilDone(kill);
+  signal?.addEventListener("abort", kill, { once: true });
+  if (background && child.pid !== undefined) {
+    try {
+      os.setPriority(child.pid, Math.min(19, os.getPriority() + 10));
+    } catch {
+      // Not allowed here: it runs at the usual priority.
+    }
+  }
+  return {
+    ended() {
+      guard.release();
+      done();
+      signal?.removeEventListener("abort", kill);
+    },
+  };
+}
+
+interface NodeOptions {
+  env?: NodeJS.ProcessEnv;
+  signal?: AbortSignal;
+  background?: boolean;
+}
+
+/**
+ * Runs a Node script as a child process that does not outlive this one (`supervise`); the promise
+ * rejects once the process has ended (execFile's own `signal` answers before the process is gone).
  */
 export function runNode(
   script: string,
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; maxBuffer?: number; signal?: AbortSignal; background?: boolean } = {},
+  options: NodeOptions & { maxBuffer?: number } = {},
 ): Promise<{ stdout: string; stderr: string }> {
   const { background, signal, ...execOptions } = options;
   return new Promise((resolve, reject) => {
     signal?.throwIfAborted();
     const child = execFile(process.execPath, [script, ...args], execOptions, (error, stdout, stderr) => {
-      guard.release();
-      done();
-      signal?.removeEventListener("abort", kill);
+      supervision.ended();
       if (error) reject(Object.assign(error, { stdout, stderr }));
       else resolve({ stdout, stderr });
     });
-    const kill = () => child.kill("SIGKILL");
-    const guard = guardAgainstOrphaning(child);
-    const done = untilDone(kill);
-    signal?.addEventListener("abort", kill, { once: true });
-    if (background && child.pid !== undefined) {
-      try {
-        os.setPriority(child.pid, Math.min(19, os.getPriority() + 10));
-      } catch {
-        // Not allowed here: it runs at the usual priority.
-      }
-    }
+    const supervision = supervise(child, signal, background);
   });
+}
+
+/**
+ * Starts a Node script as a child process that does not outlive this one (`supervise`), with an IPC
+ * channel for messages, no stdin or stdout, and its stderr piped to this process (read it, or it fills).
+ */
+export function startNode(script: string, args: string[], options: NodeOptions = {}): ChildProcess {
+  options.signal?.throwIfAborted();
+  const child = fork(script, args, {
+    execPath: process.execPath,
+    execArgv: [],
+    stdio: ["ignore", "ignore", "pipe", "ipc"],
+    ...(options.env ? { env: options.env } : {}),
+  });
+  const supervision = supervise(child, options.signal, options.background);
+  child.once("exit", () => supervision.ended());
+  return child;
 }

@@ -1,7 +1,9 @@
+import { mkdirSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { BundledApi } from "../core/bundle.js";
 import type { Catalog } from "../core/catalog-format.js";
+import { openDocsRenderer } from "./build-docs-renderer.js";
 import { docsBundle } from "./docs-bundle.js";
 import { editionHref, type Edition } from "./editions.js";
 import type { Json } from "./json.js";
@@ -29,7 +31,7 @@ export interface DocsOptions {
   editions: Edition[];
   redoclyConfig: string;
   sourceName: (file: string) => string;
-  /** Stops the rendering: no page starts, the `redocly build-docs` processes are killed. */
+  /** Stops the rendering: no page starts, the rendering process is killed. */
   signal?: AbortSignal;
 }
 
@@ -80,10 +82,15 @@ export async function renderDocs(options: DocsOptions): Promise<DocsResult> {
   const { apis, catalog, editions } = options;
   const englishLabels: string[] = [];
   let built = 0;
-  await Promise.all(editions.map((edition) => fs.mkdir(path.join(options.outDir, edition.dir), { recursive: true })));
-  // Per API: Redoc renders the first edition; the others are made from its page when they can be.
+  for (const edition of editions) mkdirSync(path.join(options.outDir, edition.dir), { recursive: true });
+  // Per API: Redoc renders the first edition; the others are made from its page when they can be. Every
+  // API's first page goes to the renderer at once (nothing awaited before), which renders them in turn.
   const rendered = options.only ? apis.filter((api) => options.only!.has(api.id)) : apis;
-  await pool(rendered, 2, async (api) => {
+  const renderer = openDocsRenderer({
+    redoclyConfig: options.redoclyConfig,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const rendering = pool(rendered, rendered.length, async (api) => {
     let base: { raw: string; doc: Json } | undefined;
     for (const edition of editions) {
       options.signal?.throwIfAborted();
@@ -94,17 +101,21 @@ export async function renderDocs(options: DocsOptions): Promise<DocsResult> {
         outFile: path.join(options.outDir, edition.dir, `${api.id}.html`),
         lang: edition.lang,
         source: options.sourceName(api.root),
-        redoclyConfig: options.redoclyConfig,
+        renderer,
         nav: navOf(api, edition, options),
         ...(labels ? { labels } : {}),
         ...(base ? { base } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
       });
       if (!result.derived) built++;
       base ??= { raw: result.raw, doc };
       if (labels && !result.labelsApplied && !englishLabels.includes(edition.lang)) englishLabels.push(edition.lang);
     }
   });
+  try {
+    await rendering;
+  } finally {
+    await renderer.close();
+  }
   for (const edition of editions) {
     const html = renderLandingPage(landingPageOf(edition, editions, apis, catalog));
     await fs.writeFile(path.join(options.outDir, edition.dir, "index.html"), html);

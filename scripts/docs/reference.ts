@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import { htmlHeader } from "../core/do-not-edit.js";
-import { buildDocs } from "./build-docs.js";
+import type { DocsRenderer } from "./build-docs-renderer.js";
 import { contentSecurityPolicy, cspMeta } from "./csp.js";
 import type { Html } from "./html.js";
 import type { Json } from "./json.js";
@@ -50,14 +50,13 @@ export interface ReferencePage {
   lang: string;
   /** The source named in the do-not-edit line. */
   source: string;
-  redoclyConfig: string;
+  /** What renders Redoc's page (`openDocsRenderer`). */
+  renderer: DocsRenderer;
   nav: Html;
   /** Redoc's labels in the page's language (none for English). */
   labels?: Record<string, string>;
   /** Redoc's page of the same API in another language, to make this one from (`swapDefinition`). */
   base?: { raw: string; doc: Json };
-  /** Stops the page: Redocly's process is killed. */
-  signal?: AbortSignal;
 }
 
 /**
@@ -69,7 +68,7 @@ export async function renderReferencePage(
   page: ReferencePage,
 ): Promise<{ raw: string; labelsApplied: boolean; derived: boolean }> {
   const derived = page.base ? swapDefinition(page.base.raw, page.base.doc, page.doc, page.lang) : undefined;
-  const raw = derived ?? (await buildDocs(page));
+  const raw = derived ?? (await page.renderer.render(page));
   const finished = finishReferencePage(raw, { header: htmlHeader(page.source), nav: page.nav, labels: page.labels });
   await fs.writeFile(page.outFile, finished.html);
   return { raw, labelsApplied: finished.labelsApplied, derived: derived !== undefined };

@@ -9,6 +9,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDocsRenderer } from "../../scripts/docs/build-docs-renderer.js";
 import { docsBundle } from "../../scripts/docs/docs-bundle.js";
 import { raw } from "../../scripts/docs/html.js";
 import { renderReferencePage } from "../../scripts/docs/reference.js";
@@ -60,14 +61,15 @@ describe.skipIf(!haveChromium)("the reference docs in Chromium", () => {
     browser = await launchDocsBrowser();
     // The untrusted-text fixture, rendered exactly as the build renders an API.
     const fixture = parse(fs.readFileSync(path.join(repoRoot, "test", "docs", "fixtures", "hostile.yaml"), "utf8"));
+    const renderer = openDocsRenderer({ redoclyConfig: path.join(repoRoot, "redocly.yaml") });
     await renderReferencePage({
       doc: docsBundle("hostile", fixture, { families: [] }),
       outFile: path.join(work, "hostile.html"),
       lang: "en",
       source: "test/docs/fixtures/hostile.yaml",
-      redoclyConfig: path.join(repoRoot, "redocly.yaml"),
+      renderer,
       nav: raw(""),
-    });
+    }).finally(() => renderer.close());
   });
   afterAll(async () => {
     await browser?.close();

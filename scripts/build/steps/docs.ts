@@ -5,7 +5,7 @@ import { renderDocs, type EditionPlan } from "../../docs/index.js";
 import type { StepResult } from "./step.js";
 
 /**
- * docs: the reference pages (`redocly build-docs` child processes, so other steps run meanwhile)
+ * docs: the reference pages (Redocly's `build-docs` in a child process, so other steps run meanwhile)
  * and the landing pages of every edition, written into `<staged>/docs`.
  */
 export async function docs(

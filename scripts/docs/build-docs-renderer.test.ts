@@ -1,0 +1,137 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { childrenMatching } from "../../test/helpers/cli.js";
+import { findBuildDocsHandler } from "./build-docs-process.js";
+import { buildDocs } from "./build-docs.js";
+import { openDocsRenderer } from "./build-docs-renderer.js";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const redoclyConfig = path.resolve(here, "../../redocly.yaml");
+const api = (title: string, operationId: string) => ({
+  openapi: "3.1.0",
+  info: { title, version: "1.0.0" },
+  paths: { "/orders": { get: { operationId, responses: { "200": { description: "The orders" } } } } },
+});
+/** This process's rendering children. */
+const renderers = () => childrenMatching("build-docs-process").split("\n").filter(Boolean);
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("openDocsRenderer", () => {
+  let dir: string;
+  const outFile = (name: string) => {
+    dir ??= fs.mkdtempSync(path.join(os.tmpdir(), "build-docs-renderer-"));
+    return path.join(dir, name);
+  };
+  afterEach(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    dir = undefined as unknown as string;
+  });
+
+  it("renders pages byte for byte as `redocly build-docs` does, several in one process, leaving nothing beside them", async () => {
+    const renderer = openDocsRenderer({ redoclyConfig });
+    const pages = [
+      { doc: api("Shop", "listOrders"), lang: "en", source: "shop.yaml", outFile: outFile("shop.html") },
+      { doc: api("Toko", "daftarPesanan"), lang: "id", source: "toko.yaml", outFile: outFile("toko.html") },
+    ];
+    try {
+      const [shop, toko] = await Promise.all(pages.map((page) => renderer.render(page)));
+      expect(renderers()).toHaveLength(1);
+      expect(shop).toContain("listOrders");
+      expect(toko).toContain("daftarPesanan");
+      expect(toko).toContain('<html lang="id"');
+      expect(shop).toBe(await buildDocs({ ...pages[0]!, redoclyConfig }));
+      expect(toko).toBe(await buildDocs({ ...pages[1]!, redoclyConfig }));
+    } finally {
+      await renderer.close();
+    }
+    expect(renderers()).toEqual([]);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it("fails a page Redocly cannot render with Redocly's reason, and renders the next", async () => {
+    const renderer = openDocsRenderer({ redoclyConfig });
+    try {
+      const bad = { doc: { asyncapi: "9.9.9" }, lang: "en", source: "bad.yaml", outFile: outFile("bad.html") };
+      const reason = await buildDocs({ ...bad, redoclyConfig }).catch((error: Error) => error.message);
+      expect(reason).toMatch(/^redocly build-docs failed on bad\.yaml: \S/);
+      await expect(renderer.render(bad)).rejects.toThrow(reason as string);
+      const good = { doc: api("Shop", "listOrders"), lang: "en", source: "shop.yaml", outFile: outFile("shop.html") };
+      expect(await renderer.render(good)).toContain("listOrders");
+    } finally {
+      await renderer.close();
+    }
+  });
+
+  it("stops when its signal aborts: the process is killed, the pages fail, their work folders are removed", async () => {
+    const stop = new AbortController();
+    const renderer = openDocsRenderer({ redoclyConfig, signal: stop.signal });
+    const page = { doc: api("Shop", "listOrders"), lang: "en", source: "shop.yaml", outFile: outFile("shop.html") };
+    const rendering = renderer.render(page);
+    for (const started = Date.now(); renderers().length === 0; await wait(10)) {
+      if (Date.now() - started > 10_000) throw new Error("the renderer never started");
+    }
+    stop.abort();
+    await expect(rendering).rejects.toThrow(/redocly build-docs failed on shop\.yaml: aborted/);
+    await renderer.close();
+    expect(renderers()).toEqual([]);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it("renders each page through `redocly build-docs` where Redocly's handler cannot be had", async () => {
+    const fake = fs.mkdtempSync(path.join(os.tmpdir(), "fake-redocly-"));
+    const renderer = openDocsRenderer({ redoclyConfig, redoclyCliDir: fake });
+    const page = { doc: api("Shop", "listOrders"), lang: "en", source: "shop.yaml", outFile: outFile("shop.html") };
+    try {
+      const html = await renderer.render(page);
+      expect(html).toContain("listOrders");
+      expect(html).toBe(await buildDocs({ ...page, redoclyConfig }));
+    } finally {
+      await renderer.close();
+      fs.rmSync(fake, { recursive: true, force: true });
+    }
+  });
+
+  it("starts nothing once its signal has aborted", async () => {
+    const renderer = openDocsRenderer({ redoclyConfig, signal: AbortSignal.abort() });
+    const page = { doc: api("Shop", "listOrders"), lang: "en", source: "shop.yaml", outFile: outFile("shop.html") };
+    await expect(renderer.render(page)).rejects.toThrow(/aborted/);
+    await renderer.close();
+    expect(renderers()).toEqual([]);
+  });
+});
+
+describe("findBuildDocsHandler", () => {
+  const cliDir = path.dirname(fileURLToPath(import.meta.resolve("@redocly/cli/package.json")));
+
+  it("finds the handler Redocly CLI's own `build-docs` command imports", async () => {
+    const found = await findBuildDocsHandler(cliDir);
+    expect("handler" in found && typeof found.handler).toBe("function");
+  });
+
+  it.each([
+    ["no lib/index.js", {}, /no lib\/index\.js/],
+    ["an index that imports no handler", { "lib/index.js": "export {};" }, /does not import handlerBuildCommand/],
+    [
+      "a module without the handler",
+      {
+        "lib/index.js": 'const {handlerBuildCommand:e}=await import("./chunks/A.js");',
+        "lib/chunks/A.js": "export {};",
+      },
+      /A\.js has no handlerBuildCommand function/,
+    ],
+  ])("says why it cannot be had, given %s", async (_, files: Record<string, string>, reason) => {
+    const fake = fs.mkdtempSync(path.join(os.tmpdir(), "fake-redocly-"));
+    try {
+      for (const [file, text] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(fake, file)), { recursive: true });
+        fs.writeFileSync(path.join(fake, file), text);
+      }
+      expect(await findBuildDocsHandler(fake)).toEqual({ reason: expect.stringMatching(reason) });
+    } finally {
+      fs.rmSync(fake, { recursive: true, force: true });
+    }
+  });
+});
