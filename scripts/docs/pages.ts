@@ -82,39 +82,38 @@ export async function renderDocs(options: DocsOptions): Promise<DocsResult> {
   const { apis, catalog, editions } = options;
   const englishLabels: string[] = [];
   let built = 0;
+  const signal = options.signal ? { signal: options.signal } : {};
   for (const edition of editions) mkdirSync(path.join(options.outDir, edition.dir), { recursive: true });
   // Per API: Redoc renders the first edition; the others are made from its page when they can be. Every
   // API's first page goes to the renderer at once (nothing awaited before), which renders them in turn.
   const rendered = options.only ? apis.filter((api) => options.only!.has(api.id)) : apis;
-  const renderer = openDocsRenderer({
-    redoclyConfig: options.redoclyConfig,
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
-  const rendering = pool(rendered, rendered.length, async (api) => {
-    let base: { raw: string; doc: Json } | undefined;
-    for (const edition of editions) {
-      options.signal?.throwIfAborted();
-      const labels = edition.lang === "en" ? undefined : redocLabelsIn(edition.translator);
-      const doc = docsBundle(api.id, edition.docs.get(api.id)!, catalog);
-      const result = await renderReferencePage({
-        doc,
-        outFile: path.join(options.outDir, edition.dir, `${api.id}.html`),
-        lang: edition.lang,
-        source: options.sourceName(api.root),
-        renderer,
-        nav: navOf(api, edition, options),
-        ...(labels ? { labels } : {}),
-        ...(base ? { base } : {}),
-      });
-      if (!result.derived) built++;
-      base ??= { raw: result.raw, doc };
-      if (labels && !result.labelsApplied && !englishLabels.includes(edition.lang)) englishLabels.push(edition.lang);
-    }
-  });
+  // No API to render (a listing changed, nothing else): no renderer started.
+  const renderer =
+    rendered.length > 0 ? openDocsRenderer({ redoclyConfig: options.redoclyConfig, ...signal }) : undefined;
   try {
-    await rendering;
+    await pool(rendered, rendered.length, async (api) => {
+      let base: { raw: string; doc: Json } | undefined;
+      for (const edition of editions) {
+        options.signal?.throwIfAborted();
+        const labels = edition.lang === "en" ? undefined : redocLabelsIn(edition.translator);
+        const doc = docsBundle(api.id, edition.docs.get(api.id)!, catalog);
+        const result = await renderReferencePage({
+          doc,
+          outFile: path.join(options.outDir, edition.dir, `${api.id}.html`),
+          lang: edition.lang,
+          source: options.sourceName(api.root),
+          renderer: renderer!,
+          nav: navOf(api, edition, options),
+          ...(labels ? { labels } : {}),
+          ...(base ? { base } : {}),
+        });
+        if (!result.derived) built++;
+        base ??= { raw: result.raw, doc };
+        if (labels && !result.labelsApplied && !englishLabels.includes(edition.lang)) englishLabels.push(edition.lang);
+      }
+    });
   } finally {
-    await renderer.close();
+    await renderer?.close();
   }
   for (const edition of editions) {
     const html = renderLandingPage(landingPageOf(edition, editions, apis, catalog));
