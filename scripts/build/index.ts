@@ -118,10 +118,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let rendering: Promise<Ran<void>> | undefined;
   try {
     await copyCached(plan, ctx, staged.dir);
-    const render = (errors: Catalog, editions: EditionPlan) =>
-      timed(() => docs(ctx, staged.dir, bundled, errors, editions, stopDocs.signal));
+    const render = (errors: Catalog, editions: EditionPlan, atOnce = false) =>
+      timed(() => docs(ctx, staged.dir, bundled, errors, editions, stopDocs.signal, atOnce));
     if (early) {
-      rendering = render(early.catalog.result.value, early.i18n.result.value);
+      rendering = render(early.catalog.result.value, early.i18n.result.value, true);
       rendering.catch(() => {}); // its failure is the build's when it is awaited, below
     }
     const warnings = await run(ctx, "lint", () => lint(ctx, plan, bundled));

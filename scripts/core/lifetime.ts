@@ -91,8 +91,11 @@ function supervise(child: ChildProcess, signal?: AbortSignal, background?: boole
       // Not allowed here: it runs at the usual priority.
     }
   }
+  let over = false;
   return {
     ended() {
+      if (over) return;
+      over = true;
       guard.release();
       done();
       signal?.removeEventListener("abort", kill);
@@ -141,5 +144,8 @@ export function startNode(script: string, args: string[], options: NodeOptions =
   });
   const supervision = supervise(child, options.signal, options.background);
   child.once("exit", () => supervision.ended());
+  child.on("error", () => {
+    if (child.pid === undefined) supervision.ended(); // never started: no exit will come (the caller hears the error too)
+  });
   return child;
 }

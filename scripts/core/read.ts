@@ -137,10 +137,12 @@ function readAtMost(file: string, limit: number): Buffer {
   try {
     const chunks: Buffer[] = [];
     let total = 0;
-    // Chunks sized to the file (one read and one more to see its end), not zero-filled: only what was read is kept.
-    const expected = fs.fstatSync(fd).size + 1;
+    // Chunks sized to the file (one read, and a small one to see its end; 1 MiB at a time once it has grown), not
+    // zero-filled: only what was read is kept.
+    const size = fs.fstatSync(fd).size;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit - total, Math.max(expected - total, 1 << 12)));
+      const wanted = total < size ? size - total : total === size ? 1 << 12 : 1 << 20;
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit - total, wanted));
       const read = chunk.length > 0 ? fs.readSync(fd, chunk, 0, chunk.length, null) : 0;
       if (read === 0) break;
       chunks.push(chunk.subarray(0, read));

@@ -8,8 +8,8 @@
 // process finds that module the way the CLI does, from the import in `lib/index.js`, and calls the
 // handler with the arguments the CLI would parse and a configuration loaded by
 // `@redocly/openapi-core`. Where a Redocly release no longer has that import, the process says so
-// (`unavailable`) and the parent runs the CLI per page instead. `build-docs.test.ts` holds the two
-// to the same bytes.
+// (`unavailable`) and the parent runs the CLI per page instead. `build-docs-renderer.test.ts` holds
+// the two to the same bytes. Unlike the CLI, it reads no `.env` file.
 //
 // Messages (IPC): the parent sends `{ id, input, output, lang, template, openapi }` for each page, as
 // soon as it has one (pages sent while Redocly loads wait for it); the process answers, in order,

@@ -42,6 +42,7 @@ describe("openDocsRenderer", () => {
       expect(shop).toContain("listOrders");
       expect(toko).toContain("daftarPesanan");
       expect(toko).toContain('<html lang="id"');
+      expect(renderer.fallback).toBeUndefined();
       expect(shop).toBe(await buildDocs({ ...pages[0]!, redoclyConfig }));
       expect(toko).toBe(await buildDocs({ ...pages[1]!, redoclyConfig }));
     } finally {
@@ -86,12 +87,29 @@ describe("openDocsRenderer", () => {
     const page = { doc: api("Shop", "listOrders"), lang: "en", source: "shop.yaml", outFile: outFile("shop.html") };
     try {
       const html = await renderer.render(page);
+      expect(renderer.fallback).toMatch(/no lib\/index\.js/);
       expect(html).toContain("listOrders");
       expect(html).toBe(await buildDocs({ ...page, redoclyConfig }));
     } finally {
       await renderer.close();
       fs.rmSync(fake, { recursive: true, force: true });
     }
+  });
+
+  it("fails the pages of a process that died with how it ended, not with an earlier page's line", async () => {
+    const renderer = openDocsRenderer({ redoclyConfig });
+    const first = { doc: api("Shop", "listOrders"), lang: "en", source: "shop.yaml", outFile: outFile("shop.html") };
+    const second = { ...first, source: "toko.yaml", outFile: outFile("toko.html") };
+    expect(await renderer.render(first)).toContain("listOrders");
+    process.kill(Number(renderers()[0]), "SIGKILL");
+    for (const killed = Date.now(); renderers().length > 0; await wait(10)) {
+      if (Date.now() - killed > 10_000) throw new Error("the renderer outlived SIGKILL");
+    }
+    await expect(renderer.render(second)).rejects.toThrow(
+      "redocly build-docs failed on toko.yaml: the rendering process ended (SIGKILL)",
+    );
+    await renderer.close();
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 
   it("starts nothing once its signal has aborted", async () => {

@@ -17,20 +17,38 @@ const script = path.join(path.dirname(fileURLToPath(import.meta.url)), "build-do
 /** Pages rendered by one process: `render` as `buildDocs` renders, `close` when done. */
 export interface DocsRenderer {
   render(page: Omit<BuildDocsInput, "redoclyConfig" | "signal">): Promise<string>;
-  /** Ends the process, once the pages asked for are done. */
+  /** Why the pages went through `redocly build-docs` one process each, if they did. */
+  readonly fallback: string | undefined;
+  /** Ends the process; call it once the pages asked for are settled (a page still waiting fails). */
   close(): Promise<void>;
 }
 
 /** What `build-docs-process.js` answers for a page. */
 type Reply = { id: number; error?: string; unavailable?: string };
 
+/** Runs at most `limit` of the tasks given to it at a time. */
+function limiter(limit: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await task();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+}
+
 /**
  * The pages `buildDocs` renders, byte for byte, rendered by one process (`build-docs-process.js`) that
  * loads Redocly once, where a `build-docs` process per page spends half its time loading. The process
  * starts at once and each page is sent as soon as it is asked for, so that Redocly loads and renders
  * while lint keeps this process busy. Where the process cannot find Redocly's `build-docs` handler, each
- * page runs `redocly build-docs` (`DEBUG=1` says why). The `signal` kills the process and fails the pages
- * not done.
+ * page runs `redocly build-docs`, two at a time (`fallback` says why, and `DEBUG=1`). The `signal` kills
+ * the process and fails the pages not done.
  */
 export function openDocsRenderer(options: {
   redoclyConfig: string;
@@ -40,48 +58,72 @@ export function openDocsRenderer(options: {
 }): DocsRenderer {
   const { redoclyConfig, signal } = options;
   const pending = new Map<number, { resolve(reply: Reply): void; reject(error: Error): void }>();
+  const perPage = limiter(2);
   let failure: Error | undefined;
-  let perPage = false;
+  let fallback: string | undefined;
   let next = 0;
   let ended: Promise<void> = Promise.resolve();
   let child: ChildProcess | undefined;
   if (!signal?.aborted) {
     const args = [redoclyConfig, ...(options.redoclyCliDir ? [options.redoclyCliDir] : [])];
     const started = startNode(script, args, { env: redoclyEnv(), background: true, signal });
+    /** What the process wrote since its last answer: why it ended, if it ends. */
     let stderr = "";
     started.stderr?.on("data", (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-8192);
     });
     started.on("message", (reply: Reply) => {
+      stderr = "";
       const waiting = pending.get(reply.id);
       pending.delete(reply.id);
       if (reply.error === undefined) waiting?.resolve(reply);
       else waiting?.reject(new Error(reply.error));
     });
-    ended = new Promise((done) =>
-      started.once("exit", (code, killed) => {
-        failure = new Error(signal?.aborted ? "aborted" : (lastLine(stderr) ?? `ended (${code ?? killed})`));
+    ended = new Promise((done) => {
+      const end = (why: string) => {
+        failure ??= new Error(signal?.aborted ? "aborted" : why);
         for (const waiting of pending.values()) waiting.reject(failure);
         pending.clear();
         done();
-      }),
-    );
+      };
+      started.once("exit", (code, killed) => {
+        const said = lastLine(stderr);
+        end(said && !/^\s*at |^#|^<--/.test(said) ? said : `the rendering process ended (${killed ?? `exit ${code}`})`);
+      });
+      // The process could not be started, or its channel broke: nothing more will come from it.
+      started.once("error", (error) => end(error.message));
+    });
     child = started;
   }
   return {
+    get fallback() {
+      return fallback;
+    },
     render(page) {
       const input = { ...page, redoclyConfig, ...(signal ? { signal } : {}) };
       return inWorkFolder(input, async (file, output) => {
-        if (!child || perPage) return runBuildDocs(input, file, output);
+        const process_ = child;
+        if (!process_ || fallback) return perPage(() => runBuildDocs(input, file, output));
+        const message = {
+          id: next++,
+          input: file,
+          output,
+          lang: page.lang,
+          template,
+          openapi: redocOptions(redoclyConfig),
+        };
         if (failure) throw failure;
-        const id = next++;
-        const replied = new Promise<Reply>((resolve, reject) => pending.set(id, { resolve, reject }));
-        child.send({ id, input: file, output, lang: page.lang, template, openapi: redocOptions(redoclyConfig) });
-        const reply = await replied;
+        const reply = await new Promise<Reply>((resolve, reject) => {
+          pending.set(message.id, { resolve, reject });
+          // Not sent: the process is ending; the page fails with how it ended.
+          process_.send(message, (error) => {
+            if (error && pending.delete(message.id)) void ended.then(() => reject(failure ?? error));
+          });
+        });
         if (reply.unavailable === undefined) return;
-        if (!perPage && process.env.DEBUG) console.error(`error-contracts: build-docs per page: ${reply.unavailable}`);
-        perPage = true;
-        await runBuildDocs(input, file, output);
+        if (!fallback && process.env.DEBUG) console.error(`error-contracts: build-docs per page: ${reply.unavailable}`);
+        fallback ??= reply.unavailable;
+        await perPage(() => runBuildDocs(input, file, output));
       });
     },
     async close() {

@@ -33,19 +33,29 @@ export interface DocsOptions {
   sourceName: (file: string) => string;
   /** Stops the rendering: no page starts, the rendering process is killed. */
   signal?: AbortSignal;
+  /**
+   * Every API's pages asked for at once, so that the rendering process has them all while this one is busy with
+   * other steps (a small spec); else two APIs at a time, which bounds the memory their pages take here.
+   */
+  atOnce?: boolean;
 }
 
 /**
- * Runs the tasks with at most `limit` at a time. After a failure no task starts, and the first failure is
- * thrown once the tasks running have ended: nothing is left writing when it returns.
+ * Runs the tasks with at most `limit` at a time. After a failure no task starts (and those running can ask
+ * `failed()` to stop early), and the first failure is thrown once the tasks running have ended: nothing is
+ * left writing when it returns.
  */
-async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+async function pool<T>(
+  items: T[],
+  limit: number,
+  task: (item: T, failed: () => boolean) => Promise<void>,
+): Promise<void> {
   const queue = [...items];
   const failures: unknown[] = [];
   await Promise.all(
     Array.from({ length: Math.min(limit, queue.length) }, async () => {
       for (let item = queue.shift(); item !== undefined && failures.length === 0; item = queue.shift()) {
-        await task(item).catch((error: unknown) => failures.push(error));
+        await task(item, () => failures.length > 0).catch((error: unknown) => failures.push(error));
       }
     }),
   );
@@ -84,17 +94,18 @@ export async function renderDocs(options: DocsOptions): Promise<DocsResult> {
   let built = 0;
   const signal = options.signal ? { signal: options.signal } : {};
   for (const edition of editions) mkdirSync(path.join(options.outDir, edition.dir), { recursive: true });
-  // Per API: Redoc renders the first edition; the others are made from its page when they can be. Every
-  // API's first page goes to the renderer at once (nothing awaited before), which renders them in turn.
+  // Per API: Redoc renders the first edition; the others are made from its page when they can be. With
+  // `atOnce`, every API's first page goes to the renderer at once (nothing awaited before); it renders them in turn.
   const rendered = options.only ? apis.filter((api) => options.only!.has(api.id)) : apis;
   // No API to render (a listing changed, nothing else): no renderer started.
   const renderer =
     rendered.length > 0 ? openDocsRenderer({ redoclyConfig: options.redoclyConfig, ...signal }) : undefined;
   try {
-    await pool(rendered, rendered.length, async (api) => {
+    await pool(rendered, options.atOnce ? rendered.length : 2, async (api, failed) => {
       let base: { raw: string; doc: Json } | undefined;
       for (const edition of editions) {
         options.signal?.throwIfAborted();
+        if (failed()) return;
         const labels = edition.lang === "en" ? undefined : redocLabelsIn(edition.translator);
         const doc = docsBundle(api.id, edition.docs.get(api.id)!, catalog);
         const result = await renderReferencePage({

@@ -1,6 +1,6 @@
 /**
  * Interrupted builds clean up after themselves: a stopped build removes its staging folder and its
- * `redocly build-docs` children; what a killed build leaves is put right by the next one; a closed
+ * Redocly `build-docs` child (`build-docs-process.js`); what a killed build leaves is put right by the next one; a closed
  * stdout ends the build quietly.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -27,7 +27,7 @@ const until = async (what: string, ready: () => boolean, ms = 90_000) => {
   }
 };
 
-/** Starts a cold build of one API with docs and waits until its `redocly build-docs` children are running. */
+/** Starts a cold build of one API with docs and waits until its `build-docs` child is running. */
 async function buildUntilDocs(dir: string) {
   const args = [bin, "build", "openapi/messaging/openapi.yaml", "--force"];
   const child = spawn(process.execPath, args, { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
@@ -37,7 +37,7 @@ async function buildUntilDocs(dir: string) {
   const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on("close", (code, signal) => resolve({ code, signal })),
   );
-  // Its `redocly build-docs` children, not another child (esbuild's service, when the command is bundled anew).
+  // Its `build-docs-process.js` child, not another child (esbuild's service, when the command is bundled anew).
   const buildDocs = (pid: number) =>
     spawnSync("ps", ["-o", "args=", "-p", String(pid)], { encoding: "utf8" }).stdout.includes("build-docs");
   await until("build-docs children", () => childrenOf(child.pid!).some(buildDocs));

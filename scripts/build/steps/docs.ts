@@ -5,7 +5,8 @@ import { renderDocs, type EditionPlan } from "../../docs/index.js";
 import type { StepResult } from "./step.js";
 
 /**
- * docs: the reference pages (Redocly's `build-docs` in a child process, so other steps run meanwhile)
+ * docs: the reference pages (Redocly's `build-docs` in a child process, so other steps run meanwhile; with `atOnce`,
+ * a small spec's, every API's pages asked for at once)
  * and the landing pages of every edition, written into `<staged>/docs`.
  */
 export async function docs(
@@ -15,6 +16,7 @@ export async function docs(
   catalog: Catalog,
   plan: EditionPlan,
   signal?: AbortSignal,
+  atOnce = false,
 ): Promise<StepResult<void>> {
   const { apis, rebuilt } = bundled;
   const only = new Set(rebuilt.map((api) => api.id));
@@ -28,6 +30,7 @@ export async function docs(
     editions: plan.editions,
     redoclyConfig,
     sourceName: ctx.sourceName,
+    atOnce,
     ...(signal ? { signal } : {}),
   });
   const languages = plan.editions.map((e) => e.lang).join(", ");
