@@ -52,6 +52,32 @@ describe("openDocsRenderer", () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
+  it("honours a team's Redocly configuration as the CLI does: Redoc's options, a decorator", async () => {
+    const config = outFile("redocly.yaml");
+    fs.writeFileSync(
+      config,
+      "telemetry: off\nextends:\n  - recommended\ndecorators:\n  remove-x-internal: on\n" +
+        "openapi:\n  hideDownloadButtons: true\n  sortPropsAlphabetically: true\n",
+    );
+    const doc = api("Shop", "listOrders") as { paths: Record<string, unknown> };
+    doc.paths["/internal"] = {
+      get: { operationId: "secretReport", "x-internal": true, responses: { "200": { description: "ok" } } },
+    };
+    const page = { doc, lang: "en", source: "shop.yaml", outFile: outFile("shop.html") };
+    const renderer = openDocsRenderer({ redoclyConfig: config });
+    try {
+      const html = await renderer.render(page);
+      expect(renderer.fallback).toBeUndefined();
+      expect(html).toContain("listOrders");
+      expect(html).not.toContain("secretReport");
+      expect(html).toContain('"hideDownloadButtons":true');
+      expect(html).toBe(await buildDocs({ ...page, redoclyConfig: config }));
+    } finally {
+      await renderer.close();
+      fs.rmSync(config);
+    }
+  });
+
   it("fails a page Redocly cannot render with Redocly's reason, and renders the next", async () => {
     const renderer = openDocsRenderer({ redoclyConfig });
     try {
