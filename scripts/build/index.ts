@@ -1,12 +1,20 @@
 import fs from "node:fs";
 import type { Catalog } from "./catalog.js";
 import { createContext, type BuildContext, type BuildOptions, type BuildResult, type Bundled } from "./context.js";
-import type { EditionPlan } from "../docs/index.js";
+import type { DocsRenderer, EditionPlan } from "../docs/index.js";
 import { errorStatusesOf } from "../core/error-statuses.js";
 import { count } from "../core/plural.js";
 import { collectGarbage } from "../core/heap.js";
 import { claimOutput, recoverOutput, stage, writeFiles } from "./output.js";
-import { cachedWarnings, copyCached, planCache, previousManifest, recordCache, recordedOutputs } from "./plan.js";
+import {
+  type CachePlan,
+  cachedWarnings,
+  copyCached,
+  planCache,
+  previousManifest,
+  recordCache,
+  recordedOutputs,
+} from "./plan.js";
 import { warningLine, type StepResult } from "./steps/step.js";
 
 export type { BuildOptions, BuildResult } from "./context.js";
@@ -72,12 +80,8 @@ async function checkedEarly(
 }
 
 /**
- * The build, as its steps: bundle each API once (Redocly), lint the bundles (Spectral), read and
- * check the catalog, write clients and server kits, check translations, then generate types; the docs
- * render in child processes meanwhile (or one step at a time on a big spec: `sideBySide`), all into a
- * staging folder that replaces the output only when every step succeeded. What did not change comes
- * from the cache (plan.ts). Bad input throws `InputRejected`. (Over 60 lines as one job: the order of
- * the steps, in one place.)
+ * The build: what did not change comes from the cache (plan.ts), the rest is rebuilt (`rebuild`). Bad input
+ * throws `InputRejected`.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const ctx = createContext(options);
@@ -102,7 +106,35 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         : "a folder listing changed: checking the catalog again";
     ctx.log(`cached   ${[...plan.fresh].join(", ")} unchanged; ${rebuilding}`);
   }
+  // The docs' rendering process starts now, to load Redocly while this one bundles and lints.
+  const stopDocs = new AbortController();
+  const { openDocsRenderer } = await import("../docs/index.js");
+  const renderer =
+    options.docs !== false && plan.stale.length > 0
+      ? openDocsRenderer({ redoclyConfig: options.redoclyConfig, signal: stopDocs.signal })
+      : undefined;
+  try {
+    return await rebuild(ctx, plan, renderer, stopDocs);
+  } finally {
+    await renderer?.close();
+  }
+}
 
+/**
+ * The build's steps, once the plan has found what to rebuild: bundle each API once (Redocly), lint the bundles
+ * (Spectral), read and check the catalog, write clients and server kits, check translations, then generate types;
+ * the docs render in their process meanwhile (or one step at a time on a big spec: `sideBySide`), all into a
+ * staging folder that replaces the output only when every step succeeded. (Over 60 lines as one job: the order
+ * of the steps, in one place.)
+ */
+async function rebuild(
+  ctx: BuildContext,
+  plan: CachePlan,
+  renderer: DocsRenderer | undefined,
+  stopDocs: AbortController,
+): Promise<BuildResult> {
+  const { options } = ctx;
+  const ids = ctx.roots.map((root) => root.id);
   const steps = await import("./steps/index.js");
   const { bundle, catalog, clients, docs, i18n, lint, server, types } = steps;
   const files = new Map<string, string>();
@@ -114,12 +146,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       : undefined;
 
   const staged = await stage(ctx.out);
-  const stopDocs = new AbortController();
   let rendering: Promise<Ran<void>> | undefined;
   try {
     await copyCached(plan, ctx, staged.dir);
     const render = (errors: Catalog, editions: EditionPlan, atOnce = false) =>
-      timed(() => docs(ctx, staged.dir, bundled, errors, editions, stopDocs.signal, atOnce));
+      timed(() => docs(ctx, staged.dir, bundled, errors, editions, { signal: stopDocs.signal, atOnce, renderer }));
     if (early) {
       rendering = render(early.catalog.result.value, early.i18n.result.value, true);
       rendering.catch(() => {}); // its failure is the build's when it is awaited, below

@@ -4,3 +4,4 @@
  */
 export { planEditions, type Edition, type EditionPlan } from "./editions.js";
 export { renderDocs, type DocsOptions, type DocsResult } from "./pages.js";
+export { openDocsRenderer, type DocsRenderer } from "./build-docs-renderer.js";

@@ -3,7 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { BundledApi } from "../core/bundle.js";
 import type { Catalog } from "../core/catalog-format.js";
-import { openDocsRenderer } from "./build-docs-renderer.js";
+import { type DocsRenderer, openDocsRenderer } from "./build-docs-renderer.js";
 import { docsBundle } from "./docs-bundle.js";
 import { editionHref, type Edition } from "./editions.js";
 import type { Json } from "./json.js";
@@ -38,6 +38,8 @@ export interface DocsOptions {
    * other steps (a small spec); else two APIs at a time, which bounds the memory their pages take here.
    */
   atOnce?: boolean;
+  /** What renders Redoc's pages (default: a renderer opened here, and closed when they are done). */
+  renderer?: DocsRenderer | undefined;
 }
 
 /**
@@ -98,8 +100,8 @@ export async function renderDocs(options: DocsOptions): Promise<DocsResult> {
   // `atOnce`, every API's first page goes to the renderer at once (nothing awaited before); it renders them in turn.
   const rendered = options.only ? apis.filter((api) => options.only!.has(api.id)) : apis;
   // No API to render (a listing changed, nothing else): no renderer started.
-  const renderer =
-    rendered.length > 0 ? openDocsRenderer({ redoclyConfig: options.redoclyConfig, ...signal }) : undefined;
+  const own = rendered.length > 0 && !options.renderer;
+  const renderer = own ? openDocsRenderer({ redoclyConfig: options.redoclyConfig, ...signal }) : options.renderer;
   try {
     await pool(rendered, options.atOnce ? rendered.length : 2, async (api, failed) => {
       let base: { raw: string; doc: Json } | undefined;
@@ -124,7 +126,7 @@ export async function renderDocs(options: DocsOptions): Promise<DocsResult> {
       }
     });
   } finally {
-    await renderer?.close();
+    if (own) await renderer?.close();
   }
   for (const edition of editions) {
     const html = renderLandingPage(landingPageOf(edition, editions, apis, catalog));

@@ -27,7 +27,10 @@ const until = async (what: string, ready: () => boolean, ms = 90_000) => {
   }
 };
 
-/** Starts a cold build of one API with docs and waits until its `build-docs` child is running. */
+/**
+ * Starts a cold build of one API with docs and waits until its `build-docs` child is running and its staging
+ * folder made (the child starts first: it loads Redocly while the build bundles).
+ */
 async function buildUntilDocs(dir: string) {
   const args = [bin, "build", "openapi/messaging/openapi.yaml", "--force"];
   const child = spawn(process.execPath, args, { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
@@ -41,6 +44,7 @@ async function buildUntilDocs(dir: string) {
   const buildDocs = (pid: number) =>
     spawnSync("ps", ["-o", "args=", "-p", String(pid)], { encoding: "utf8" }).stdout.includes("build-docs");
   await until("build-docs children", () => childrenOf(child.pid!).some(buildDocs));
+  await until("the staging folder", () => fs.readdirSync(dir).some((name) => name.startsWith("generated.staging-")));
   return {
     pid: child.pid!,
     children: childrenOf(child.pid!),

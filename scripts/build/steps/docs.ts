@@ -1,13 +1,12 @@
 import path from "node:path";
 import type { Catalog } from "../catalog.js";
 import type { BuildContext, Bundled } from "../context.js";
-import { renderDocs, type EditionPlan } from "../../docs/index.js";
+import { type DocsOptions, renderDocs, type EditionPlan } from "../../docs/index.js";
 import type { StepResult } from "./step.js";
 
 /**
- * docs: the reference pages (Redocly's `build-docs` in a child process, so other steps run meanwhile; with `atOnce`,
- * a small spec's, every API's pages asked for at once)
- * and the landing pages of every edition, written into `<staged>/docs`.
+ * docs: the reference pages (Redocly's `build-docs` in a child process, the build's `renderer`, so other steps run
+ * meanwhile) and the landing pages of every edition, written into `<staged>/docs`.
  */
 export async function docs(
   ctx: BuildContext,
@@ -15,8 +14,7 @@ export async function docs(
   bundled: Bundled,
   catalog: Catalog,
   plan: EditionPlan,
-  signal?: AbortSignal,
-  atOnce = false,
+  rendering: Pick<DocsOptions, "signal" | "atOnce" | "renderer">,
 ): Promise<StepResult<void>> {
   const { apis, rebuilt } = bundled;
   const only = new Set(rebuilt.map((api) => api.id));
@@ -30,8 +28,7 @@ export async function docs(
     editions: plan.editions,
     redoclyConfig,
     sourceName: ctx.sourceName,
-    atOnce,
-    ...(signal ? { signal } : {}),
+    ...rendering,
   });
   const languages = plan.editions.map((e) => e.lang).join(", ");
   const pages = (n: number, kind: string) => `${n} ${kind} page${n === 1 ? "" : "s"}`;
