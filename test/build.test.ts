@@ -38,17 +38,19 @@ describe("npm run build on this repo", () => {
 });
 
 describe("a spec too big for the docs to render side by side", () => {
-  it("builds one step at a time, docs before types, into the same bytes as this repo's build", async () => {
+  it("builds one step at a time, no docs process beside lint, docs before types, into the same bytes", async () => {
     const work = project("build-one-at-a-time");
     const lines: string[] = [];
     let docsAtLint: boolean | undefined;
     let docsBeforeTypes: boolean | undefined;
+    let rendererAtLint: string | undefined;
     const log = (line: string) => {
       lines.push(line);
       // Side by side, the docs folder is made before lint starts; the landing pages are the docs step's
       // last files: written before types started, or not.
       const [staging] = work.leftovers();
       if (line.startsWith("lint")) docsAtLint = fs.existsSync(path.join(work.dir, staging!, "docs"));
+      if (line.startsWith("lint")) rendererAtLint = childrenMatching("build-docs-process");
       if (line.startsWith("types"))
         docsBeforeTypes = fs.existsSync(path.join(work.dir, staging!, "docs", "index.html"));
     };
@@ -58,6 +60,7 @@ describe("a spec too big for the docs to render side by side", () => {
       ...["bundle", "lint", "catalog", "clients", "server", "i18n", "types", "docs"],
     ]);
     expect(docsAtLint).toBe(false);
+    expect(rendererAtLint).toBe("");
     expect(docsBeforeTypes).toBe(true);
     expect(hashTree(work.out)).toBe(hashTree(path.join(repoRoot, "generated")));
   });

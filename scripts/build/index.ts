@@ -140,17 +140,24 @@ async function rebuild(
   const files = new Map<string, string>();
   const bundled = await run(ctx, "bundle", () => bundle(ctx, plan, files));
   const withDocs = options.docs !== false;
-  const early =
-    withDocs && sideBySide(bundled, options.sideBySideBytes)
-      ? await checkedEarly(ctx, bundled, files, steps)
-      : undefined;
+  const small = sideBySide(bundled, options.sideBySideBytes);
+  // A big spec: not the process started before its size was known; the docs start their own after lint, so
+  // that lint's peak memory is its own.
+  if (!small) await renderer?.close();
+  const early = withDocs && small ? await checkedEarly(ctx, bundled, files, steps) : undefined;
 
   const staged = await stage(ctx.out);
   let rendering: Promise<Ran<void>> | undefined;
   try {
     await copyCached(plan, ctx, staged.dir);
     const render = (errors: Catalog, editions: EditionPlan, atOnce = false) =>
-      timed(() => docs(ctx, staged.dir, bundled, errors, editions, { signal: stopDocs.signal, atOnce, renderer }));
+      timed(() =>
+        docs(ctx, staged.dir, bundled, errors, editions, {
+          signal: stopDocs.signal,
+          atOnce,
+          renderer: small ? renderer : undefined,
+        }),
+      );
     if (early) {
       rendering = render(early.catalog.result.value, early.i18n.result.value, true);
       rendering.catch(() => {}); // its failure is the build's when it is awaited, below
