@@ -115,6 +115,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       : undefined;
   try {
     return await rebuild(ctx, plan, renderer, stopDocs);
+  } catch (error) {
+    stopDocs.abort(); // killed, not asked to end: it may be loading Redocly still
+    throw error;
   } finally {
     await renderer?.close();
   }
