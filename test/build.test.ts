@@ -84,6 +84,20 @@ describe("a lint error while the docs of a small spec render beside lint", () =>
   });
 });
 
+describe("a bundle error once the docs' process has started", () => {
+  it("stops the build and that process: the error, no staging folder, no process left", async () => {
+    const work = project("build-bundle-error-docs");
+    const before = hashTree(work.out);
+    work.edit("openapi/messaging/openapi.yaml", (text) => `${text}\nx-broken: { $ref: "./nowhere.yaml" }\n`);
+    const build = buildInProcess({ ...buildOptionsOf(work), docs: true, force: true });
+    await expect(build).rejects.toThrow(InputRejected);
+    await expect(build).rejects.toMatchObject({ problems: [expect.objectContaining({ rule: "bundle" })] });
+    expect(childrenMatching("build-docs")).toBe("");
+    expect(work.leftovers()).toEqual([]);
+    expect(hashTree(work.out)).toBe(before);
+  });
+});
+
 describe("the API roots lint clean with the tools themselves", () => {
   it("redocly lint on every root: 0 errors", async () => {
     const roots = apis.map((api) => `openapi/${api}/openapi.yaml`);

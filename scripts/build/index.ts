@@ -47,7 +47,7 @@ async function run<T>(ctx: BuildContext, name: string, step: () => StepResult<T>
 
 /**
  * Whether the docs render side by side with the other steps: while the rebuilt bundles are small (2 Mi characters of
- * JSON together, `sideBySideBytes`). Their rendering process (Redocly's `build-docs`) then starts before lint and renders
+ * JSON together, `sideBySideBytes`). The pages then go to the rendering process (Redocly's `build-docs`) before lint; it renders
  * while Spectral and openapi-typescript run here. A bigger spec's steps run one at a time (docs, then types),
  * so that the build's peak memory is one tool's, not the sum of three (bench/README.md: 5,000 operations).
  */
@@ -146,7 +146,7 @@ async function rebuild(
   const small = sideBySide(bundled, options.sideBySideBytes);
   // A big spec: not the process started before its size was known; the docs start their own after lint, so
   // that lint's peak memory is its own.
-  if (!small) await renderer?.close();
+  if (!small) await renderer?.close({ kill: true });
   const early = withDocs && small ? await checkedEarly(ctx, bundled, files, steps) : undefined;
 
   const staged = await stage(ctx.out);

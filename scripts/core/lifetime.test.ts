@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -89,5 +89,39 @@ describe("runNode", () => {
     const own = os.getPriority();
     expect((await runNode(child, [], { background: true })).stdout.trim()).toBe(String(Math.min(19, own + 10)));
     expect((await runNode(child, [])).stdout.trim()).toBe(String(own));
+  });
+});
+
+describe("stop", () => {
+  it("kills the children before the other cleanups run, whatever the order they were registered in", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lifetime-"));
+    try {
+      const child = path.join(dir, "child.cjs");
+      fs.writeFileSync(child, "setInterval(() => {}, 1000);");
+      // A folder's cleanup registered after the child started: newest first, it would run before the child's
+      // kill. It reports whether the child was gone within a second of it being called.
+      const parentScript = `
+        import { runNode, stop, untilDone } from ${JSON.stringify(lifetime)};
+        import { execFileSync } from "node:child_process";
+        import fs from "node:fs";
+        runNode(${JSON.stringify(child)}, []).catch(() => {});
+        let pid = "";
+        while (!pid) pid = execFileSync("pgrep", ["-P", String(process.pid), "-f", "child.cjs"], { encoding: "utf8" }).trim();
+        const gone = () => { try { return /^\\d+ \\(.*\\) Z/.test(fs.readFileSync("/proc/" + pid + "/stat", "utf8")); } catch { return true; } };
+        untilDone(() => {
+          const end = Date.now() + 1000;
+          while (!gone() && Date.now() < end);
+          console.log(gone() ? "child gone" : "child alive");
+        });
+        stop(130);
+      `;
+      const parent = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", parentScript], {
+        encoding: "utf8",
+      });
+      expect(parent.status).toBe(130);
+      expect(parent.stdout.trim()).toBe("child gone");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -11,12 +11,18 @@ import type { Socket } from "node:net";
  */
 
 const cleanups = new Set<() => void>();
+/** The cleanups that kill a child process: they run first, so that no child writes into a folder removed before. */
+const kills = new WeakSet<() => void>();
 const signals: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 const handlers = new Map(Object.entries(signals).map(([signal, code]) => [signal, () => stop(code)]));
 
-/** Runs every registered cleanup (each once, whatever the others do) and exits with `code`. */
+/**
+ * Runs every registered cleanup (each once, whatever the others do), the children's kills first, then the rest
+ * newest first, and exits with `code`.
+ */
 export function stop(code: number): never {
-  for (const cleanup of [...cleanups].reverse()) {
+  const newestFirst = [...cleanups].reverse();
+  for (const cleanup of [...newestFirst.filter((c) => kills.has(c)), ...newestFirst.filter((c) => !kills.has(c))]) {
     try {
       cleanup();
     } catch {
@@ -81,6 +87,7 @@ function guardAgainstOrphaning(child: ChildProcess): { release(): void } {
  */
 function supervise(child: ChildProcess, signal?: AbortSignal, background?: boolean): { ended(): void } {
   const kill = () => child.kill("SIGKILL");
+  kills.add(kill);
   const guard = guardAgainstOrphaning(child);
   const done = untilDone(kill);
   signal?.addEventListener("abort", kill, { once: true });

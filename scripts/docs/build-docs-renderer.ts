@@ -19,8 +19,11 @@ export interface DocsRenderer {
   render(page: Omit<BuildDocsInput, "redoclyConfig" | "signal">): Promise<string>;
   /** Why the pages went through `redocly build-docs` one process each, if they did. */
   readonly fallback: string | undefined;
-  /** Ends the process; call it once the pages asked for are settled (a page still waiting fails). */
-  close(): Promise<void>;
+  /**
+   * Ends the process; call it once the pages asked for are settled (a page still waiting fails). With `kill`,
+   * at once, where it would end only once it has loaded Redocly.
+   */
+  close(options?: { kill?: boolean }): Promise<void>;
 }
 
 /** What `build-docs-process.js` answers for a page. */
@@ -48,7 +51,8 @@ function limiter(limit: number) {
  * starts at once and each page is sent as soon as it is asked for, so that Redocly loads and renders
  * while lint keeps this process busy. Where the process cannot find Redocly's `build-docs` handler, each
  * page runs `redocly build-docs`, two at a time (`fallback` says why, and `DEBUG=1`). The `signal` kills
- * the process and fails the pages not done.
+ * the process and fails the pages not done. (Over 60 lines as one job: the process, its answers and its end,
+ * and the pages sent to it, in one place.)
  */
 export function openDocsRenderer(options: {
   redoclyConfig: string;
@@ -126,8 +130,9 @@ export function openDocsRenderer(options: {
         await perPage(() => runBuildDocs(input, file, output));
       });
     },
-    async close() {
-      if (child?.connected) child.disconnect();
+    async close({ kill = false } = {}) {
+      if (kill) child?.kill("SIGKILL");
+      else if (child?.connected) child.disconnect();
       await ended;
     },
   };

@@ -5,8 +5,8 @@ import { type DocsOptions, renderDocs, type EditionPlan } from "../../docs/index
 import type { StepResult } from "./step.js";
 
 /**
- * docs: the reference pages (Redocly's `build-docs` in a child process, the build's `renderer`, so other steps run
- * meanwhile) and the landing pages of every edition, written into `<staged>/docs`.
+ * docs: the reference pages (Redocly's `build-docs` in a child process: the build's `renderer` on a small spec, so
+ * that other steps run meanwhile; else one of its own) and the landing pages of every edition, into `<staged>/docs`.
  */
 export async function docs(
   ctx: BuildContext,
