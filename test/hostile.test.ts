@@ -225,10 +225,12 @@ describe("a hostile server", () => {
     expect(connections).toBe(2);
   }, 10_000);
 
+  // The tests below expect the status: their timeout leaves the headers time to come on a loaded machine (100 ms
+  // did not, once in CI); the body never comes or never ends, so the timeout still ends each attempt.
   it("a 2xx body that never finishes: the attempt's timeout ends openapi-fetch's read too", async () => {
     const { error } = await hostile(
       (socket) => socket.write(`HTTP/1.1 200 OK\r\nContent-Type: ${json}\r\nContent-Length: 100\r\n\r\n{"id":`),
-      { retries: 0, timeoutMs: 100 },
+      { retries: 0, timeoutMs: 500 },
     );
     expect(error).toMatchObject({ status: 200, reason: "timeout", attempts: 1 });
   }, 10_000);
@@ -237,7 +239,7 @@ describe("a hostile server", () => {
     const { error } = await hostile(
       (socket) =>
         socket.write(`HTTP/1.1 409 Conflict\r\nContent-Type: ${json}\r\nContent-Length: 100\r\n\r\n{"error":`),
-      { retries: 0, timeoutMs: 100 },
+      { retries: 0, timeoutMs: 500 },
     );
     expect(error).toMatchObject({ status: 409, reason: "status", raw: '{"error":', attempts: 1 });
   }, 10_000);
@@ -255,9 +257,9 @@ describe("a hostile server", () => {
             Buffer.from([0x20, 0x72, 0xc2, 0x38, 0x43]),
           ]),
         );
-    const failed = await hostile(gzipGarbage("503 Service Unavailable"), { retries: 0, timeoutMs: 100 });
+    const failed = await hostile(gzipGarbage("503 Service Unavailable"), { retries: 0, timeoutMs: 500 });
     expect(failed.error).toMatchObject({ status: 503, reason: "status", attempts: 1, raw: undefined });
-    const ok = await hostile(gzipGarbage("200 OK"), { retries: 0, timeoutMs: 100 });
+    const ok = await hostile(gzipGarbage("200 OK"), { retries: 0, timeoutMs: 500 });
     expect(ok.error).toMatchObject({ status: 200, reason: "timeout", attempts: 1 });
   }, 10_000);
 
