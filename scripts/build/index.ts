@@ -47,9 +47,10 @@ async function run<T>(ctx: BuildContext, name: string, step: () => StepResult<T>
 
 /**
  * Whether the docs render side by side with the other steps: while the rebuilt bundles are small (2 Mi characters of
- * JSON together, `sideBySideBytes`). The pages then go to the rendering process (Redocly's `build-docs`) before lint; it renders
- * while Spectral and openapi-typescript run here. A bigger spec's steps run one at a time (docs, then types),
- * so that the build's peak memory is one tool's, not the sum of three (bench/README.md: 5,000 operations).
+ * JSON together, `sideBySideBytes`). The pages then go to the rendering process (Redocly's `build-docs`) before
+ * lint; it renders while Spectral and openapi-typescript run here. A bigger spec's steps run one at a time (docs,
+ * then types), so that the build's peak memory is one tool's, not the sum of three (bench/README.md: 5,000
+ * operations).
  */
 function sideBySide({ rebuilt }: Bundled, limit = 2 * 2 ** 20): boolean {
   let size = 0;
@@ -144,8 +145,8 @@ async function rebuild(
   const bundled = await run(ctx, "bundle", () => bundle(ctx, plan, files));
   const withDocs = options.docs !== false;
   const small = sideBySide(bundled, options.sideBySideBytes);
-  // A big spec: not the process started before its size was known; the docs start their own after lint, so
-  // that lint's peak memory is its own.
+  // A big spec does without the process started before its size was known: its docs start their own after lint,
+  // so that lint's peak memory is lint's own.
   if (!small) await renderer?.close({ kill: true });
   const early = withDocs && small ? await checkedEarly(ctx, bundled, files, steps) : undefined;
 
