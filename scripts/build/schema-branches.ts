@@ -1,4 +1,4 @@
-import { isObject, type Json } from "../../src/openapi/index.js";
+import { isObject, type Json, SCHEMA_DATA_KEYS } from "../../src/openapi/index.js";
 
 /**
  * The one schema shape openapi-typescript cannot type, rewritten into one it can, for the types step
@@ -18,8 +18,6 @@ import { isObject, type Json } from "../../src/openapi/index.js";
 const annotations = new Set(["required", "title", "description"]);
 /** What types an object: moved from the schema into each branch. */
 const objectKeywords = ["type", "properties", "required", "additionalProperties", "patternProperties"];
-/** Keys whose values are data, not schemas: never rewritten. */
-const dataKeys = new Set(["example", "examples", "default", "const", "enum"]);
 
 const onlyRequires = (branch: unknown): branch is Json =>
   isObject(branch) &&
@@ -60,7 +58,7 @@ export function typedBranches<T>(doc: T): T {
     let changed = false;
     const copy: unknown[] | Json = Array.isArray(node) ? [...node] : { ...(node as Json) };
     for (const [key, value] of Object.entries(node)) {
-      if (!Array.isArray(node) && dataKeys.has(key)) continue;
+      if (!Array.isArray(node) && SCHEMA_DATA_KEYS.has(key)) continue;
       const next = visit(value);
       if (next !== value) {
         (copy as Record<string, unknown>)[key] = next;

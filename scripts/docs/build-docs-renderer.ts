@@ -67,6 +67,12 @@ export function openDocsRenderer(options: {
   let fallback: string | undefined;
   let next = 0;
   let ended: Promise<void> = Promise.resolve();
+  /** Redoc's options, read once for all the pages. */
+  let redoc: Record<string, unknown> | undefined;
+  const redocFor = () => {
+    redoc ??= redocOptions(redoclyConfig);
+    return redoc;
+  };
   let child: ChildProcess | undefined;
   if (!signal?.aborted) {
     const args = [redoclyConfig, ...(options.redoclyCliDir ? [options.redoclyCliDir] : [])];
@@ -114,7 +120,7 @@ export function openDocsRenderer(options: {
           output,
           lang: page.lang,
           template,
-          openapi: redocOptions(redoclyConfig),
+          openapi: redocFor(),
         };
         if (failure) throw failure;
         const reply = await new Promise<Reply>((resolve, reject) => {

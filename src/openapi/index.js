@@ -10,6 +10,7 @@ export {
   refersToItself,
   refOf,
   resolveRef,
+  SCHEMA_DATA_KEYS,
   setValueAt,
   valueAt,
 } from "./pointer.js";

@@ -109,7 +109,7 @@ export function followRef(doc, node) {
 /** Per document: each local `$ref` → whether what it points at reaches a loop of `$ref`s. @type {WeakMap<object, Map<string, boolean>>} */
 const loops = new WeakMap();
 /** Members of a schema whose values are data, not schemas: a `$ref` there refers to nothing. */
-const DATA = new Set(["example", "examples", "default", "const", "enum"]);
+export const SCHEMA_DATA_KEYS = new Set(["example", "examples", "default", "const", "enum"]);
 /** Members of a schema whose keys are names (`properties: { default: … }`), each value a schema. */
 const NAMED = new Set(["properties", "patternProperties", "dependentSchemas", "$defs", "definitions"]);
 
@@ -132,7 +132,9 @@ export function refersToItself(doc, node) {
     const target = typeof ref === "string" ? pathOfRef(ref) : undefined;
     if (typeof ref !== "string" || !target)
       return Object.entries(value).some(([key, member]) =>
-        named ? reaches(member) : !DATA.has(key) && !key.startsWith("x-") && reaches(member, NAMED.has(key)),
+        named
+          ? reaches(member)
+          : !SCHEMA_DATA_KEYS.has(key) && !key.startsWith("x-") && reaches(member, NAMED.has(key)),
       );
     if (following.has(ref)) return true;
     let found = known?.get(ref);
