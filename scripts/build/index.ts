@@ -140,7 +140,7 @@ async function rebuild(
   const { options } = ctx;
   const ids = ctx.roots.map((root) => root.id);
   const steps = await import("./steps/index.js");
-  const { bundle, catalog, clients, docs, i18n, lint, server, types } = steps;
+  const { bundle, catalog, clients, docs, i18n, lint, server, types, typesAhead } = steps;
   const files = new Map<string, string>();
   const bundled = await run(ctx, "bundle", () => bundle(ctx, plan, files));
   const withDocs = options.docs !== false;
@@ -152,6 +152,7 @@ async function rebuild(
 
   const staged = await stage(ctx.out);
   let rendering: Promise<Ran<void>> | undefined;
+  let ahead: ReturnType<typeof typesAhead> | undefined;
   try {
     await copyCached(plan, ctx, staged.dir);
     const render = (errors: Catalog, editions: EditionPlan, atOnce = false) =>
@@ -165,6 +166,8 @@ async function rebuild(
     if (early) {
       rendering = render(early.catalog.result.value, early.i18n.result.value, true);
       rendering.catch(() => {}); // its failure is the build's when it is awaited, below
+      // The types too, once that process has rendered the pages: there, not after lint here.
+      if (renderer) ahead = typesAhead(renderer, bundled);
     }
     const warnings = await run(ctx, "lint", () => lint(ctx, plan, bundled));
     const errors = early
@@ -177,7 +180,7 @@ async function rebuild(
     // lint left in this process's heap is given back before the docs' process starts beside it.
     if (withDocs && !rendering) collectGarbage();
     const rendered = withDocs && !rendering ? await render(errors, editions) : undefined;
-    await run(ctx, "types", () => types(ctx, bundled, errors, files));
+    await run(ctx, "types", () => types(ctx, bundled, errors, files, ahead));
     await writeFiles(staged.dir, files);
     const ran = rendered ?? (await rendering);
     if (ran) print(ctx, "docs", ran);

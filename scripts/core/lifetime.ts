@@ -139,7 +139,8 @@ export function runNode(
 
 /**
  * Starts a Node script as a child process that does not outlive this one (`supervise`), with an IPC
- * channel for messages, no stdin or stdout, and its stderr piped to this process (read it, or it fills).
+ * channel for messages (structured clones, as between threads: a `Date` stays one), no stdin or stdout,
+ * and its stderr piped to this process (read it, or it fills).
  */
 export function startNode(script: string, args: string[], options: NodeOptions = {}): ChildProcess {
   options.signal?.throwIfAborted();
@@ -147,6 +148,7 @@ export function startNode(script: string, args: string[], options: NodeOptions =
     execPath: process.execPath,
     execArgv: [],
     stdio: ["ignore", "ignore", "pipe", "ipc"],
+    serialization: "advanced",
     ...(options.env ? { env: options.env } : {}),
   });
   const supervision = supervise(child, options.signal, options.background);

@@ -14,7 +14,10 @@
 // Messages (IPC): the parent sends `{ id, input, output, lang, template, openapi }` for each page, as
 // soon as it has one (pages sent while Redocly loads wait for it); the process answers, in order,
 // `{ id }` for a page written, `{ id, error }` for one that failed, or `{ id, unavailable }` with the
-// reason where Redocly's handler cannot be had. It ends when the parent disconnects. Its arguments: the
+// reason where Redocly's handler cannot be had. The parent may also send `{ id, call: { module, name,
+// args } }`: once the messages sent before it are answered, the process calls that export of that module
+// (a file URL) and answers `{ id, value }` or `{ id, error }` (the build's types, made on the core this
+// process would leave idle). It ends when the parent disconnects. Its arguments: the
 // Redocly configuration's path and, optionally, the folder of `@redocly/cli` (default: the one resolved
 // from here). The parent is `build-docs-renderer.ts`.
 import fs from "node:fs";
@@ -66,8 +69,25 @@ async function load(configPath, cliDir) {
 }
 
 /**
+ * The value of a call the parent sent, or its error.
+ * @param {number} id
+ * @param {Call} call
+ */
+async function answer(id, { module, name, args }) {
+  try {
+    const exported = (await import(module))[name];
+    if (typeof exported !== "function") return { id, error: `${module} has no function ${name}` };
+    return { id, value: await exported(...args) };
+  } catch (error) {
+    return { id, error: messageOf(error) || "failed" };
+  }
+}
+
+/**
  * Renders each page sent, one at a time in the order sent; pages sent while Redocly loads wait for it.
+ * A call runs in its turn too.
  * @typedef {{ id: number, input: string, output: string, lang: string, template: string, openapi: object }} Page
+ * @typedef {{ module: string, name: string, args: unknown[] }} Call
  * @param {string} configPath
  * @param {string} cliDir
  */
@@ -76,8 +96,12 @@ function serve(configPath, cliDir) {
   const loaded = load(configPath, cliDir);
   /** @type {Promise<void>} */
   let queue = Promise.resolve();
-  process.on("message", (/** @type {Page} */ page) => {
+  process.on("message", (/** @type {Page | { id: number, call: Call }} */ page) => {
     queue = queue.then(async () => {
+      if ("call" in page) {
+        send(await answer(page.id, page.call));
+        return;
+      }
       const redocly = await loaded;
       if (!("handler" in redocly)) {
         send({ id: page.id, unavailable: redocly.reason });

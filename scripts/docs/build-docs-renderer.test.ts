@@ -138,6 +138,28 @@ describe("openDocsRenderer", () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
+  it("calls a module's export in its process: its value (a Date stays a Date), or its error's message", async () => {
+    const module = outFile("calls.mjs");
+    fs.writeFileSync(
+      module,
+      "export const pid = () => process.pid;\n" +
+        "export const later = (date, days) => new Date(date.getTime() + days * 86400000);\n" +
+        'export function fail() { throw new Error("no such page\\nat line 2"); }\n',
+    );
+    const url = `file://${module}`;
+    const renderer = openDocsRenderer({ redoclyConfig });
+    try {
+      expect(await renderer.call(url, "pid", [])).toBe(Number(renderers()[0]));
+      const later = await renderer.call<Date>(url, "later", [new Date("2026-01-30T00:00:00Z"), 2]);
+      expect(later).toEqual(new Date("2026-02-01T00:00:00Z"));
+      await expect(renderer.call(url, "fail", [])).rejects.toThrow(/^at line 2$/);
+      await expect(renderer.call(url, "missing", [])).rejects.toThrow(`${url} has no function missing`);
+    } finally {
+      await renderer.close();
+    }
+    await expect(renderer.call(url, "pid", [])).rejects.toThrow();
+  });
+
   it("starts nothing once its signal has aborted", async () => {
     const renderer = openDocsRenderer({ redoclyConfig, signal: AbortSignal.abort() });
     const page = { doc: api("Shop", "listOrders"), lang: "en", source: "shop.yaml", outFile: outFile("shop.html") };

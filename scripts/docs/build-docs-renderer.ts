@@ -17,6 +17,12 @@ const script = path.join(path.dirname(fileURLToPath(import.meta.url)), "build-do
 /** Pages rendered by one process: `render` as `buildDocs` renders, `close` when done. */
 export interface DocsRenderer {
   render(page: Omit<BuildDocsInput, "redoclyConfig" | "signal">): Promise<string>;
+  /**
+   * The value of `module`'s export `name` called with `args` in the rendering process, once the pages asked
+   * for before are done: work for the core the process would leave idle. It rejects where the process
+   * is gone or the call threw (with its message); the caller can then do the work itself.
+   */
+  call<T>(module: string, name: string, args: unknown[]): Promise<T>;
   /** Why the pages went through `redocly build-docs` one process each, if they did. */
   readonly fallback: string | undefined;
   /**
@@ -26,8 +32,8 @@ export interface DocsRenderer {
   close(options?: { kill?: boolean }): Promise<void>;
 }
 
-/** What `build-docs-process.js` answers for a page. */
-type Reply = { id: number; error?: string; unavailable?: string };
+/** What `build-docs-process.js` answers for a page or a call. */
+type Reply = { id: number; error?: string; unavailable?: string; value?: unknown };
 
 /** Runs at most `limit` of the tasks given to it at a time. */
 function limiter(limit: number) {
@@ -105,9 +111,24 @@ export function openDocsRenderer(options: {
     });
     child = started;
   }
+  /** Sends a message to the process and waits for its answer. */
+  const ask = (process_: ChildProcess, message: { id: number; [key: string]: unknown }): Promise<Reply> => {
+    if (failure) return Promise.reject(failure);
+    return new Promise<Reply>((resolve, reject) => {
+      pending.set(message.id, { resolve, reject });
+      // Not sent: the process is ending; the message fails with how it ended.
+      process_.send(message, (error) => {
+        if (error && pending.delete(message.id)) void ended.then(() => reject(failure ?? error));
+      });
+    });
+  };
   return {
     get fallback() {
       return fallback;
+    },
+    async call<T>(module: string, name: string, args: unknown[]): Promise<T> {
+      if (!child) throw failure ?? new Error("no rendering process");
+      return (await ask(child, { id: next++, call: { module, name, args } })).value as T;
     },
     render(page) {
       const input = { ...page, redoclyConfig, ...(signal ? { signal } : {}) };
@@ -122,14 +143,7 @@ export function openDocsRenderer(options: {
           template,
           openapi: redocFor(),
         };
-        if (failure) throw failure;
-        const reply = await new Promise<Reply>((resolve, reject) => {
-          pending.set(message.id, { resolve, reject });
-          // Not sent: the process is ending; the page fails with how it ended.
-          process_.send(message, (error) => {
-            if (error && pending.delete(message.id)) void ended.then(() => reject(failure ?? error));
-          });
-        });
+        const reply = await ask(process_, message);
         if (reply.unavailable === undefined) return;
         if (!fallback && process.env.DEBUG) console.error(`error-contracts: build-docs per page: ${reply.unavailable}`);
         fallback ??= reply.unavailable;
