@@ -16,6 +16,7 @@ import {
   recordedOutputs,
 } from "./plan.js";
 import { warningLine, type StepResult } from "./steps/step.js";
+import type { TypesAhead } from "./steps/types.js";
 
 export type { BuildOptions, BuildResult } from "./context.js";
 
@@ -152,7 +153,7 @@ async function rebuild(
 
   const staged = await stage(ctx.out);
   let rendering: Promise<Ran<void>> | undefined;
-  let ahead: ReturnType<typeof typesAhead> | undefined;
+  let ahead: TypesAhead | undefined;
   try {
     await copyCached(plan, ctx, staged.dir);
     const render = (errors: Catalog, editions: EditionPlan, atOnce = false) =>
@@ -167,7 +168,7 @@ async function rebuild(
       rendering = render(early.catalog.result.value, early.i18n.result.value, true);
       rendering.catch(() => {}); // its failure is the build's when it is awaited, below
       // The types too, once that process has rendered the pages: there, not after lint here.
-      if (renderer) ahead = typesAhead(renderer, bundled);
+      if (renderer) ahead = typesAhead(renderer, bundled, staged.dir);
     }
     const warnings = await run(ctx, "lint", () => lint(ctx, plan, bundled));
     const errors = early
@@ -193,6 +194,7 @@ async function rebuild(
     return { apis: ids, rebuilt, upToDate: false, catalog: errors, errorStatuses, warnings };
   } catch (error) {
     stopDocs.abort();
+    ahead?.close();
     await rendering?.catch(() => {}); // nothing is left writing into the staging folder
     await staged.discard();
     throw error;

@@ -15,15 +15,19 @@
 // soon as it has one (pages sent while Redocly loads wait for it); the process answers, in order,
 // `{ id }` for a page written, `{ id, error }` for one that failed, or `{ id, unavailable }` with the
 // reason where Redocly's handler cannot be had. The parent may also send `{ id, call: { module, name,
-// args } }`: once the messages sent before it are answered, the process calls that export of that module
-// (a file URL) and answers `{ id, value }` or `{ id, error }` (the build's types, made on the core this
-// process would leave idle). It ends when the parent disconnects. Its arguments: the
+// args, claim } }`: once the messages sent before it are answered, the process calls that export of that
+// module (a file URL) and answers `{ id, value }` or `{ id, error }` (the build's types, made on the core
+// this process would leave idle). With a `claim` (a path), it first creates that file, unless an earlier
+// call did, and answers `{ id, skipped: true }` if it cannot (`take`, scripts/core/claim.js): the parent took
+// the work first.
+// It ends when the parent disconnects. Its arguments: the
 // Redocly configuration's path and, optionally, the folder of `@redocly/cli` (default: the one resolved
 // from here). The parent is `build-docs-renderer.ts`.
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { take } from "../core/claim.js";
 
 const require = createRequire(import.meta.url);
 
@@ -68,12 +72,19 @@ async function load(configPath, cliDir) {
   }
 }
 
+/** The claims this process took: the calls that name one are its own. */
+const held = new Set();
+
 /**
  * The value of a call the parent sent, or its error.
  * @param {number} id
  * @param {Call} call
  */
-async function answer(id, { module, name, args }) {
+async function answer(id, { module, name, args, claim }) {
+  if (claim !== undefined && !held.has(claim)) {
+    if (!take(claim)) return { id, skipped: true };
+    held.add(claim);
+  }
   try {
     const exported = (await import(module))[name];
     if (typeof exported !== "function") return { id, error: `${module} has no function ${name}` };
@@ -87,7 +98,7 @@ async function answer(id, { module, name, args }) {
  * Renders each page sent, one at a time in the order sent; pages sent while Redocly loads wait for it.
  * A call runs in its turn too.
  * @typedef {{ id: number, input: string, output: string, lang: string, template: string, openapi: object }} Page
- * @typedef {{ module: string, name: string, args: unknown[] }} Call
+ * @typedef {{ module: string, name: string, args: unknown[], claim?: string }} Call
  * @param {string} configPath
  * @param {string} cliDir
  */

@@ -154,6 +154,15 @@ describe("openDocsRenderer", () => {
       expect(later).toEqual(new Date("2026-02-01T00:00:00Z"));
       await expect(renderer.call(url, "fail", [])).rejects.toThrow(/^at line 2$/);
       await expect(renderer.call(url, "missing", [])).rejects.toThrow(`${url} has no function missing`);
+      // Claimed: by whoever creates the claim file first; the process's later calls with its claim are its own.
+      const claim = outFile("claim");
+      const pid = Number(renderers()[0]);
+      expect(await renderer.call(url, "pid", [], { claim })).toBe(pid);
+      expect(fs.existsSync(claim)).toBe(true);
+      expect(await renderer.call(url, "pid", [], { claim })).toBe(pid);
+      const takenHere = outFile("taken");
+      fs.writeFileSync(takenHere, "");
+      expect(await renderer.call(url, "pid", [], { claim: takenHere })).toBeUndefined();
     } finally {
       await renderer.close();
     }

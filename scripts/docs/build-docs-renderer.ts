@@ -20,9 +20,11 @@ export interface DocsRenderer {
   /**
    * The value of `module`'s export `name` called with `args` in the rendering process, once the pages asked
    * for before are done: work for the core the process would leave idle. It rejects where the process
-   * is gone or the call threw (with its message); the caller can then do the work itself.
+   * is gone or the call threw (with its message); the caller can then do the work itself. With a `claim`
+   * (a file path), the process first takes the work as `take` does (unless it took that claim for an earlier
+   * call), and the call gives `undefined` where it was taken first: whoever is free first does the work, once.
    */
-  call<T>(module: string, name: string, args: unknown[]): Promise<T>;
+  call<T>(module: string, name: string, args: unknown[], options?: { claim?: string }): Promise<T | undefined>;
   /** Why the pages went through `redocly build-docs` one process each, if they did. */
   readonly fallback: string | undefined;
   /**
@@ -33,7 +35,7 @@ export interface DocsRenderer {
 }
 
 /** What `build-docs-process.js` answers for a page or a call. */
-type Reply = { id: number; error?: string; unavailable?: string; value?: unknown };
+type Reply = { id: number; error?: string; unavailable?: string; value?: unknown; skipped?: true };
 
 /** Runs at most `limit` of the tasks given to it at a time. */
 function limiter(limit: number) {
@@ -126,9 +128,10 @@ export function openDocsRenderer(options: {
     get fallback() {
       return fallback;
     },
-    async call<T>(module: string, name: string, args: unknown[]): Promise<T> {
+    async call<T>(module: string, name: string, args: unknown[], { claim }: { claim?: string } = {}) {
       if (!child) throw failure ?? new Error("no rendering process");
-      return (await ask(child, { id: next++, call: { module, name, args } })).value as T;
+      const reply = await ask(child, { id: next++, call: { module, name, args, ...(claim ? { claim } : {}) } });
+      return reply.skipped ? undefined : (reply.value as T);
     },
     render(page) {
       const input = { ...page, redoclyConfig, ...(signal ? { signal } : {}) };

@@ -7,4 +7,4 @@ export { docs } from "./docs.js";
 export { i18n } from "./i18n.js";
 export { lint } from "./lint.js";
 export { server } from "./server.js";
-export { types, typesAhead } from "./types.js";
+export { types, typesAhead, type TypesAhead } from "./types.js";

@@ -1,8 +1,10 @@
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { BundledApi } from "../../core/bundle.js";
-import { openDocsRenderer } from "../../docs/index.js";
+import { type DocsRenderer, openDocsRenderer } from "../../docs/index.js";
 import { openapiText } from "../types.js";
 import { typesAhead } from "./types.js";
 
@@ -34,12 +36,25 @@ const api = {
   },
 } as unknown as BundledApi;
 
+/** A call of `take` in the rendering process: answered only once the calls sent before it are. */
+const claimModule = new URL("../../core/claim.js", import.meta.url).href;
+
 describe("typesAhead", () => {
-  it("gives the text this process would make, made in the docs' rendering process", async () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "types-ahead-"));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const done = (renderer: DocsRenderer) => renderer.call(claimModule, "take", [path.join(dir, "done")]);
+
+  it("takes the text the rendering process made where it came first: this process's text, byte for byte", async () => {
     const renderer = openDocsRenderer({ redoclyConfig });
     try {
-      const ahead = typesAhead(renderer, { apis: [api], rebuilt: [api] });
-      const made = await ahead.get("shop");
+      const ahead = typesAhead(renderer, { apis: [api], rebuilt: [api] }, dir);
+      await done(renderer);
+      const made = await ahead.take()?.get("shop");
+      ahead.close();
+      expect(fs.readdirSync(dir)).toEqual(["done"]);
       expect(made).toContain("text: string;");
       expect(made).toBe(await openapiText(api.doc));
     } finally {
@@ -47,11 +62,31 @@ describe("typesAhead", () => {
     }
   });
 
+  it("leaves an API to this process where it comes first: the rendering process skips it", async () => {
+    const renderer = openDocsRenderer({ redoclyConfig });
+    try {
+      // The process is busy loading Redocly for a page when this process takes the API.
+      const page = renderer.render({
+        doc: api.doc,
+        lang: "en",
+        source: "shop.yaml",
+        outFile: path.join(dir, "shop.html"),
+      });
+      const ahead = typesAhead(renderer, { apis: [api], rebuilt: [api] }, dir);
+      expect(ahead.take()).toBeUndefined();
+      await page;
+      expect(await done(renderer)).toBe(true);
+      ahead.close();
+    } finally {
+      await renderer.close();
+    }
+  });
+
   it("leaves the types to this process where the rendering process is gone", async () => {
     const renderer = openDocsRenderer({ redoclyConfig, signal: AbortSignal.abort() });
-    const ahead = typesAhead(renderer, { apis: [api], rebuilt: [api] });
-    expect([...ahead.keys()]).toEqual(["shop"]);
-    expect(await ahead.get("shop")).toBeUndefined();
+    const ahead = typesAhead(renderer, { apis: [api], rebuilt: [api] }, dir);
+    expect(await ahead.take()?.get("shop")).toBeUndefined();
+    ahead.close();
     await renderer.close();
   });
 });

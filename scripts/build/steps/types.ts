@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import path from "node:path";
+import { take } from "../../core/claim.js";
 import type { DocsRenderer } from "../../docs/index.js";
 import type { Catalog } from "../catalog.js";
 import type { BuildContext, Bundled } from "../context.js";
@@ -7,24 +10,44 @@ import type { StepResult } from "./step.js";
 /** The module whose `openapiTypes` the docs' rendering process runs for `typesAhead`. */
 const openapiTypesModule = new URL("../openapi-typescript.js", import.meta.url).href;
 
+/** Each rebuilt API's openapi-typescript text, asked of the docs' rendering process (`typesAhead`). */
+export interface TypesAhead {
+  /**
+   * Each API's text, where the rendering process took the types first; `undefined` where this process takes
+   * them first (the rendering process then skips them all): they are made here. Call it once.
+   */
+  take(): Map<string, Promise<string | undefined>> | undefined;
+  /** Removes the claim; call it once the types step is done, or the build failed. */
+  close(): void;
+}
+
 /**
- * Each rebuilt API's openapi-typescript text, asked now of the docs' rendering process, which makes it once
- * the pages asked for before are done: on the core it would then leave idle while lint keeps this process
- * busy. Where it fails (the process gone, openapi-typescript throwing), the types step makes it here, which
- * says what is wrong as a build without the process would.
+ * Each rebuilt API's openapi-typescript text, asked now of the docs' rendering process, which makes them once
+ * the pages asked for before are done: on the core it would then leave idle while lint keeps this process busy.
+ * The types are made by whichever process takes them first (one claim file for all, `take`: each process
+ * that makes types loads openapi-typescript, which is most of their time). An API the rendering process fails
+ * (gone, openapi-typescript throwing) is made here, which says what is wrong as a build without it would.
+ * The claim lives in a folder of its own in `staging` (the build's staging folder, which a crashed build's
+ * successor removes); `close` removes that folder, after which the rendering process can take nothing.
  */
-export function typesAhead(renderer: DocsRenderer, { rebuilt }: Bundled): Map<string, Promise<string | undefined>> {
-  return new Map(
+export function typesAhead(renderer: DocsRenderer, { rebuilt }: Bundled, staging: string): TypesAhead {
+  const folder = fs.mkdtempSync(path.join(staging, ".types-claim-"));
+  const claim = path.join(folder, "types");
+  const made = new Map(
     rebuilt.map((api) => {
-      const made = renderer
-        .call<string>(openapiTypesModule, "openapiTypes", [typedBranches(api.doc)])
+      const text = renderer
+        .call<string>(openapiTypesModule, "openapiTypes", [typedBranches(api.doc)], { claim })
         .catch((error) => {
           if (process.env.DEBUG) console.error(`error-contracts: types of ${api.id} made here: ${error.message}`);
           return undefined;
         });
-      return [api.id, made];
+      return [api.id, text];
     }),
   );
+  return {
+    take: () => (take(claim) ? undefined : made),
+    close: () => fs.rmSync(folder, { recursive: true, force: true }),
+  };
 }
 
 /** types: each rebuilt API's `types.ts` (openapi-typescript, plus its families' code unions). */
@@ -33,17 +56,22 @@ export async function types(
   { rebuilt }: Bundled,
   catalog: Catalog,
   files: Map<string, string>,
-  ahead?: Map<string, Promise<string | undefined>>,
+  ahead?: TypesAhead,
 ): Promise<StepResult<void>> {
   const { renderTypes } = await import("../types.js");
-  for (const api of rebuilt) {
-    // A family without catalogued codes has no code union.
-    const families = catalog.families.filter((family) => family.apis.includes(api.id) && family.errors.length > 0);
-    const made = await ahead?.get(api.id);
-    files.set(
-      `${api.id}/types.ts`,
-      await renderTypes(api.doc, families, ctx.sourceName(api.root), ctx.rebuildCommand, made),
-    );
+  const made = ahead?.take();
+  try {
+    for (const api of rebuilt) {
+      // A family without catalogued codes has no code union.
+      const families = catalog.families.filter((family) => family.apis.includes(api.id) && family.errors.length > 0);
+      const text = await made?.get(api.id);
+      files.set(
+        `${api.id}/types.ts`,
+        await renderTypes(api.doc, families, ctx.sourceName(api.root), ctx.rebuildCommand, text),
+      );
+    }
+  } finally {
+    ahead?.close();
   }
   return { value: undefined, summary: `${rebuilt.length} × types.ts (openapi-typescript)` };
 }
