@@ -6,6 +6,7 @@ import { runInProcess } from "./helpers/in-process.js";
 import { build as buildInProcess } from "../scripts/build/index.js";
 import { buildOptionsOf, project } from "./faults/project.js";
 import { InputRejected } from "../scripts/core/problems.js";
+import { keepDocsRenderer } from "../scripts/docs/index.js";
 
 const apis = ["messaging", "partner", "referrals", "sales"];
 
@@ -81,6 +82,42 @@ describe("a lint error while the docs of a small spec render beside lint", () =>
     expect(childrenMatching("build-docs")).toBe("");
     expect(work.leftovers()).toEqual([]);
     expect(hashTree(work.out)).toBe(before);
+  });
+});
+
+describe("builds that keep one rendering process (build --watch, serve)", () => {
+  it("render in the same process while it stands, in a new one after a failed build, into the same bytes", async () => {
+    const work = project("build-kept-docs");
+    const keptDocs = keepDocsRenderer();
+    const options = { ...buildOptionsOf(work), docs: true, keptDocs };
+    const example = "openapi/components/examples/messaging/Messaging30013.yaml";
+    const response = "openapi/components/responses/messaging/Messaging404.yaml";
+    const original = (file: string) => fs.readFileSync(path.join(work.dir, file), "utf8");
+    const [exampleText, responseText] = [original(example), original(response)];
+    try {
+      await buildInProcess({ ...options, force: true });
+      const first = childrenMatching("build-docs-process");
+      expect(first).toMatch(/^\d+\n$/);
+      work.edit(example, (text) => text.replace(/summary: .*/, "summary: Kept process"));
+      await buildInProcess(options);
+      expect(childrenMatching("build-docs-process")).toBe(first);
+      expect(fs.readFileSync(path.join(work.out, "docs", "messaging.html"), "utf8")).toContain("Kept process");
+
+      work.edit(response, (text) => text.replace("application/problem+json:", "application/json:"));
+      await expect(buildInProcess(options)).rejects.toThrow(InputRejected);
+      expect(childrenMatching("build-docs")).toBe("");
+      work.edit(response, () => responseText);
+      work.edit(example, () => exampleText);
+      await buildInProcess(options);
+      const second = childrenMatching("build-docs-process");
+      expect(second).toMatch(/^\d+\n$/);
+      expect(second).not.toBe(first);
+      expect(work.leftovers()).toEqual([]);
+      expect(hashTree(work.out)).toBe(hashTree(path.join(repoRoot, "generated")));
+    } finally {
+      await keptDocs.close();
+    }
+    expect(childrenMatching("build-docs")).toBe("");
   });
 });
 

@@ -4,6 +4,7 @@ import type { BundledApi } from "../core/bundle.js";
 import { rebuildCommand } from "../core/do-not-edit.js";
 import { SourceReader } from "../core/read.js";
 import type { Catalog } from "./catalog.js";
+import type { KeptDocsRenderer } from "../docs/index.js";
 import { InputRejected, type Problem } from "../core/problems.js";
 import { componentFiles, findRoots, forgetParsedFiles, specFolderOf, type ApiRoot } from "../core/sources.js";
 
@@ -18,6 +19,8 @@ export interface BuildOptions {
   redoclyConfig: string;
   /** Render reference docs (the slowest step). */
   docs?: boolean;
+  /** A rendering process kept from one build to the next (`--watch`, `serve`); else each build starts its own. */
+  keptDocs?: KeptDocsRenderer;
   /** Receives one line per step, and each lint warning. */
   log?: (line: string) => void;
   /** Rebuild everything, whatever the cache says. */

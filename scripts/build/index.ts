@@ -111,17 +111,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // The docs' rendering process starts now, to load Redocly while this one bundles and lints.
   const stopDocs = new AbortController();
   const { openDocsRenderer } = await import("../docs/index.js");
+  const { keptDocs } = options;
   const renderer =
     options.docs !== false && plan.stale.length > 0
-      ? openDocsRenderer({ redoclyConfig: options.redoclyConfig, signal: stopDocs.signal })
+      ? (keptDocs?.open(options.redoclyConfig) ??
+        openDocsRenderer({ redoclyConfig: options.redoclyConfig, signal: stopDocs.signal }))
       : undefined;
+  const kept = keptDocs?.keeps(renderer) === true;
+  // A kept process ends with a build that fails, as the build's own would: its pages may be half done.
+  if (kept) stopDocs.signal.addEventListener("abort", () => void renderer?.close({ kill: true }), { once: true });
   try {
     return await rebuild(ctx, plan, renderer, stopDocs);
   } catch (error) {
     stopDocs.abort(); // killed, not asked to end: it may be loading Redocly still
     throw error;
   } finally {
-    await renderer?.close();
+    if (!kept) await renderer?.close();
   }
 }
 

@@ -33,8 +33,11 @@ async function buildReporting(options: BuildOptions, io: Io): Promise<void> {
 /**
  * Builds, then rebuilds on every save under the spec folder; prints what changed, then the build's
  * own lines. The watch starts before the first build, so a save made while it runs is built next.
+ * The docs' rendering process is kept from one build to the next (`keepDocsRenderer`).
  */
-async function watch(specDir: string, options: BuildOptions, io: Io): Promise<number> {
+async function watch(specDir: string, given: BuildOptions, io: Io): Promise<number> {
+  const { keepDocsRenderer } = await import("../docs/index.js");
+  const options = { ...given, keptDocs: keepDocsRenderer() };
   const folder = path.basename(specDir);
   let first: Promise<void> = new Promise(() => {});
   const watcher = watchTree(specDir, {

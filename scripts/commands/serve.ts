@@ -60,8 +60,12 @@ Stop it with Ctrl+C.`,
     const port = /^\d{1,5}$/.test(given) ? Number(given) : Number.NaN;
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError(`--port ${values.port}: not a port number`);
-    const options = buildOptions(spec, values);
+    const built = buildOptions(spec, values);
     if (!fs.statSync(spec).isDirectory()) throw new UsageError(`${spec}: serve watches a spec folder, not one file`);
+    // The docs' rendering process is kept from one build to the next, as `build --watch` keeps it.
+    const { keepDocsRenderer } = await import("../docs/index.js");
+    const keptDocs = values["no-watch"] ? undefined : keepDocsRenderer();
+    const options = { ...built, ...(keptDocs ? { keptDocs } : {}) };
     const docs = path.join(options.out, "docs");
 
     if (!fs.existsSync(path.join(docs, "index.html"))) {
@@ -89,6 +93,7 @@ Stop it with Ctrl+C.`,
       process.once("SIGTERM", stop);
     });
     await watcher?.close();
+    await keptDocs?.close();
     await server.close();
     return 0;
   },

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { childrenMatching } from "../../test/helpers/cli.js";
 import { findBuildDocsHandler } from "./build-docs-process.js";
 import { buildDocs } from "./build-docs.js";
-import { openDocsRenderer } from "./build-docs-renderer.js";
+import { keepDocsRenderer, openDocsRenderer } from "./build-docs-renderer.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const redoclyConfig = path.resolve(here, "../../redocly.yaml");
@@ -167,6 +167,29 @@ describe("openDocsRenderer", () => {
       await renderer.close();
     }
     await expect(renderer.call(url, "pid", [])).rejects.toThrow();
+  });
+
+  it("is kept from one build to the next while its Redocly configuration stays the same", async () => {
+    const config = outFile("redocly.yaml");
+    fs.writeFileSync(config, fs.readFileSync(redoclyConfig, "utf8"));
+    const kept = keepDocsRenderer();
+    try {
+      const first = kept.open(config);
+      expect(kept.open(config)).toBe(first);
+      expect(kept.keeps(first)).toBe(true);
+      expect(first.running).toBe(true);
+      fs.appendFileSync(config, "\nopenapi:\n  hideDownloadButtons: true\n");
+      const second = kept.open(config);
+      expect(second).not.toBe(first);
+      expect(kept.keeps(first)).toBe(false);
+      await first.close();
+      expect(first.running).toBe(false);
+      await second.close({ kill: true });
+      expect(kept.open(config)).not.toBe(second);
+    } finally {
+      await kept.close();
+    }
+    expect(renderers()).toEqual([]);
   });
 
   it("starts nothing once its signal has aborted", async () => {

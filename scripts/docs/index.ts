@@ -4,4 +4,9 @@
  */
 export { planEditions, type Edition, type EditionPlan } from "./editions.js";
 export { renderDocs, type DocsOptions, type DocsResult } from "./pages.js";
-export { openDocsRenderer, type DocsRenderer } from "./build-docs-renderer.js";
+export {
+  keepDocsRenderer,
+  openDocsRenderer,
+  type DocsRenderer,
+  type KeptDocsRenderer,
+} from "./build-docs-renderer.js";
