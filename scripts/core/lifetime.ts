@@ -33,6 +33,13 @@ export function stop(code: number): never {
   process.exit(code);
 }
 
+/** Kills `child` if this process is stopped (before the other cleanups run), until the returned function is called. */
+export function killOnStop(child: ChildProcess): () => void {
+  const kill = () => child.kill("SIGKILL");
+  kills.add(kill);
+  return untilDone(kill);
+}
+
 /** Registers `cleanup` until the returned function is called. */
 export function untilDone(cleanup: () => void): () => void {
   if (cleanups.size === 0) for (const [signal, handler] of handlers) process.on(signal, handler);
@@ -80,16 +87,19 @@ function guardAgainstOrphaning(child: ChildProcess): { release(): void } {
 }
 
 /**
- * Keeps `child` from outliving this process: it is killed when this process is stopped, by its guard if this
- * process dies without a word, and when `signal` aborts. With `background`, it runs at a lower priority (nice
+ * Keeps `child` from outliving this process: it is killed when this process is stopped (with `stopKills` false,
+ * only while its caller registers it: `killOnStop`), by its guard if this process dies without a word, and when
+ * `signal` aborts. With `background`, it runs at a lower priority (nice
  * 10 more than this process): the build's renderers then take the CPU this process leaves, so that lint, which
  * they run beside, reports as fast as alone on a machine with few cores. `ended` ends the supervision.
  */
-function supervise(child: ChildProcess, signal?: AbortSignal, background?: boolean): { ended(): void } {
+function supervise(
+  child: ChildProcess,
+  { signal, background, stopKills = true }: Omit<NodeOptions, "env">,
+): { ended(): void } {
   const kill = () => child.kill("SIGKILL");
-  kills.add(kill);
   const guard = guardAgainstOrphaning(child);
-  const done = untilDone(kill);
+  const done = stopKills ? killOnStop(child) : () => {};
   signal?.addEventListener("abort", kill, { once: true });
   if (background && child.pid !== undefined) {
     try {
@@ -114,6 +124,12 @@ interface NodeOptions {
   env?: NodeJS.ProcessEnv;
   signal?: AbortSignal;
   background?: boolean;
+  /**
+   * false: a stop of this process (Ctrl-C, SIGTERM) kills the child only while its caller says it has work
+   * (`killOnStop`); idle, it ends with this process (its IPC channel closes, the guard covers a `kill -9`), and
+   * a command's own signal handlers keep working meanwhile (`serve` stops with exit code 0).
+   */
+  stopKills?: boolean;
 }
 
 /**
@@ -125,7 +141,7 @@ export function runNode(
   args: string[],
   options: NodeOptions & { maxBuffer?: number } = {},
 ): Promise<{ stdout: string; stderr: string }> {
-  const { background, signal, ...execOptions } = options;
+  const { background, signal, stopKills, ...execOptions } = options;
   return new Promise((resolve, reject) => {
     signal?.throwIfAborted();
     const child = execFile(process.execPath, [script, ...args], execOptions, (error, stdout, stderr) => {
@@ -133,7 +149,7 @@ export function runNode(
       if (error) reject(Object.assign(error, { stdout, stderr }));
       else resolve({ stdout, stderr });
     });
-    const supervision = supervise(child, signal, background);
+    const supervision = supervise(child, { signal, background, stopKills });
   });
 }
 
@@ -151,7 +167,7 @@ export function startNode(script: string, args: string[], options: NodeOptions =
     serialization: "advanced",
     ...(options.env ? { env: options.env } : {}),
   });
-  const supervision = supervise(child, options.signal, options.background);
+  const supervision = supervise(child, options);
   child.once("exit", () => supervision.ended());
   child.on("error", () => {
     if (child.pid === undefined) supervision.ended(); // never started: no exit will come (the caller hears the error too)

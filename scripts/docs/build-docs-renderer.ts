@@ -2,7 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startNode } from "../core/lifetime.js";
+import { killOnStop, startNode } from "../core/lifetime.js";
 import {
   type BuildDocsInput,
   inWorkFolder,
@@ -70,9 +70,22 @@ export function openDocsRenderer(options: {
   signal?: AbortSignal;
   /** The folder of the `@redocly/cli` whose handler the process loads (default: the one this toolkit runs). */
   redoclyCliDir?: string;
+  /**
+   * Kept between builds (`keepDocsRenderer`): a stop of this process (Ctrl-C, SIGTERM) kills it only while pages
+   * or calls are in flight; idle, it ends with this process, and the command's own signal handlers stay its own.
+   */
+  kept?: boolean;
 }): DocsRenderer {
   const { redoclyConfig, signal } = options;
   const pending = new Map<number, { resolve(reply: Reply): void; reject(error: Error): void }>();
+  /** While a kept process has work: the registration that kills it first on a stop. */
+  let working: (() => void) | undefined;
+  const settled = (id: number) => {
+    pending.delete(id);
+    if (pending.size > 0) return;
+    working?.();
+    working = undefined;
+  };
   const perPage = limiter(2);
   let failure: Error | undefined;
   let fallback: string | undefined;
@@ -87,7 +100,7 @@ export function openDocsRenderer(options: {
   let child: ChildProcess | undefined;
   if (!signal?.aborted) {
     const args = [redoclyConfig, ...(options.redoclyCliDir ? [options.redoclyCliDir] : [])];
-    const started = startNode(script, args, { env: redoclyEnv(), background: true, signal });
+    const started = startNode(script, args, { env: redoclyEnv(), background: true, signal, stopKills: !options.kept });
     /** What the process wrote since its last answer: why it ended, if it ends. */
     let stderr = "";
     started.stderr?.on("data", (chunk: Buffer) => {
@@ -96,15 +109,17 @@ export function openDocsRenderer(options: {
     started.on("message", (reply: Reply) => {
       stderr = "";
       const waiting = pending.get(reply.id);
-      pending.delete(reply.id);
+      settled(reply.id);
       if (reply.error === undefined) waiting?.resolve(reply);
       else waiting?.reject(new Error(reply.error));
     });
     ended = new Promise((done) => {
       const end = (why: string) => {
         failure ??= new Error(signal?.aborted ? "aborted" : why);
-        for (const waiting of pending.values()) waiting.reject(failure);
-        pending.clear();
+        for (const [id, waiting] of pending) {
+          settled(id);
+          waiting.reject(failure);
+        }
         done();
       };
       started.once("exit", (code, killed) => {
@@ -120,10 +135,13 @@ export function openDocsRenderer(options: {
   const ask = (process_: ChildProcess, message: { id: number; [key: string]: unknown }): Promise<Reply> => {
     if (failure) return Promise.reject(failure);
     return new Promise<Reply>((resolve, reject) => {
+      if (options.kept) working ??= killOnStop(process_);
       pending.set(message.id, { resolve, reject });
       // Not sent: the process is ending; the message fails with how it ended.
       process_.send(message, (error) => {
-        if (error && pending.delete(message.id)) void ended.then(() => reject(failure ?? error));
+        if (!error || !pending.has(message.id)) return;
+        settled(message.id);
+        void ended.then(() => reject(failure ?? error));
       });
     });
   };
@@ -197,7 +215,7 @@ export function keepDocsRenderer(): KeptDocsRenderer {
       const key = keyOf(redoclyConfig);
       if (kept?.renderer.running && kept.key === key) return kept.renderer;
       void kept?.renderer.close({ kill: true });
-      kept = { renderer: openDocsRenderer({ redoclyConfig }), key };
+      kept = { renderer: openDocsRenderer({ redoclyConfig, kept: true }), key };
       return kept.renderer;
     },
     keeps: (renderer) => renderer !== undefined && renderer === kept?.renderer,
