@@ -117,6 +117,9 @@ export interface BuildFigures {
   noopVsCold: number;
   oneApiSeconds: number;
   oneApiVsCold: number;
+  /** From a save to the rebuild's last line under `build --watch` (its 150 ms debounce included). */
+  watchOneApiSeconds: number;
+  watchOneApiVsCold: number;
   growth: {
     operations: number;
     seconds: number;
@@ -136,6 +139,7 @@ export async function benchBuild(
   const cold: number[] = [];
   const noop: number[] = [];
   const oneApi: number[] = [];
+  const watchOneApi: number[] = [];
   const example = path.join(dir, "openapi", "components", "examples", "sales", "SalesRecordNotFound.yaml");
   const original = fs.readFileSync(example, "utf8");
   try {
@@ -151,6 +155,8 @@ export async function benchBuild(
         `  round ${round + 1}/${rounds}: naive ${naive.at(-1)!.toFixed(1)} s, cold ${cold.at(-1)!.toFixed(1)} s, no-op ${noop.at(-1)!.toFixed(2)} s, one API ${oneApi.at(-1)!.toFixed(1)} s`,
       );
     }
+    watchOneApi.push(...(await saveUnderWatch(dir, example, original, rounds)));
+    log(`  under --watch: one changed API ${watchOneApi.map((s) => s.toFixed(2)).join(", ")} s`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -177,7 +183,13 @@ export async function benchBuild(
       fs.rmSync(grown, { recursive: true, force: true });
     }
   }
-  const m = { naive: median(naive), cold: median(cold), noop: median(noop), oneApi: median(oneApi) };
+  const m = {
+    naive: median(naive),
+    cold: median(cold),
+    noop: median(noop),
+    oneApi: median(oneApi),
+    watchOneApi: median(watchOneApi),
+  };
   return {
     rounds,
     naiveChainSeconds: m.naive,
@@ -187,8 +199,45 @@ export async function benchBuild(
     noopVsCold: m.noop / m.cold,
     oneApiSeconds: m.oneApi,
     oneApiVsCold: m.oneApi / m.cold,
+    watchOneApiSeconds: m.watchOneApi,
+    watchOneApiVsCold: m.watchOneApi / m.cold,
     growth,
   };
+}
+
+/**
+ * `build --watch` on the workspace: after its first build, `rounds` saves of a one-line edit of `example` (and
+ * its undoing), each timed from the write to the rebuild's `built` line.
+ */
+async function saveUnderWatch(dir: string, example: string, original: string, rounds: number): Promise<number[]> {
+  const child = spawn(process.execPath, [cli, "build", "openapi", "--out", path.join(dir, "generated"), "--watch"], {
+    cwd: dir,
+    env: { ...process.env, SCARF_ANALYTICS: "false", REDOCLY_TELEMETRY: "off", NO_COLOR: "1" },
+  });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  const builtLines = () => output.match(/^built /gm)?.length ?? 0;
+  const waitFor = async (ready: () => boolean) => {
+    for (const started = Date.now(); !ready(); await new Promise((resolve) => setTimeout(resolve, 5))) {
+      if (Date.now() - started > 120_000 || child.exitCode !== null) throw new Error(`build --watch:\n${output}`);
+    }
+  };
+  const seconds: number[] = [];
+  try {
+    await waitFor(() => /^watching /m.test(output));
+    for (let round = 0; round < rounds * 2; round++) {
+      const before = builtLines();
+      const started = performance.now();
+      fs.writeFileSync(example, round % 2 === 0 ? `${original}# watch ${round}\n` : original);
+      await waitFor(() => builtLines() > before);
+      seconds.push((performance.now() - started) / 1000);
+    }
+  } finally {
+    child.kill("SIGTERM");
+    fs.writeFileSync(example, original);
+  }
+  return seconds;
 }
 
 /** Each tool alone on the growth bundle: the slowest is what the build is held to. */
@@ -225,6 +274,13 @@ export const buildBench: Bench = {
       { name: "noopVsCold", value: f.noopVsCold, unit: "×", label: "no-op rebuild / cold build", max: 0.1 },
       { name: "oneApiSeconds", value: f.oneApiSeconds, unit: "s", label: "one changed API" },
       { name: "oneApiVsCold", value: f.oneApiVsCold, unit: "×", label: "one changed API / cold build", max: 0.3 },
+      { name: "watchOneApiSeconds", value: f.watchOneApiSeconds, unit: "s", label: "one changed API under --watch" },
+      {
+        name: "watchOneApiVsCold",
+        value: f.watchOneApiVsCold,
+        unit: "×",
+        label: "one changed API under --watch / cold build",
+      },
     ];
     for (const g of f.growth) {
       figures.push({
