@@ -1,10 +1,11 @@
 /** `npm run docs:serve`: a real server on a free port, rebuilding when the spec changes. */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { markerName } from "../scripts/build/output.js";
-import { bin, copySpec } from "./helpers/cli.js";
+import { bin, copySpec, runCli } from "./helpers/cli.js";
 
 describe("error-contracts serve", () => {
   let work: ReturnType<typeof copySpec>;
@@ -81,5 +82,23 @@ describe("error-contracts serve", () => {
     child.kill("SIGTERM");
     const code = await new Promise((resolve) => child.once("exit", resolve));
     expect(code).toBe(0);
+  });
+});
+
+describe("error-contracts serve on a port in use", () => {
+  it("builds the missing docs, then says so in one line and ends with exit code 2 (its rendering process with it)", async () => {
+    const work = copySpec("serve-port-in-use");
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const { port } = taken.address() as net.AddressInfo;
+    try {
+      const run = await runCli(["serve", "openapi", "--port", String(port)], work.dir);
+      expect(run.stdout).toMatch(/no docs in generated\/docs yet: building[\s\S]*rebuilt in/);
+      expect(run.stderr).toBe(`error-contracts: listen EADDRINUSE: address already in use 127.0.0.1:${port}\n`);
+      expect(run.code).toBe(2);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+      fs.rmSync(work.dir, { recursive: true, force: true });
+    }
   });
 });

@@ -47,11 +47,19 @@ async function run<T>(ctx: BuildContext, name: string, step: () => StepResult<T>
 }
 
 /**
+ * Up to how many characters of JSON the rebuilt bundles hold together for their types to be asked of the docs'
+ * rendering process (`typesAhead`): above it, their pages take longer to render than lint takes here, so this
+ * process would make the types anyway, having copied the documents for nothing (bench/README.md: at 1,000
+ * operations the pages took 3.5 s, lint 3.2 s).
+ */
+const aheadBytes = 512 * 2 ** 10;
+
+/**
  * Whether the docs render side by side with the other steps: while the rebuilt bundles are small (2 Mi characters of
  * JSON together, `sideBySideBytes`). The pages then go to the rendering process (Redocly's `build-docs`) before
- * lint; it renders while Spectral and openapi-typescript run here. A bigger spec's steps run one at a time (docs,
- * then types), so that the build's peak memory is one tool's, not the sum of three (bench/README.md: 5,000
- * operations).
+ * lint; it renders while Spectral runs here, then makes the types if it is free before this process is. A bigger
+ * spec's steps run one at a time (docs, then types), so that the build's peak memory is one tool's, not the sum of
+ * three (bench/README.md: 5,000 operations).
  */
 function sideBySide({ rebuilt }: Bundled, limit = 2 * 2 ** 20): boolean {
   let size = 0;
@@ -124,6 +132,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return await rebuild(ctx, plan, renderer, stopDocs);
   } catch (error) {
     stopDocs.abort(); // killed, not asked to end: it may be loading Redocly still
+    if (kept) await renderer?.close({ kill: true }); // gone before the build says it failed
     throw error;
   } finally {
     if (!kept) await renderer?.close();
@@ -172,8 +181,9 @@ async function rebuild(
     if (early) {
       rendering = render(early.catalog.result.value, early.i18n.result.value, true);
       rendering.catch(() => {}); // its failure is the build's when it is awaited, below
-      // The types too, once that process has rendered the pages: there, not after lint here.
-      if (renderer) ahead = typesAhead(renderer, bundled, staged.dir);
+      // The types too, where the pages are small enough to be done before lint is: there, or here if this
+      // process is free first.
+      if (renderer && sideBySide(bundled, aheadBytes)) ahead = typesAhead(renderer, bundled, staged.dir);
     }
     const warnings = await run(ctx, "lint", () => lint(ctx, plan, bundled));
     const errors = early
@@ -199,7 +209,7 @@ async function rebuild(
     return { apis: ids, rebuilt, upToDate: false, catalog: errors, errorStatuses, warnings };
   } catch (error) {
     stopDocs.abort();
-    ahead?.close();
+    ahead?.close(); // never throws: the build's own error is the one to tell
     await rendering?.catch(() => {}); // nothing is left writing into the staging folder
     await staged.discard();
     throw error;

@@ -1,7 +1,8 @@
 // @ts-check
 // openapi-typescript's text of one OpenAPI document: the one call the types step makes, in the build's
-// process or in the docs' rendering process once its pages are done (`types-ahead.ts`), so that both give
-// the same bytes. Plain JavaScript, so that the rendering process runs it without the toolkit's TypeScript.
+// process or in the docs' rendering process once its pages are done (`typesAhead`, steps/types.ts), so
+// that both give the same bytes. Plain JavaScript, so that the rendering process runs it without the
+// toolkit's TypeScript.
 //
 // Through openapi-typescript's CommonJS build and `require`: its `typescript` (9 MB of CommonJS) then loads
 // without the scan for named exports and the module-format check that an ESM import makes (0.5 s a build).

@@ -68,33 +68,37 @@ Stop it with Ctrl+C.`,
     const options = { ...built, ...(keptDocs ? { keptDocs } : {}) };
     const docs = path.join(options.out, "docs");
 
-    if (!fs.existsSync(path.join(docs, "index.html"))) {
-      io.out(`${now()} no docs in ${path.relative(process.cwd(), docs) || docs} yet: building`);
-      await rebuild(options, io);
-    }
-    const server = await serveStatic({ root: docs, host: values.host ?? "127.0.0.1", port });
-    io.out(`serving ${path.relative(process.cwd(), docs) || docs} at ${server.url}`);
-    const watcher = values["no-watch"]
-      ? undefined
-      : watchTree(spec, {
-          include: (file) => /\.ya?ml$/.test(file),
-          onChange: async (files) => {
-            io.out(`${now()} changed: ${files.map((file) => path.join(spec, file)).join(", ")}: rebuilding`);
-            if (await rebuild(options, io)) io.out(`${now()} serving the new docs at ${server.url}`);
-          },
-          onError: (error) => io.out(`${now()} watch: ${error instanceof Error ? error.message : String(error)}`),
-        });
-    await watcher?.ready;
-    if (watcher) io.out(`watching ${spec} for changes (Ctrl+C to stop)`);
+    try {
+      if (!fs.existsSync(path.join(docs, "index.html"))) {
+        io.out(`${now()} no docs in ${path.relative(process.cwd(), docs) || docs} yet: building`);
+        await rebuild(options, io);
+      }
+      const server = await serveStatic({ root: docs, host: values.host ?? "127.0.0.1", port });
+      io.out(`serving ${path.relative(process.cwd(), docs) || docs} at ${server.url}`);
+      const watcher = values["no-watch"]
+        ? undefined
+        : watchTree(spec, {
+            include: (file) => /\.ya?ml$/.test(file),
+            onChange: async (files) => {
+              io.out(`${now()} changed: ${files.map((file) => path.join(spec, file)).join(", ")}: rebuilding`);
+              if (await rebuild(options, io)) io.out(`${now()} serving the new docs at ${server.url}`);
+            },
+            onError: (error) => io.out(`${now()} watch: ${error instanceof Error ? error.message : String(error)}`),
+          });
+      await watcher?.ready;
+      if (watcher) io.out(`watching ${spec} for changes (Ctrl+C to stop)`);
 
-    await new Promise<void>((resolve) => {
-      const stop = () => resolve();
-      process.once("SIGINT", stop);
-      process.once("SIGTERM", stop);
-    });
-    await watcher?.close();
-    await keptDocs?.close();
-    await server.close();
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
+      });
+      await watcher?.close();
+      await server.close();
+    } finally {
+      // Whatever ended the command (a port in use, a stop), the docs' rendering process ends with it.
+      await keptDocs?.close();
+    }
     return 0;
   },
 };

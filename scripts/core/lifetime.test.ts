@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { runNode } from "./lifetime.js";
+import { killOnStop, runNode, startNode } from "./lifetime.js";
 
 const lifetime = path.join(path.dirname(fileURLToPath(import.meta.url)), "lifetime.ts");
 /** A process that has not ended: one that has (a zombie, until init reaps it) counts as ended. */
@@ -121,6 +121,34 @@ describe("stop", () => {
       expect(parent.status).toBe(130);
       expect(parent.stdout.trim()).toBe("child gone");
     } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("startNode with stopKills false", () => {
+  it("installs no stop handler while idle; killOnStop does, until released", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lifetime-"));
+    const script = path.join(dir, "idle.cjs");
+    fs.writeFileSync(script, "process.on('disconnect', () => process.exit(0)); setInterval(() => {}, 1000);");
+    const handlers = () => process.listenerCount("SIGTERM");
+    const before = handlers();
+    const child = startNode(script, [], { stopKills: false });
+    try {
+      expect(handlers()).toBe(before);
+      const release = killOnStop(child);
+      expect(handlers()).toBe(before + 1);
+      release();
+      expect(handlers()).toBe(before);
+      // Without the option, a stop kills it from the start.
+      const supervised = startNode(script, []);
+      expect(handlers()).toBe(before + 1);
+      supervised.kill("SIGKILL");
+      await new Promise((resolve) => supervised.once("exit", resolve));
+      expect(handlers()).toBe(before);
+    } finally {
+      child.kill("SIGKILL");
+      await new Promise((resolve) => child.once("exit", resolve));
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });

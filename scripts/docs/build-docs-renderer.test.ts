@@ -178,18 +178,27 @@ describe("openDocsRenderer", () => {
       expect(kept.open(config)).toBe(first);
       expect(kept.keeps(first)).toBe(true);
       expect(first.running).toBe(true);
+      const firstPid = renderers();
       fs.appendFileSync(config, "\nopenapi:\n  hideDownloadButtons: true\n");
       const second = kept.open(config);
       expect(second).not.toBe(first);
       expect(kept.keeps(first)).toBe(false);
-      await first.close();
       expect(first.running).toBe(false);
+      // The replaced process is gone, the new one stands.
+      for (const started = Date.now(); renderers().length !== 1 || renderers()[0] === firstPid[0]; await wait(10)) {
+        if (Date.now() - started > 10_000) throw new Error(`still running: ${renderers()}`);
+      }
       await second.close({ kill: true });
+      expect(second.running).toBe(false);
       expect(kept.open(config)).not.toBe(second);
     } finally {
       await kept.close();
     }
     expect(renderers()).toEqual([]);
+    // Closed, it keeps nothing: a build still running gets a renderer of its own.
+    const late = kept.open(config);
+    expect(kept.keeps(late)).toBe(false);
+    await late.close();
   });
 
   it("starts nothing once its signal has aborted", async () => {

@@ -71,8 +71,9 @@ export function openDocsRenderer(options: {
   /** The folder of the `@redocly/cli` whose handler the process loads (default: the one this toolkit runs). */
   redoclyCliDir?: string;
   /**
-   * Kept between builds (`keepDocsRenderer`): a stop of this process (Ctrl-C, SIGTERM) kills it only while pages
-   * or calls are in flight; idle, it ends with this process, and the command's own signal handlers stay its own.
+   * Kept between builds (`keepDocsRenderer`): while pages or calls are in flight, a stop of this process (Ctrl-C,
+   * SIGTERM) kills it first and it keeps this process alive; idle, neither: this process can end while it stands
+   * (it then ends too, its channel closed), and the command's own signal handlers stay its own (`serve`).
    */
   kept?: boolean;
 }): DocsRenderer {
@@ -80,11 +81,25 @@ export function openDocsRenderer(options: {
   const pending = new Map<number, { resolve(reply: Reply): void; reject(error: Error): void }>();
   /** While a kept process has work: the registration that kills it first on a stop. */
   let working: (() => void) | undefined;
+  let closing = false;
+  let child: ChildProcess | undefined;
+  /**
+   * A kept process with work is killed first on a stop and keeps this process alive; idle, it does neither: it
+   * ends with this process (its channel closes), which can end while it stands (an error after a build).
+   */
+  const hold = (busy: boolean) => {
+    if (!options.kept || !child) return;
+    const handles = [child, child.channel, child.stderr] as ({ ref?(): void; unref?(): void } | null | undefined)[];
+    for (const handle of handles) (busy ? handle?.ref : handle?.unref)?.call(handle);
+    if (busy) working ??= killOnStop(child);
+    else {
+      working?.();
+      working = undefined;
+    }
+  };
   const settled = (id: number) => {
     pending.delete(id);
-    if (pending.size > 0) return;
-    working?.();
-    working = undefined;
+    if (pending.size === 0) hold(false);
   };
   const perPage = limiter(2);
   let failure: Error | undefined;
@@ -97,7 +112,6 @@ export function openDocsRenderer(options: {
     redoc ??= redocOptions(redoclyConfig);
     return redoc;
   };
-  let child: ChildProcess | undefined;
   if (!signal?.aborted) {
     const args = [redoclyConfig, ...(options.redoclyCliDir ? [options.redoclyCliDir] : [])];
     const started = startNode(script, args, { env: redoclyEnv(), background: true, signal, stopKills: !options.kept });
@@ -130,19 +144,26 @@ export function openDocsRenderer(options: {
       started.once("error", (error) => end(error.message));
     });
     child = started;
+    hold(false);
   }
   /** Sends a message to the process and waits for its answer. */
   const ask = (process_: ChildProcess, message: { id: number; [key: string]: unknown }): Promise<Reply> => {
     if (failure) return Promise.reject(failure);
     return new Promise<Reply>((resolve, reject) => {
-      if (options.kept) working ??= killOnStop(process_);
+      hold(true);
       pending.set(message.id, { resolve, reject });
-      // Not sent: the process is ending; the message fails with how it ended.
-      process_.send(message, (error) => {
-        if (!error || !pending.has(message.id)) return;
+      try {
+        // Not sent: the process is ending; the message fails with how it ended.
+        process_.send(message, (error) => {
+          if (!error || !pending.has(message.id)) return;
+          settled(message.id);
+          void ended.then(() => reject(failure ?? error));
+        });
+      } catch (error) {
+        // Not sendable (a value structured cloning refuses).
         settled(message.id);
-        void ended.then(() => reject(failure ?? error));
-      });
+        reject(error);
+      }
     });
   };
   return {
@@ -150,7 +171,7 @@ export function openDocsRenderer(options: {
       return fallback;
     },
     get running() {
-      return child !== undefined && failure === undefined && child.connected;
+      return child !== undefined && !closing && failure === undefined && child.connected;
     },
     async call<T>(module: string, name: string, args: unknown[], { claim }: { claim?: string } = {}) {
       if (!child) throw failure ?? new Error("no rendering process");
@@ -178,6 +199,9 @@ export function openDocsRenderer(options: {
       });
     },
     async close({ kill = false } = {}) {
+      closing = true;
+      child?.ref(); // an idle kept process is unref'd: this waits for its end
+
       if (kill) child?.kill("SIGKILL");
       else if (child?.connected) child.disconnect();
       await ended;
@@ -187,11 +211,14 @@ export function openDocsRenderer(options: {
 
 /** A rendering process kept from one build to the next (`build --watch`, `serve`): see `keepDocsRenderer`. */
 export interface KeptDocsRenderer {
-  /** The kept process's renderer, or a new one where there is none, it ended, or its configuration changed. */
+  /**
+   * The kept process's renderer, or a new one where there is none, it ended, or its configuration changed; once
+   * closed, a renderer of the caller's own (not kept: `keeps` says false).
+   */
   open(redoclyConfig: string): DocsRenderer;
   /** Whether `renderer` is the kept one (its builds must not close it). */
   keeps(renderer: DocsRenderer | undefined): boolean;
-  /** Ends the kept process. */
+  /** Ends the kept process, and keeps none after. */
   close(): Promise<void>;
 }
 
@@ -203,6 +230,7 @@ export interface KeptDocsRenderer {
  */
 export function keepDocsRenderer(): KeptDocsRenderer {
   let kept: { renderer: DocsRenderer; key: string } | undefined;
+  let closed = false;
   const keyOf = (redoclyConfig: string) => {
     try {
       return `${redoclyConfig}\n${fs.readFileSync(redoclyConfig, "utf8")}`;
@@ -212,6 +240,8 @@ export function keepDocsRenderer(): KeptDocsRenderer {
   };
   return {
     open(redoclyConfig) {
+      // Closed (the watch is over, a build still running): that build's own renderer, which it closes.
+      if (closed) return openDocsRenderer({ redoclyConfig });
       const key = keyOf(redoclyConfig);
       if (kept?.renderer.running && kept.key === key) return kept.renderer;
       void kept?.renderer.close({ kill: true });
@@ -220,6 +250,7 @@ export function keepDocsRenderer(): KeptDocsRenderer {
     },
     keeps: (renderer) => renderer !== undefined && renderer === kept?.renderer,
     async close() {
+      closed = true;
       await kept?.renderer.close();
       kept = undefined;
     },

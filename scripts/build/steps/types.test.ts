@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { BundledApi } from "../../core/bundle.js";
 import { type DocsRenderer, openDocsRenderer } from "../../docs/index.js";
-import { openapiText } from "../types.js";
+import { openapiText, renderTypes } from "../types.js";
 import { typesAhead } from "./types.js";
 
 const redoclyConfig = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../redocly.yaml");
@@ -38,6 +38,7 @@ const api = {
 
 /** A call of `take` in the rendering process: answered only once the calls sent before it are. */
 const claimModule = new URL("../../core/claim.js", import.meta.url).href;
+const typesModule = new URL("../openapi-typescript.js", import.meta.url).href;
 
 describe("typesAhead", () => {
   let dir: string;
@@ -76,7 +77,34 @@ describe("typesAhead", () => {
       expect(ahead.take()).toBeUndefined();
       await page;
       expect(await done(renderer)).toBe(true);
+      // The claim is this process's: the rendering process makes nothing under it.
+      const [folder] = fs.readdirSync(dir).filter((name) => name.startsWith(".types-claim-"));
+      const claim = path.join(dir, folder!, "types");
+      expect(await renderer.call(typesModule, "openapiTypes", [api.doc], { claim })).toBeUndefined();
       ahead.close();
+      expect(fs.readdirSync(dir).filter((name) => name.startsWith(".types-claim-"))).toEqual([]);
+    } finally {
+      await renderer.close();
+    }
+  });
+
+  it("leaves the types to this process where the rendering process took them and failed", async () => {
+    const broken = {
+      ...api,
+      doc: { ...api.doc, paths: { "/a": { get: { responses: { "200": { $ref: "#/components/responses/Nope" } } } } } },
+    } as BundledApi;
+    const renderer = openDocsRenderer({ redoclyConfig });
+    try {
+      const ahead = typesAhead(renderer, { apis: [broken], rebuilt: [broken] }, dir);
+      await done(renderer);
+      const made = ahead.take();
+      expect(made).toBeInstanceOf(Map);
+      expect(await made?.get("shop")).toBeUndefined();
+      ahead.close();
+      // Made here, it fails as a build without the rendering process would.
+      await expect(renderTypes(broken.doc, [], "shop.yaml", "npm run build", undefined)).rejects.toThrow(
+        "Can't resolve $ref at #/paths/~1a/get/responses/200",
+      );
     } finally {
       await renderer.close();
     }

@@ -17,7 +17,7 @@ export interface TypesAhead {
    * them first (the rendering process then skips them all): they are made here. Call it once.
    */
   take(): Map<string, Promise<string | undefined>> | undefined;
-  /** Removes the claim; call it once the types step is done, or the build failed. */
+  /** Removes the claim (it never throws); call it once the types step is done, or the build failed. */
   close(): void;
 }
 
@@ -46,7 +46,23 @@ export function typesAhead(renderer: DocsRenderer, { rebuilt }: Bundled, staging
   );
   return {
     take: () => (take(claim) ? undefined : made),
-    close: () => fs.rmSync(folder, { recursive: true, force: true }),
+    close() {
+      // Moved aside first: from then on the rendering process's claims fail (no folder), none lands in it while
+      // it is removed.
+      const aside = `${folder}.done`;
+      try {
+        fs.renameSync(folder, aside);
+      } catch {
+        // removed already
+      }
+      for (const left of [aside, folder]) {
+        try {
+          fs.rmSync(left, { recursive: true, force: true, maxRetries: 3 });
+        } catch {
+          // the staging folder it is in goes too: with this build's output, or with the failed build
+        }
+      }
+    },
   };
 }
 
