@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { childrenMatching } from "../../test/helpers/cli.js";
 import { findBuildDocsHandler } from "./build-docs-process.js";
 import { buildDocs } from "./build-docs.js";
-import { keepDocsRenderer, openDocsRenderer } from "./build-docs-renderer.js";
+import { openDocsRenderer } from "./build-docs-renderer.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const redoclyConfig = path.resolve(here, "../../redocly.yaml");
@@ -167,38 +167,6 @@ describe("openDocsRenderer", () => {
       await renderer.close();
     }
     await expect(renderer.call(url, "pid", [])).rejects.toThrow();
-  });
-
-  it("is kept from one build to the next while its Redocly configuration stays the same", async () => {
-    const config = outFile("redocly.yaml");
-    fs.writeFileSync(config, fs.readFileSync(redoclyConfig, "utf8"));
-    const kept = keepDocsRenderer();
-    try {
-      const first = kept.open(config);
-      expect(kept.open(config)).toBe(first);
-      expect(kept.keeps(first)).toBe(true);
-      expect(first.running).toBe(true);
-      const firstPid = renderers();
-      fs.appendFileSync(config, "\nopenapi:\n  hideDownloadButtons: true\n");
-      const second = kept.open(config);
-      expect(second).not.toBe(first);
-      expect(kept.keeps(first)).toBe(false);
-      expect(first.running).toBe(false);
-      // The replaced process is gone, the new one stands.
-      for (const started = Date.now(); renderers().length !== 1 || renderers()[0] === firstPid[0]; await wait(10)) {
-        if (Date.now() - started > 10_000) throw new Error(`still running: ${renderers()}`);
-      }
-      await second.close({ kill: true });
-      expect(second.running).toBe(false);
-      expect(kept.open(config)).not.toBe(second);
-    } finally {
-      await kept.close();
-    }
-    expect(renderers()).toEqual([]);
-    // Closed, it keeps nothing: a build still running gets a renderer of its own.
-    const late = kept.open(config);
-    expect(kept.keeps(late)).toBe(false);
-    await late.close();
   });
 
   it("starts nothing once its signal has aborted", async () => {

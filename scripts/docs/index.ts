@@ -4,9 +4,5 @@
  */
 export { planEditions, type Edition, type EditionPlan } from "./editions.js";
 export { renderDocs, type DocsOptions, type DocsResult } from "./pages.js";
-export {
-  keepDocsRenderer,
-  openDocsRenderer,
-  type DocsRenderer,
-  type KeptDocsRenderer,
-} from "./build-docs-renderer.js";
+export { openDocsRenderer, type DocsRenderer } from "./build-docs-renderer.js";
+export { keepDocsRenderer, type KeptDocsRenderer } from "./kept-renderer.js";
