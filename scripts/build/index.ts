@@ -55,19 +55,22 @@ async function run<T>(ctx: BuildContext, name: string, step: () => StepResult<T>
 const aheadBytes = 512 * 2 ** 10;
 
 /**
- * Whether the docs render side by side with the other steps: while the rebuilt bundles are small (2 Mi characters of
- * JSON together, `sideBySideBytes`). The pages then go to the rendering process (Redocly's `build-docs`) before
- * lint; it renders while Spectral runs here, then makes the types if it is free before this process is. A bigger
- * spec's steps run one at a time (docs, then types), so that the build's peak memory is one tool's, not the sum of
- * three (bench/README.md: 5,000 operations).
+ * Up to how many characters of JSON the rebuilt bundles hold together for the docs to render side by side with the
+ * other steps (unless `sideBySideBytes` says otherwise). The pages then go to the rendering process (Redocly's
+ * `build-docs`) before lint; it renders while Spectral runs here, then makes the types if it is free before this
+ * process is. A bigger spec's steps run one at a time (docs, then types), so that the build's peak memory is one
+ * tool's, not the sum of three (bench/README.md: 5,000 operations).
  */
-function sideBySide({ rebuilt }: Bundled, limit = 2 * 2 ** 20): boolean {
+const sideBySideBytes = 2 * 2 ** 20;
+
+/** How many characters of JSON the rebuilt bundles hold together, counted until past `upTo`. */
+function jsonSize({ rebuilt }: Bundled, upTo: number): number {
   let size = 0;
   for (const api of rebuilt) {
     size += JSON.stringify(api.doc).length;
-    if (size > limit) return false;
+    if (size > upTo) break;
   }
-  return true;
+  return size;
 }
 
 /**
@@ -142,7 +145,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 /**
  * The build's steps, once the plan has found what to rebuild: bundle each API once (Redocly), lint the bundles
  * (Spectral), read and check the catalog, write clients and server kits, check translations, then generate types;
- * the docs render in their process meanwhile (or one step at a time on a big spec: `sideBySide`), all into a
+ * the docs render in their process meanwhile (or one step at a time on a big spec: `sideBySideBytes`), all into a
  * staging folder that replaces the output only when every step succeeded. (Over 60 lines as one job: the order
  * of the steps, in one place.)
  */
@@ -159,7 +162,9 @@ async function rebuild(
   const files = new Map<string, string>();
   const bundled = await run(ctx, "bundle", () => bundle(ctx, plan, files));
   const withDocs = options.docs !== false;
-  const small = sideBySide(bundled, options.sideBySideBytes);
+  const sideBySideLimit = options.sideBySideBytes ?? sideBySideBytes;
+  const size = jsonSize(bundled, Math.max(sideBySideLimit, aheadBytes));
+  const small = size <= sideBySideLimit;
   // A big spec does without the process started before its size was known: its docs start their own after lint,
   // so that lint's peak memory is lint's own.
   if (!small) await renderer?.close({ kill: true });
@@ -183,7 +188,7 @@ async function rebuild(
       rendering.catch(() => {}); // its failure is the build's when it is awaited, below
       // The types too, where the pages are small enough to be done before lint is: there, or here if this
       // process is free first.
-      if (renderer && sideBySide(bundled, aheadBytes)) ahead = typesAhead(renderer, bundled, staged.dir);
+      if (renderer && size <= aheadBytes) ahead = typesAhead(renderer, bundled, staged.dir);
     }
     const warnings = await run(ctx, "lint", () => lint(ctx, plan, bundled));
     const errors = early

@@ -89,9 +89,9 @@ function guardAgainstOrphaning(child: ChildProcess): { release(): void } {
 /**
  * Keeps `child` from outliving this process: it is killed when this process is stopped (with `stopKills` false,
  * only while its caller registers it: `killOnStop`), by its guard if this process dies without a word, and when
- * `signal` aborts. With `background`, it runs at a lower priority (nice
- * 10 more than this process): the build's renderers then take the CPU this process leaves, so that lint, which
- * they run beside, reports as fast as alone on a machine with few cores. `ended` ends the supervision.
+ * `signal` aborts. With `background`, it runs at a lower priority (nice 10 more than this process): the build's
+ * renderers then take the CPU this process leaves, so that lint, which they run beside, reports as fast as alone
+ * on a machine with few cores. `ended` ends the supervision.
  */
 function supervise(
   child: ChildProcess,

@@ -53,8 +53,9 @@ export async function findBuildDocsHandler(cliDir) {
   return typeof handler === "function" ? { handler } : { reason: `${found[1]} has no handlerBuildCommand function` };
 }
 
-/** @param {unknown} error */
-const messageOf = (error) => (error instanceof Error ? error.message : String(error)).trim().split("\n").pop();
+/** An error's last line, or "failed". @param {unknown} error */
+const messageOf = (error) =>
+  (error instanceof Error ? error.message : String(error)).trim().split("\n").pop() || "failed";
 
 /**
  * The handler and the configuration, or why they cannot be had.
@@ -68,7 +69,7 @@ async function load(configPath, cliDir) {
     const { loadConfig } = await import("@redocly/openapi-core");
     return { handler: found.handler, config: await loadConfig({ configPath }) };
   } catch (error) {
-    return { reason: messageOf(error) || "failed" };
+    return { reason: messageOf(error) };
   }
 }
 
@@ -90,7 +91,7 @@ async function answer(id, { module, name, args, claim }) {
     if (typeof exported !== "function") return { id, error: `${module} has no function ${name}` };
     return { id, value: await exported(...args) };
   } catch (error) {
-    return { id, error: messageOf(error) || "failed" };
+    return { id, error: messageOf(error) };
   }
 }
 
@@ -131,7 +132,7 @@ function serve(configPath, cliDir) {
         await redocly.handler({ argv, config: redocly.config, collectSpecData: () => {} });
         send({ id: page.id });
       } catch (error) {
-        send({ id: page.id, error: messageOf(error) || "failed" });
+        send({ id: page.id, error: messageOf(error) });
       }
     });
   });

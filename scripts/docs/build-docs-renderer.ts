@@ -200,7 +200,6 @@ export function openDocsRenderer(options: {
     async close({ kill = false } = {}) {
       closing = true;
       child?.ref(); // an idle kept process is unref'd: this waits for its end
-
       if (kill) child?.kill("SIGKILL");
       else if (child?.connected) child.disconnect();
       await ended;
