@@ -7,6 +7,9 @@ import { defineConfig } from "vitest/config";
 // most of the suite. Child processes inherit it.
 const ROOM = 4 * 2 ** 30;
 if (process.env.TMPDIR === undefined && hasRoom("/dev/shm", ROOM)) process.env.TMPDIR = "/dev/shm";
+// No build daemon behind the tests' builds (each would outlive its test): test/daemon.test.ts turns it on, in a
+// folder of its own, and stops it.
+process.env.ERROR_CONTRACTS_DAEMON = "off";
 
 /** Writable, with `bytes` free, and not mounted `noexec` (Docker's is): the tests run installed binaries there. */
 function hasRoom(dir: string, bytes: number): boolean {

@@ -1,5 +1,4 @@
-import { InputRejected, printFailure } from "./core/problems.js";
-import { consoleIo, UsageError, type Io } from "./commands/command.js";
+import { consoleIo, reportingFailures, UsageError, type Io } from "./commands/command.js";
 import { commands } from "./commands/index.js";
 
 function help(): string {
@@ -36,17 +35,6 @@ async function dispatch([name, ...args]: string[], io: Io): Promise<number> {
  * bad input is its problem lines and a verdict (1, or the error's own code), anything else one
  * line (2). The process entry (`cli.ts`) and the in-process command tests both go through here.
  */
-export async function runCommandLine(argv: string[], io: Io = consoleIo): Promise<number> {
-  try {
-    return await dispatch(argv, io);
-  } catch (error) {
-    if (error instanceof InputRejected) {
-      printFailure(error, io.err);
-      return error.exitCode;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    io.err(`error-contracts: ${message.split("\n")[0]}`);
-    if (process.env.DEBUG && error instanceof Error) io.err(error.stack ?? "");
-    return 2;
-  }
+export function runCommandLine(argv: string[], io: Io = consoleIo): Promise<number> {
+  return reportingFailures(() => dispatch(argv, io), io);
 }

@@ -11,6 +11,7 @@ import {
   packageVersion,
   readJson,
   rulesetInputs,
+  toolPackages,
   unchanged,
   writeManifest,
   type CacheManifest,
@@ -40,15 +41,6 @@ export interface CachePlan {
 }
 
 const toolkitRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const toolPackages = [
-  "@redocly/cli",
-  "@redocly/openapi-core",
-  "openapi-typescript",
-  "openapi-fetch",
-  "@stoplight/spectral-core",
-  "@stoplight/spectral-rulesets",
-  "ajv",
-];
 const notTest = (file: string) => !/\.test\.ts$/.test(file);
 
 /** What, besides the sources, decides the output: tool versions, the toolkit's own code and assets, configs, options. */

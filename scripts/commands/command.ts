@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { InputRejected, printFailure } from "../core/problems.js";
 
 /** One subcommand of `error-contracts`: a file in scripts/commands/, listed in scripts/commands/index.ts. */
 export interface Command {
@@ -22,6 +23,23 @@ export const consoleIo: Io = { out: (text) => console.log(text), err: (text) => 
 
 /** Bad arguments: printed as one line, exit 2. */
 export class UsageError extends Error {}
+
+/** `run`'s exit code; a failure printed: bad input as its problem lines (1, or the error's own code), anything else
+ * as one line (2). Every command line goes through it, in this process or in the build daemon. */
+export async function reportingFailures(run: () => Promise<number>, io: Io): Promise<number> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof InputRejected) {
+      printFailure(error, io.err);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`error-contracts: ${message.split("\n")[0]}`);
+    if (process.env.DEBUG && error instanceof Error) io.err(error.stack ?? "");
+    return 2;
+  }
+}
 
 /** The toolkit's own folder (where its package.json is). */
 export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");

@@ -16,6 +16,11 @@ export const commands: { name: string; summary: string; load(): Promise<Command>
     load: async () => (await import("./build.js")).buildCommand,
   },
   {
+    name: "daemon",
+    summary: "The build daemon: the tools kept loaded between builds (status, start, stop).",
+    load: async () => (await import("./daemon.js")).daemonCommand,
+  },
+  {
     name: "lint",
     summary: "Lint OpenAPI 3.x files with the error-contract ruleset; results point at source lines.",
     load: async () => (await import("./lint.js")).lintCommand,

@@ -43,6 +43,26 @@ export const defaultCacheDir = path.resolve(
 
 const require = createRequire(import.meta.url);
 
+/** The tools whose versions decide what a build writes (and which a build daemon has loaded). */
+export const toolPackages = [
+  "@redocly/cli",
+  "@redocly/openapi-core",
+  "openapi-typescript",
+  "openapi-fetch",
+  "@stoplight/spectral-core",
+  "@stoplight/spectral-rulesets",
+  "ajv",
+];
+
+/** The Spectral packages whose versions decide what a bundled ruleset contains. */
+export const spectralPackages = [
+  "@stoplight/spectral-core",
+  "@stoplight/spectral-rulesets",
+  "@stoplight/spectral-functions",
+  "@stoplight/spectral-ruleset-bundler",
+  "@stoplight/spectral-ruleset-migrator",
+];
+
 /** An installed package's version, found from its entry point (some packages do not export `package.json`). */
 export function packageVersion(name: string): string {
   try {

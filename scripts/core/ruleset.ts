@@ -2,7 +2,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { Ruleset } from "@stoplight/spectral-core";
-import { hashFile, packageVersion, readJson, rulesetCacheFile, unchanged, writeJson } from "./cache.js";
+import {
+  hashFile,
+  packageVersion,
+  readJson,
+  rulesetCacheFile,
+  spectralPackages,
+  unchanged,
+  writeJson,
+} from "./cache.js";
 import {
   RulesetError,
   cannotLoad,
@@ -16,14 +24,6 @@ import {
 } from "./ruleset-errors.js";
 
 const require = createRequire(import.meta.url);
-/** The Spectral packages whose versions decide what a bundled ruleset contains. */
-const spectralPackages = [
-  "@stoplight/spectral-core",
-  "@stoplight/spectral-rulesets",
-  "@stoplight/spectral-functions",
-  "@stoplight/spectral-ruleset-bundler",
-  "@stoplight/spectral-ruleset-migrator",
-];
 /** Spectral's own loader resolves a ruleset's imports from the ruleset's folder, then from its own. */
 const loaderDir = path.dirname(require.resolve("@stoplight/spectral-ruleset-bundler/with-loader"));
 

@@ -1,0 +1,149 @@
+import fs from "node:fs";
+import net from "node:net";
+import type { Io } from "../commands/command.js";
+import { stop, untilDone } from "../core/lifetime.js";
+import { type DaemonStatus, type Request, exchange, readLines, send } from "./protocol.js";
+
+export interface DaemonOptions {
+  /** Where it listens (`socketPath`). */
+  socket: string;
+  /** The code it was started from (`daemonKey`): a build asked with another key is refused as stale. */
+  key: string;
+  /** How long it waits for a request before it ends. */
+  idleMs: number;
+  /** Loads the tools before the first build (failures are the first build's to report). */
+  warm(): Promise<void>;
+  /** Runs one build's command line, printing through `io`; resolves to its exit code. */
+  build(argv: string[], io: Io): Promise<number>;
+  /** Ends what it keeps between builds (the rendering process). */
+  close(): Promise<void>;
+}
+
+/** Listens at `socket`, unless a daemon already answers there (then false); a socket left by one that died is replaced. */
+async function listen(server: net.Server, socket: string): Promise<boolean> {
+  for (let attempt = 0; ; attempt++) {
+    const error = await new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
+      server.once("error", resolve);
+      server.listen(socket, () => {
+        server.off("error", resolve);
+        resolve(undefined);
+      });
+    });
+    if (!error) return true;
+    if (error.code !== "EADDRINUSE" || attempt > 0) throw error;
+    if ((await exchange(socket, { status: true }, () => {})) === "ended") return false;
+    fs.rmSync(socket, { force: true });
+  }
+}
+
+/**
+ * The daemon: builds asked of it one at a time, each in the client's folder and environment, with the tools and
+ * the rendering process it loaded once. A client that goes away part-way through its build (Ctrl-C) stops it
+ * as a stop would stop the build in the client's own process: its cleanups run and the daemon ends. It ends
+ * after `idleMs` without a request, when asked to, or when a build comes from other code; its socket goes with it.
+ * Resolves to the exit code (0), or at once where another daemon listens.
+ */
+export async function runDaemon(options: DaemonOptions): Promise<number> {
+  const server = net.createServer({ allowHalfOpen: false });
+  if (!(await listen(server, options.socket))) return 0;
+  const own = process.platform === "win32" ? undefined : fs.statSync(options.socket).ino;
+  // Only its own socket: a daemon started after it may listen at the same path already.
+  const removeSocket = () => {
+    if (own !== undefined && fs.statSync(options.socket, { throwIfNoEntry: false })?.ino === own)
+      fs.rmSync(options.socket, { force: true });
+  };
+  const done = untilDone(removeSocket);
+  let ready = false;
+  let served = 0;
+  let ended: () => void = () => {};
+  const finished = new Promise<void>((resolve) => {
+    ended = resolve;
+  });
+  let idleUntil = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const idle = () => {
+    clearTimeout(timer);
+    idleUntil = Date.now() + options.idleMs;
+    timer = setTimeout(shutdown, options.idleMs);
+  };
+  let closing = false;
+  function shutdown() {
+    if (closing) return;
+    closing = true;
+    clearTimeout(timer);
+    server.close();
+    removeSocket();
+    void queue.then(options.close).finally(() => {
+      done();
+      ended();
+    });
+  }
+  const status = (): DaemonStatus => ({
+    pid: process.pid,
+    key: options.key,
+    ready,
+    served,
+    idleSecondsLeft: Math.max(0, Math.round((idleUntil - Date.now()) / 1000)),
+  });
+
+  async function build(connection: net.Socket, request: Extract<Request, { build: unknown }>["build"]) {
+    if (connection.destroyed) return;
+    clearTimeout(timer);
+    let running = true;
+    // The client stopped (Ctrl-C, killed): stop this build as a stop of its own process would.
+    connection.on("close", () => {
+      if (running) stop(130);
+    });
+    for (const name of Object.keys(process.env)) if (!(name in request.env)) delete process.env[name];
+    Object.assign(process.env, request.env);
+    const io: Io = {
+      out: (text) => void send(connection, { out: text }),
+      err: (text) => void send(connection, { err: text }),
+    };
+    let code: number;
+    try {
+      process.chdir(request.cwd);
+      code = await options.build(request.argv, io);
+    } catch (error) {
+      io.err(`error-contracts: ${error instanceof Error ? error.message : String(error)}`);
+      code = 2;
+    }
+    running = false;
+    served++;
+    send(connection, { exit: code });
+    connection.end();
+    if (!closing) idle();
+  }
+
+  server.on("connection", (connection) => {
+    connection.on("error", () => {});
+    readLines<Request>(connection, (request) => {
+      if ("status" in request) {
+        send(connection, { status: status() });
+        connection.end();
+      } else if ("stop" in request) {
+        send(connection, { stopped: true });
+        connection.end();
+        shutdown();
+      } else if (request.key !== options.key) {
+        send(connection, { stale: true });
+        connection.end();
+        shutdown();
+      } else if (closing) {
+        connection.end(); // the client builds itself
+      } else {
+        queue = queue.then(() => build(connection, request.build));
+      }
+    });
+  });
+  // Its idle time counts from when it is ready.
+  let queue = options
+    .warm()
+    .catch(() => {})
+    .then(() => {
+      ready = true;
+      if (!closing) idle();
+    });
+  await finished;
+  return 0;
+}

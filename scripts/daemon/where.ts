@@ -1,0 +1,60 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { filesBelow, hashAll, packageVersion, spectralPackages, toolPackages } from "../core/cache.js";
+
+const toolkitRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/** The command line that starts a daemon (`error-contracts daemon run`), from the toolkit's own bin. */
+export const daemonCommand = [path.join(toolkitRoot, "bin", "error-contracts.js"), "daemon", "run"];
+
+/**
+ * Whether `build` goes through the daemon: not with `--no-daemon`, not with ERROR_CONTRACTS_DAEMON=off (or 0,
+ * false), and not in CI (the CI variable set) unless ERROR_CONTRACTS_DAEMON=on: a CI job builds once.
+ */
+export function daemonWanted(noDaemon: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (noDaemon) return false;
+  const setting = env.ERROR_CONTRACTS_DAEMON?.toLowerCase();
+  if (setting === "off" || setting === "0" || setting === "false") return false;
+  if (setting === "on" || setting === "1" || setting === "true") return true;
+  return env.CI === undefined || env.CI === "" || env.CI === "false" || env.CI === "0";
+}
+
+/**
+ * Where this toolkit's daemon listens: a socket in a folder only this user may enter
+ * (`<tmp>/error-contracts-<uid>/`, or ERROR_CONTRACTS_DAEMON_DIR), named after the toolkit's folder, so that
+ * each installed toolkit has its own; a named pipe on Windows. Undefined where the folder is not this user's
+ * own (another user made it, or it is a link): no daemon then.
+ */
+export function socketPath(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const name = `error-contracts-${createHash("sha256").update(toolkitRoot).digest("hex").slice(0, 16)}`;
+  if (process.platform === "win32") return `\\\\.\\pipe\\${name}`;
+  const uid = process.getuid?.() ?? 0;
+  const dir = env.ERROR_CONTRACTS_DAEMON_DIR ?? path.join(os.tmpdir(), `error-contracts-${uid}`);
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const stat = fs.lstatSync(dir);
+    if (!stat.isDirectory() || stat.uid !== uid || (stat.mode & 0o077) !== 0) return undefined;
+  } catch {
+    return undefined;
+  }
+  return path.join(dir, `${name}.sock`);
+}
+
+const notTest = (file: string) => !/\.test\.ts$/.test(file);
+
+/**
+ * What a daemon must have been started with to build as this command would: the toolkit's code (every file under
+ * `scripts/`, what the daemon runs, in process or in its rendering process), the tools' versions, Node. A client
+ * whose key differs stops the daemon and builds itself.
+ */
+export function daemonKey(): string {
+  return hashAll(filesBelow(path.join(toolkitRoot, "scripts"), notTest), [
+    toolkitRoot,
+    process.execPath,
+    process.version,
+    ...[...new Set([...toolPackages, ...spectralPackages])].map((name) => `${name}@${packageVersion(name)}`),
+  ]);
+}
