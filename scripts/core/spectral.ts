@@ -5,6 +5,7 @@ import { parse } from "yaml";
 import { pathOfPointer } from "../../src/openapi/index.js";
 import { defaultCacheDir } from "./cache.js";
 import { speedUpDependencyGraph } from "./dep-graph.js";
+import { useModernNimma } from "./modern-nimma.js";
 import type { Problem } from "./problems.js";
 import { loadRuleset } from "./ruleset.js";
 import { sourceLocation } from "./sources.js";
@@ -19,6 +20,7 @@ export async function loadLinter(
   options: { force?: boolean } = {},
 ): Promise<Linter> {
   speedUpDependencyGraph();
+  useModernNimma();
   const spectral = new Spectral();
   spectral.setRuleset(await loadRuleset(rulesetPath, cacheDir, options));
   return spectral;
