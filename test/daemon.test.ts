@@ -16,8 +16,9 @@ const alive = (pid: number) => {
     return false;
   }
 };
-const childrenOf = (pid: number) =>
-  spawnSync("pgrep", ["-P", String(pid)], { encoding: "utf8" })
+/** The child processes of `pid` whose command line matches `pattern`. */
+const childrenOf = (pid: number, pattern: string) =>
+  spawnSync("pgrep", ["-P", String(pid), "-f", pattern], { encoding: "utf8" })
     .stdout.split("\n")
     .filter(Boolean)
     .map(Number);
@@ -99,35 +100,77 @@ describe("the build daemon", () => {
     for (const spec of [a.spec, b.spec]) edit(spec, /\n {2}retryable: maybe/, "");
   });
 
+  it("builds in the client's folder, with its environment and file mode mask", async () => {
+    await started(a.dir); // in a.dir, under this process's environment and mask
+    expect(process.umask()).not.toBe(0o077);
+    fs.mkdirSync(path.join(b.dir, "functions"));
+    fs.writeFileSync(
+      path.join(b.dir, "functions", "envFlag.js"),
+      "export default () => (process.env.EC_FLAG ? [{ message: 'EC_FLAG is ' + process.env.EC_FLAG }] : []);\n",
+    );
+    fs.writeFileSync(
+      path.join(b.dir, "env.spectral.yaml"),
+      "extends: ./.spectral.yaml\nfunctions: [envFlag]\nrules:\n  env-flag:\n    given: $.info\n    severity: warn\n    then:\n      function: envFlag\n",
+    );
+    const served = (await status())!.served;
+    const build = (flag: Record<string, string>) =>
+      runCommand(
+        "/bin/sh",
+        [
+          "-c",
+          'umask 077 && exec "$0" "$@"',
+          process.execPath,
+          bin,
+          "build",
+          "openapi",
+          "--force",
+          "--ruleset",
+          "env.spectral.yaml",
+        ],
+        b.dir,
+        { ...env, ...flag },
+      );
+    const flagged = await build({ EC_FLAG: "on" });
+    const plain = await build({});
+    expect((await status())!.served).toBe(served + 2);
+    expect(flagged.code).toBe(0);
+    expect(flagged.stdout).toMatch(/warning env-flag: EC_FLAG is on/);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).not.toMatch(/env-flag/);
+    expect(fs.statSync(path.join(b.out, "catalog.json")).mode & 0o777).toBe(0o600);
+  });
+
   it("stops a build whose client is stopped (Ctrl-C) as a stop would in its own process, and ends", async () => {
     const pid = await started(a.dir);
     const before = hashTree(a.out);
+    edit(a.spec, /summary: .*/, 'summary: "Never built"');
     let renderers: number[] = [];
-    const client = spawn(process.execPath, [bin, "build", "openapi", "--force"], {
-      cwd: a.dir,
-      env: { ...process.env, ...env },
-    });
+    const client = spawn(process.execPath, [bin, "build", "openapi"], { cwd: a.dir, env: { ...process.env, ...env } });
     const stopped = new Promise<NodeJS.Signals | null>((resolve) =>
       client.once("exit", (_, signal) => resolve(signal)),
     );
-    // The daemon has started the build, with its rendering process.
+    // The daemon has started the build (its first line: what it rebuilds), with its rendering process.
     client.stdout.once("data", () => {
-      renderers = childrenOf(pid);
+      renderers = childrenOf(pid, "build-docs-process");
       client.kill("SIGINT");
     });
     expect(await stopped).toBe("SIGINT");
-    expect(renderers.length).toBeGreaterThan(0);
+    expect(renderers.length).toBe(1);
     await until(() => !alive(pid) && renderers.every((child) => !alive(child)), "the daemon and its renderer gone");
     expect(fs.existsSync(socket)).toBe(false);
+    // The change was not built: the output is the one before, nothing left beside it.
     expect(hashTree(a.out)).toBe(before);
     expect(leftovers(a.out)).toEqual([]);
+    edit(a.spec, /summary: .*/, 'summary: "Record gone"');
   });
 
   it("refuses a build from other code as stale and ends, its socket removed; the next build starts another", async () => {
     const pid = await started(a.dir);
     const replies: Reply[] = [];
-    await exchange(socket, { key: "other code", build: { argv: ["openapi"], cwd: a.dir, env: {} } }, (reply) =>
-      replies.push(reply),
+    await exchange(
+      socket,
+      { key: "other code", build: { argv: ["openapi"], cwd: a.dir, env: {}, umask: 0o022 } },
+      (reply) => replies.push(reply),
     );
     expect(replies).toEqual([{ stale: true }]);
     await until(() => !alive(pid), "the stale daemon gone");
@@ -147,6 +190,12 @@ describe("the build daemon", () => {
     expect(next.code).toBe(0);
     expect(next.stdout).toMatch(/^up to date: 4 APIs/m);
     await until(async () => (await status())?.ready === true, "a new daemon on the same socket");
+  });
+
+  it("ends once its socket's path is no longer its own (removed, or taken by a daemon started beside it)", async () => {
+    const pid = await started(a.dir);
+    fs.rmSync(socket);
+    await until(() => !alive(pid), "the daemon without its socket gone");
   });
 
   it("ends after its idle time, its socket removed", async () => {

@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { daemonStatus, startDaemon, stopDaemon } from "../daemon/client.js";
@@ -17,6 +16,31 @@ function ownApiRoot(): string | undefined {
   const roots = fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
   return roots.map((name) => path.join(dir, name, "openapi.yaml")).find((file) => fs.existsSync(file));
 }
+
+/**
+ * The warm-up build's scratch folder: beside the socket, named after this process, in the folder only this user
+ * may enter. Those of daemons that died during their warm-up (`kill -9`) go first.
+ */
+function warmFolder(socket: string): string {
+  const prefix = `${path.basename(socket)}.warm-`;
+  for (const name of fs.readdirSync(path.dirname(socket))) {
+    const pid = name.startsWith(prefix) ? Number(name.slice(prefix.length)) : Number.NaN;
+    if (Number.isInteger(pid) && !alive(pid))
+      fs.rmSync(path.join(path.dirname(socket), name), { recursive: true, force: true });
+  }
+  const folder = `${socket}.warm-${process.pid}`;
+  fs.mkdirSync(folder, { mode: 0o700 });
+  return folder;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
 
 /** How long a daemon waits for a build, in ms: ERROR_CONTRACTS_DAEMON_IDLE_MS, else 10 minutes. */
 function idleMs(): number {
@@ -54,7 +78,7 @@ async function run(): Promise<number> {
       ]);
       const root = ownApiRoot();
       if (!root) return;
-      const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "error-contracts-warm-"));
+      const scratch = warmFolder(socket);
       const remove = () => fs.rmSync(scratch, { recursive: true, force: true });
       const done = untilDone(remove); // a stop meanwhile (SIGTERM) removes it too
       try {
@@ -84,19 +108,24 @@ async function status(io: Io): Promise<number> {
     return 0;
   }
   const current = found.key === daemonKey() ? "" : " (started from other code: the next build replaces it)";
-  io.out(
-    `build daemon ${found.pid}: ${found.ready ? "ready" : "loading the tools"}, ${found.served} build${found.served === 1 ? "" : "s"} served, ends in ${found.idleSecondsLeft} s with nothing to do${current}`,
-  );
+  const doing = found.ready
+    ? `ready, ${found.served} build${found.served === 1 ? "" : "s"} served, ends in ${found.idleSecondsLeft} s with nothing to do`
+    : "loading the tools";
+  io.out(`build daemon ${found.pid}: ${doing}${current}`);
   return 0;
 }
 
 /** Starts the daemon unless one is running, and waits until it has loaded the tools (at most a minute). */
 async function start(io: Io): Promise<number> {
   if (!socketPath()) throw new Error("no folder of this user's own for the daemon's socket");
-  if (!(await daemonStatus())) startDaemon();
+  const key = daemonKey();
+  const running = await daemonStatus();
+  // One started from other code is replaced, as a build would replace it.
+  if (running && running.key !== key) await stopDaemon();
+  if (!running || running.key !== key) startDaemon();
   for (const until = Date.now() + 60_000; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
     const found = await daemonStatus();
-    if (found?.ready) {
+    if (found?.ready && found.key === key) {
       io.out(`build daemon ${found.pid}: ready`);
       return 0;
     }

@@ -15,7 +15,7 @@ export async function buildThroughDaemon(argv: string[], io: Io): Promise<number
   let printed = false;
   const outcome = await exchange(
     socket,
-    { key: daemonKey(), build: { argv, cwd: process.cwd(), env: process.env } },
+    { key: daemonKey(), build: { argv, cwd: process.cwd(), env: process.env, umask: process.umask() } },
     (reply) => {
       if ("out" in reply) io.out(reply.out);
       else if ("err" in reply) io.err(reply.err);
@@ -51,7 +51,7 @@ export async function daemonStatus(): Promise<DaemonStatus | undefined> {
   return status;
 }
 
-/** Stops this toolkit's daemon once its current build is done: whether one was running. */
+/** Stops this toolkit's daemon, once its current build is done, and resolves when it has: whether one was running. */
 export async function stopDaemon(): Promise<boolean> {
   const socket = socketPath();
   if (!socket) return false;

@@ -1,8 +1,11 @@
 import net from "node:net";
 
-/** What a client asks a daemon, one JSON line: a build (its command line, folder, environment), its status, or to stop. */
+/**
+ * What a client asks a daemon, one JSON line: a build (its command line, and what of its process the build
+ * depends on: folder, environment, file mode mask), its status, or to stop.
+ */
 export type Request =
-  | { key: string; build: { argv: string[]; cwd: string; env: NodeJS.ProcessEnv } }
+  | { key: string; build: { argv: string[]; cwd: string; env: NodeJS.ProcessEnv; umask: number } }
   | { status: true }
   | { stop: true };
 
@@ -14,7 +17,7 @@ export interface DaemonStatus {
   ready: boolean;
   /** Builds run since it started. */
   served: number;
-  /** Seconds until it ends, with nothing asked of it meanwhile. */
+  /** Seconds until it ends, with nothing asked of it meanwhile (once ready). */
   idleSecondsLeft: number;
 }
 

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import net from "node:net";
+import { format } from "node:util";
 import type { Io } from "../commands/command.js";
 import { stop, untilDone } from "../core/lifetime.js";
 import { type DaemonStatus, type Request, exchange, readLines, send } from "./protocol.js";
@@ -40,7 +41,9 @@ async function listen(server: net.Server, socket: string): Promise<boolean> {
  * The daemon: builds asked of it one at a time, each in the client's folder and environment, with the tools and
  * the rendering process it loaded once. A client that goes away part-way through its build (Ctrl-C) stops it
  * as a stop would stop the build in the client's own process: its cleanups run and the daemon ends. It ends
- * after `idleMs` without a request, when asked to, or when a build comes from other code; its socket goes with it.
+ * after `idleMs` without a request, when asked to, when a build comes from other code, or when its socket's path
+ * is no longer its own; its socket goes with it. Each build runs with the client's folder, environment and file
+ * mode mask; what it prints, `console` too, goes to the client.
  * Resolves to the exit code (0), or at once where another daemon listens.
  */
 export async function runDaemon(options: DaemonOptions): Promise<number> {
@@ -53,6 +56,12 @@ export async function runDaemon(options: DaemonOptions): Promise<number> {
       fs.rmSync(options.socket, { force: true });
   };
   const done = untilDone(removeSocket);
+  // A daemon that lost its socket's path (removed, or taken by another daemon that started at the same moment
+  // and found no one listening yet) ends: no client can reach it any more.
+  const lost = setInterval(() => {
+    if (fs.statSync(options.socket, { throwIfNoEntry: false })?.ino !== own) shutdown();
+  }, 2000);
+  lost.unref();
   let ready = false;
   let served = 0;
   let ended: () => void = () => {};
@@ -71,6 +80,7 @@ export async function runDaemon(options: DaemonOptions): Promise<number> {
     if (closing) return;
     closing = true;
     clearTimeout(timer);
+    clearInterval(lost);
     server.close();
     removeSocket();
     void queue.then(options.close).finally(() => {
@@ -83,7 +93,9 @@ export async function runDaemon(options: DaemonOptions): Promise<number> {
     key: options.key,
     ready,
     served,
-    idleSecondsLeft: Math.max(0, Math.round((idleUntil - Date.now()) / 1000)),
+    idleSecondsLeft: ready
+      ? Math.max(0, Math.round((idleUntil - Date.now()) / 1000))
+      : Math.round(options.idleMs / 1000),
   });
 
   async function build(connection: net.Socket, request: Extract<Request, { build: unknown }>["build"]) {
@@ -100,13 +112,21 @@ export async function runDaemon(options: DaemonOptions): Promise<number> {
       out: (text) => void send(connection, { out: text }),
       err: (text) => void send(connection, { err: text }),
     };
+    // What the build prints itself (DEBUG lines) goes to its client too.
+    const { log, error: logError } = console;
+    console.log = (...args: unknown[]) => io.out(format(...args));
+    console.error = (...args: unknown[]) => io.err(format(...args));
     let code: number;
     try {
       process.chdir(request.cwd);
+      process.umask(request.umask);
       code = await options.build(request.argv, io);
     } catch (error) {
       io.err(`error-contracts: ${error instanceof Error ? error.message : String(error)}`);
       code = 2;
+    } finally {
+      console.log = log;
+      console.error = logError;
     }
     running = false;
     served++;
@@ -122,9 +142,12 @@ export async function runDaemon(options: DaemonOptions): Promise<number> {
         send(connection, { status: status() });
         connection.end();
       } else if ("stop" in request) {
-        send(connection, { stopped: true });
-        connection.end();
+        // Answered once it has ended its build and its rendering process.
         shutdown();
+        void finished.then(() => {
+          send(connection, { stopped: true });
+          connection.end();
+        });
       } else if (request.key !== options.key) {
         send(connection, { stale: true });
         connection.end();

@@ -50,3 +50,23 @@ describe("daemonKey", () => {
     expect(daemonKey()).toBe(daemonKey());
   });
 });
+
+describe("daemonKey of a toolkit folder", () => {
+  it("changes with any file of its code a build runs, not with a test", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "where-key-"));
+    const files = ["bin/error-contracts.js", "scripts/cli.ts", "src/openapi/catalog.js", "spectral/functions/rule.js"];
+    for (const file of [...files, "scripts/cli.test.ts"]) {
+      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      fs.writeFileSync(path.join(root, file), "// v1\n");
+    }
+    const keys = new Set([daemonKey(root)]);
+    fs.writeFileSync(path.join(root, "scripts/cli.test.ts"), "// v2\n");
+    expect(daemonKey(root)).toBe([...keys][0]);
+    for (const file of files) {
+      fs.writeFileSync(path.join(root, file), "// v2\n");
+      keys.add(daemonKey(root));
+    }
+    expect(keys.size).toBe(files.length + 1);
+    fs.rmSync(root, { recursive: true });
+  });
+});

@@ -25,12 +25,13 @@ export function daemonWanted(noDaemon: boolean, env: NodeJS.ProcessEnv = process
 /**
  * Where this toolkit's daemon listens: a socket in a folder only this user may enter
  * (`<tmp>/error-contracts-<uid>/`, or ERROR_CONTRACTS_DAEMON_DIR), named after the toolkit's folder, so that
- * each installed toolkit has its own; a named pipe on Windows. Undefined where the folder is not this user's
- * own (another user made it, or it is a link): no daemon then.
+ * each installed toolkit has its own. Undefined where the folder is not this user's own (another user made it,
+ * or it is a link), and on Windows (a named pipe has no such folder to keep other users out, and the daemon is
+ * not tested there): no daemon then.
  */
 export function socketPath(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (process.platform === "win32") return undefined;
   const name = `error-contracts-${createHash("sha256").update(toolkitRoot).digest("hex").slice(0, 16)}`;
-  if (process.platform === "win32") return `\\\\.\\pipe\\${name}`;
   const uid = process.getuid?.() ?? 0;
   const dir = env.ERROR_CONTRACTS_DAEMON_DIR ?? path.join(os.tmpdir(), `error-contracts-${uid}`);
   try {
@@ -46,15 +47,19 @@ export function socketPath(env: NodeJS.ProcessEnv = process.env): string | undef
 const notTest = (file: string) => !/\.test\.ts$/.test(file);
 
 /**
- * What a daemon must have been started with to build as this command would: the toolkit's code (every file under
- * `scripts/`, what the daemon runs, in process or in its rendering process), the tools' versions, Node. A client
- * whose key differs stops the daemon and builds itself.
+ * What a daemon must have been started with to build as this command would: every file of the toolkit's own code
+ * that a build runs (`bin/`, `scripts/`, the OpenAPI model in `src/`, the ruleset's functions: the folders the
+ * build's cache key hashes, and the command's entry), the tools' versions, Node. A client whose key differs
+ * stops the daemon and builds itself.
  */
-export function daemonKey(): string {
-  return hashAll(filesBelow(path.join(toolkitRoot, "scripts"), notTest), [
-    toolkitRoot,
+export function daemonKey(root = toolkitRoot): string {
+  const code = ["bin", "scripts", "src", "spectral/functions"].flatMap((dir) =>
+    filesBelow(path.join(root, dir), notTest),
+  );
+  return hashAll(code, [
+    root,
     process.execPath,
     process.version,
-    ...[...new Set([...toolPackages, ...spectralPackages])].map((name) => `${name}@${packageVersion(name)}`),
+    ...[...new Set([...toolPackages, ...spectralPackages, "esbuild"])].map((name) => `${name}@${packageVersion(name)}`),
   ]);
 }
