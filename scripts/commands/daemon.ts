@@ -19,13 +19,14 @@ function ownApiRoot(): string | undefined {
 
 /**
  * The warm-up build's scratch folder: beside the socket, named after this process, in the folder only this user
- * may enter. Those of daemons that died during their warm-up (`kill -9`) go first.
+ * may enter. Those of daemons that died during their warm-up (`kill -9`), or of a process that had this pid
+ * before, go first.
  */
 function warmFolder(socket: string): string {
   const prefix = `${path.basename(socket)}.warm-`;
   for (const name of fs.readdirSync(path.dirname(socket))) {
     const pid = name.startsWith(prefix) ? Number(name.slice(prefix.length)) : Number.NaN;
-    if (Number.isInteger(pid) && !alive(pid))
+    if (Number.isInteger(pid) && (pid === process.pid || !alive(pid)))
       fs.rmSync(path.join(path.dirname(socket), name), { recursive: true, force: true });
   }
   const folder = `${socket}.warm-${process.pid}`;
@@ -139,7 +140,8 @@ export const daemonCommand: Command = {
 
   status  whether this toolkit's build daemon runs, and what it is doing
   start   start it (unless it runs) and wait until it has loaded the tools
-  stop    stop it, once the build it is running is done
+  stop    stop it, once the build it is running is done (one that has not stopped
+          within 10 s gets SIGTERM, then SIGKILL)
   run     be the daemon, in this process (what "start" runs in the background)
 
 \`build\` starts the daemon after its first build and runs later builds in it, with the tools,

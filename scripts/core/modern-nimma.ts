@@ -19,14 +19,20 @@ function builds(): { legacy: NimmaModule; modern: NimmaModule } {
   return { legacy: fromCore("nimma/legacy") as NimmaModule, modern: fromCore("nimma") as NimmaModule };
 }
 
-const original = new WeakMap<NimmaModule, unknown>();
+/** The legacy build's own class, kept on its module (one record, however many copies of this module run). */
+const original = Symbol.for("error-contracts.nimma-legacy-default");
 
-/** Spectral's runner on nimma's modern build from now on; the returned function puts the legacy one back. */
+/**
+ * Spectral's runner on nimma's modern build from now on (where that build exports a class, as 0.2 does); the
+ * returned function puts the legacy one back.
+ */
 export function useModernNimma(): () => void {
   const { legacy, modern } = builds();
-  if (!original.has(legacy)) original.set(legacy, legacy.default);
+  const record = legacy as NimmaModule & { [original]?: unknown };
+  if (typeof modern.default !== "function") return () => {};
+  if (!(original in record)) record[original] = legacy.default;
   legacy.default = modern.default;
   return () => {
-    legacy.default = original.get(legacy);
+    legacy.default = record[original];
   };
 }

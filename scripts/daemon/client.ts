@@ -35,6 +35,7 @@ export async function buildThroughDaemon(argv: string[], io: Io): Promise<number
  * while with nothing to do. One that finds another already listening ends at once.
  */
 export function startDaemon(): void {
+  if (!socketPath()) return; // no place for its socket: it could not listen
   const child = spawn(process.execPath, daemonCommand, { detached: true, stdio: "ignore", env: process.env });
   child.on("error", () => {}); // not started: the next build runs here too
   child.unref();
@@ -51,13 +52,44 @@ export async function daemonStatus(): Promise<DaemonStatus | undefined> {
   return status;
 }
 
-/** Stops this toolkit's daemon, once its current build is done, and resolves when it has: whether one was running. */
-export async function stopDaemon(): Promise<boolean> {
+/**
+ * Stops this toolkit's daemon once its current build is done, and resolves when it has: whether one was running.
+ * One that has not stopped within `graceMs` (a build or its rendering process hung) gets SIGTERM, which runs its
+ * cleanups as a stop does, then SIGKILL.
+ */
+export async function stopDaemon(graceMs = 10_000): Promise<boolean> {
   const socket = socketPath();
-  if (!socket) return false;
+  const pid = (await daemonStatus())?.pid;
+  if (!socket || pid === undefined) return false;
   let stopped = false;
-  await exchange(socket, { stop: true }, (reply) => {
-    if ("stopped" in reply) stopped = true;
-  });
-  return stopped;
+  await exchange(
+    socket,
+    { stop: true },
+    (reply) => {
+      if ("stopped" in reply) stopped = true;
+    },
+    graceMs,
+  );
+  if (stopped) return true;
+  for (const signal of ["SIGTERM", "SIGKILL"] as const) {
+    if (await gone(pid, 2000)) return true;
+    try {
+      process.kill(pid, signal);
+    } catch {
+      return true; // gone meanwhile
+    }
+  }
+  return gone(pid, 5000);
+}
+
+/** Whether process `pid` has ended within `ms`. */
+async function gone(pid: number, ms: number): Promise<boolean> {
+  for (const until = Date.now() + ms; ; await new Promise((resolve) => setTimeout(resolve, 50))) {
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ESRCH") return true;
+    }
+    if (Date.now() >= until) return false;
+  }
 }

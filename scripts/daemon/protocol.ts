@@ -61,12 +61,24 @@ export function send(socket: net.Socket, value: Request | Reply): boolean {
 
 /**
  * Sends `request` to the daemon listening at `path` and hands each reply to `onReply`: "absent" where none listens
- * there, "ended" once the daemon has closed the connection.
+ * there, "ended" once the daemon has closed the connection, "late" where it has not within `timeoutMs`.
  */
-export function exchange(path: string, request: Request, onReply: (reply: Reply) => void): Promise<"absent" | "ended"> {
+export function exchange(
+  path: string,
+  request: Request,
+  onReply: (reply: Reply) => void,
+  timeoutMs?: number,
+): Promise<"absent" | "ended" | "late"> {
   return new Promise((resolve) => {
     let connected = false;
     const socket = net.createConnection(path);
+    if (timeoutMs !== undefined) {
+      const timer = setTimeout(() => {
+        resolve("late");
+        socket.destroy();
+      }, timeoutMs);
+      socket.on("close", () => clearTimeout(timer));
+    }
     socket.on("connect", () => {
       connected = true;
       send(socket, request);

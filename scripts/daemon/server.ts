@@ -20,21 +20,41 @@ export interface DaemonOptions {
   close(): Promise<void>;
 }
 
-/** Listens at `socket`, unless a daemon already answers there (then false); a socket left by one that died is replaced. */
-async function listen(server: net.Server, socket: string): Promise<boolean> {
-  for (let attempt = 0; ; attempt++) {
-    const error = await new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
-      server.once("error", resolve);
-      server.listen(socket, () => {
-        server.off("error", resolve);
-        resolve(undefined);
-      });
+/**
+ * Listens at `socket`, unless a daemon already answers there (then undefined): the inode it listens on. It listens
+ * at a name of its own first and links that to `socket` (a link fails where the name exists), so that the inode is
+ * surely its own; a socket left by a daemon that died is replaced. Of two daemons that replace one at once, one may
+ * remove the other's link: that one finds its socket's path is no longer its own and ends (`runDaemon`).
+ */
+async function listen(server: net.Server, socket: string): Promise<number | undefined> {
+  const own = `${socket}.${process.pid}`;
+  fs.rmSync(own, { force: true }); // a name of this pid's left by a process long gone
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(own, () => {
+      server.off("error", reject);
+      resolve();
     });
-    if (!error) return true;
-    if (error.code !== "EADDRINUSE" || attempt > 0) throw error;
-    if ((await exchange(socket, { status: true }, () => {})) === "ended") return false;
-    fs.rmSync(socket, { force: true });
+  });
+  try {
+    const { ino } = fs.statSync(own);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        fs.linkSync(own, socket);
+        return ino;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 0) throw error;
+        if ((await exchange(socket, { status: true }, () => {})) === "ended") break;
+        fs.rmSync(socket, { force: true });
+      }
+    }
+  } catch {
+    // another daemon took the path meanwhile
+  } finally {
+    fs.rmSync(own, { force: true });
   }
+  server.close();
+  return undefined;
 }
 
 /**
@@ -48,12 +68,11 @@ async function listen(server: net.Server, socket: string): Promise<boolean> {
  */
 export async function runDaemon(options: DaemonOptions): Promise<number> {
   const server = net.createServer({ allowHalfOpen: false });
-  if (!(await listen(server, options.socket))) return 0;
-  const own = process.platform === "win32" ? undefined : fs.statSync(options.socket).ino;
+  const own = await listen(server, options.socket);
+  if (own === undefined) return 0;
   // Only its own socket: a daemon started after it may listen at the same path already.
   const removeSocket = () => {
-    if (own !== undefined && fs.statSync(options.socket, { throwIfNoEntry: false })?.ino === own)
-      fs.rmSync(options.socket, { force: true });
+    if (fs.statSync(options.socket, { throwIfNoEntry: false })?.ino === own) fs.rmSync(options.socket, { force: true });
   };
   const done = untilDone(removeSocket);
   // A daemon that lost its socket's path (removed, or taken by another daemon that started at the same moment
@@ -113,9 +132,9 @@ export async function runDaemon(options: DaemonOptions): Promise<number> {
       err: (text) => void send(connection, { err: text }),
     };
     // What the build prints itself (DEBUG lines) goes to its client too.
-    const { log, error: logError } = console;
-    console.log = (...args: unknown[]) => io.out(format(...args));
-    console.error = (...args: unknown[]) => io.err(format(...args));
+    const { log, info, warn, error: logError } = console;
+    console.log = console.info = (...args: unknown[]) => io.out(format(...args));
+    console.error = console.warn = (...args: unknown[]) => io.err(format(...args));
     let code: number;
     try {
       process.chdir(request.cwd);
@@ -125,8 +144,7 @@ export async function runDaemon(options: DaemonOptions): Promise<number> {
       io.err(`error-contracts: ${error instanceof Error ? error.message : String(error)}`);
       code = 2;
     } finally {
-      console.log = log;
-      console.error = logError;
+      Object.assign(console, { log, info, warn, error: logError });
     }
     running = false;
     served++;

@@ -54,7 +54,13 @@ describe("daemonKey", () => {
 describe("daemonKey of a toolkit folder", () => {
   it("changes with any file of its code a build runs, not with a test", () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "where-key-"));
-    const files = ["bin/error-contracts.js", "scripts/cli.ts", "src/openapi/catalog.js", "spectral/functions/rule.js"];
+    const files = [
+      "package.json",
+      "bin/error-contracts.js",
+      "scripts/cli.ts",
+      "src/openapi/catalog.js",
+      "spectral/functions/rule.js",
+    ];
     for (const file of [...files, "scripts/cli.test.ts"]) {
       fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
       fs.writeFileSync(path.join(root, file), "// v1\n");

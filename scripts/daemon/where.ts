@@ -46,20 +46,30 @@ export function socketPath(env: NodeJS.ProcessEnv = process.env): string | undef
 
 const notTest = (file: string) => !/\.test\.ts$/.test(file);
 
+/** Packages of the tools that the toolkit patches where they are loaded (`core/dep-graph.ts`, `core/modern-nimma.ts`). */
+const patched = ["dependency-graph", "nimma"];
+
 /**
  * What a daemon must have been started with to build as this command would: every file of the toolkit's own code
  * that a build runs (`bin/`, `scripts/`, the OpenAPI model in `src/`, the ruleset's functions: the folders the
- * build's cache key hashes, and the command's entry), the tools' versions, Node. A client whose key differs
- * stops the daemon and builds itself.
+ * build's cache key hashes, and the command's entry), its package.json (which pins its dependencies), the versions
+ * of the tools and of the packages it patches, Node. A client whose key differs stops the daemon and builds itself.
  */
 export function daemonKey(root = toolkitRoot): string {
+  // Its package.json pins its dependencies' versions.
+  const manifest = [path.join(root, "package.json")].filter((file) => fs.existsSync(file));
   const code = ["bin", "scripts", "src", "spectral/functions"].flatMap((dir) =>
     filesBelow(path.join(root, dir), notTest),
   );
-  return hashAll(code, [
-    root,
-    process.execPath,
-    process.version,
-    ...[...new Set([...toolPackages, ...spectralPackages, "esbuild"])].map((name) => `${name}@${packageVersion(name)}`),
-  ]);
+  return hashAll(
+    [...manifest, ...code],
+    [
+      root,
+      process.execPath,
+      process.version,
+      ...[...new Set([...toolPackages, ...spectralPackages, ...patched])].map(
+        (name) => `${name}@${packageVersion(name)}`,
+      ),
+    ],
+  );
 }
