@@ -112,7 +112,7 @@ export async function runBuild(
 
 export const buildCommand: Command = {
   name: "build",
-  usage: `error-contracts build [spec] [--out <dir>] [--ruleset <file>] [--no-docs] [--force] [--watch]
+  usage: `error-contracts build [spec] [--out <dir>] [--ruleset <file>] [--no-docs] [--force] [--watch] [--no-daemon]
 
   spec              a folder of <api>/openapi.yaml roots and components/ (default: openapi/),
                     or one API root; YAML or JSON (openapi.yaml, openapi.yml, openapi.json)

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { daemonStatus, startDaemon, stopDaemon } from "../daemon/client.js";
+import { alive, daemonStatus, startDaemon, stopDaemon } from "../daemon/client.js";
 import { untilDone } from "../core/lifetime.js";
 import { daemonKey, socketPath } from "../daemon/where.js";
 import { packageRoot, projectFile, reportingFailures, UsageError, type Command, type Io } from "./command.js";
@@ -33,15 +33,6 @@ function warmFolder(socket: string): string {
   fs.mkdirSync(folder, { mode: 0o700 });
   return folder;
 }
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-};
 
 /** How long a daemon waits for a build, in ms: ERROR_CONTRACTS_DAEMON_IDLE_MS, else 10 minutes. */
 function idleMs(): number {

@@ -82,14 +82,20 @@ export async function stopDaemon(graceMs = 10_000): Promise<boolean> {
   return gone(pid, 5000);
 }
 
+/** Whether process `pid` is running (one of another user's counts). */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 /** Whether process `pid` has ended within `ms`. */
 async function gone(pid: number, ms: number): Promise<boolean> {
   for (const until = Date.now() + ms; ; await new Promise((resolve) => setTimeout(resolve, 50))) {
-    try {
-      process.kill(pid, 0);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ESRCH") return true;
-    }
+    if (!alive(pid)) return true;
     if (Date.now() >= until) return false;
   }
 }
