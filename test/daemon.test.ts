@@ -1,27 +1,14 @@
 /** The build daemon, end to end: real CLI processes, a real daemon in a socket folder of the test's own. */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { alive } from "../scripts/daemon/client.js";
 import { exchange, type Reply } from "../scripts/daemon/protocol.js";
 import { socketPath } from "../scripts/daemon/where.js";
-import { bin, copySpec, hashTree, runCommand, type Run } from "./helpers/cli.js";
+import { bin, childrenMatching, copySpec, hashTree, runCommand, type Run } from "./helpers/cli.js";
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-/** The child processes of `pid` whose command line matches `pattern`. */
-const childrenOf = (pid: number, pattern: string) =>
-  spawnSync("pgrep", ["-P", String(pid), "-f", pattern], { encoding: "utf8" })
-    .stdout.split("\n")
-    .filter(Boolean)
-    .map(Number);
 async function until(condition: () => boolean | Promise<boolean>, what: string, ms = 30_000): Promise<void> {
   for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100)))
     if (await condition()) return;
@@ -151,7 +138,7 @@ describe("the build daemon", () => {
     );
     // The daemon has started the build (its first line: what it rebuilds), with its rendering process.
     client.stdout.once("data", () => {
-      renderers = childrenOf(pid, "build-docs-process");
+      renderers = childrenMatching("build-docs-process", pid).split("\n").filter(Boolean).map(Number);
       client.kill("SIGINT");
     });
     expect(await stopped).toBe("SIGINT");

@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { BundledApi } from "../core/bundle.js";
 import {
   defaultCacheDir,
@@ -11,6 +10,8 @@ import {
   packageVersion,
   readJson,
   rulesetInputs,
+  toolkitCode,
+  toolkitRoot,
   toolPackages,
   unchanged,
   writeManifest,
@@ -40,15 +41,10 @@ export interface CachePlan {
   upToDate: boolean;
 }
 
-const toolkitRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const notTest = (file: string) => !/\.test\.ts$/.test(file);
-
 /** What, besides the sources, decides the output: tool versions, the toolkit's own code and assets, configs, options. */
 function toolKey(options: BuildOptions, specDir: string, rebuildCommand: string, serverKit: boolean): string {
   const versions = toolPackages.map((name) => `${name}@${packageVersion(name)}`);
-  const code = ["scripts", "src", "spectral/functions"].flatMap((dir) =>
-    filesBelow(path.join(toolkitRoot, dir), notTest),
-  );
+  const code = toolkitCode();
   // Translations are read by every API's pages: a change to them rebuilds all.
   const translations = filesBelow(path.join(specDir, "i18n"));
   const configs = [

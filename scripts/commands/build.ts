@@ -133,17 +133,15 @@ nothing to do. Not in CI (the CI variable set), nor with ERROR_CONTRACTS_DAEMON=
 "error-contracts daemon".`,
   async run(args, io) {
     const { values } = buildArguments(args);
-    const daemon = !values.watch && daemonWanted(values["no-daemon"] === true);
-    if (daemon) {
-      const { buildThroughDaemon } = await import("../daemon/client.js");
-      const code = await buildThroughDaemon(args, io);
-      if (code !== undefined) return code;
-    }
+    const daemon =
+      !values.watch && daemonWanted(values["no-daemon"] === true) ? await import("../daemon/client.js") : undefined;
+    const code = await daemon?.buildThroughDaemon(args, io);
+    if (code !== undefined) return code;
     try {
       return await runBuild(args, io);
     } finally {
       // For the next build: started after this one, so that it does not take the cores this one uses.
-      if (daemon) (await import("../daemon/client.js")).startDaemon();
+      daemon?.startDaemon();
     }
   },
 };

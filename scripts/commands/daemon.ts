@@ -8,7 +8,6 @@ import { packageRoot, projectFile, reportingFailures, UsageError, type Command, 
 
 /** A tiny API, for loading the tools before the first build. */
 const warmDoc = { openapi: "3.1.0", info: { title: "warm", version: "1" }, paths: {} };
-const openapiTypesModule = new URL("../build/openapi-typescript.js", import.meta.url).href;
 
 /** The first of the toolkit's own API roots (`openapi/<api>/openapi.yaml`, shipped with it), if there is one. */
 function ownApiRoot(): string | undefined {
@@ -59,9 +58,10 @@ async function run(): Promise<number> {
       // and in the rendering process (Redocly, with the project's configuration); then a build of one of the
       // toolkit's own APIs into a scratch folder, so that the first build asked for runs code already compiled.
       const renderer = keptDocs.open(projectFile("redocly.yaml"));
-      const [{ loadLinter }, { openapiTypes }] = await Promise.all([
+      const [{ loadLinter }, { openapiTypes }, { openapiTypesModule }] = await Promise.all([
         import("../core/spectral.js"),
         import("../build/openapi-typescript.js"),
+        import("../build/steps/types.js"),
       ]);
       await Promise.allSettled([
         loadLinter(projectFile(".spectral.yaml")).then((linter) => linter.run(JSON.stringify(warmDoc))),

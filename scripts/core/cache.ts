@@ -32,14 +32,10 @@ export interface CachedApi {
 }
 
 /** Where the cache lives unless a build says otherwise: git-ignored, beside the toolkit's packages. */
-export const defaultCacheDir = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "..",
-  "..",
-  "node_modules",
-  ".cache",
-  "error-contracts",
-);
+/** The toolkit's own folder (where its package.json is). */
+export const toolkitRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+export const defaultCacheDir = path.join(toolkitRoot, "node_modules", ".cache", "error-contracts");
 
 const require = createRequire(import.meta.url);
 
@@ -125,6 +121,15 @@ export function hashAll(files: string[], extra: string[] = []): string {
   for (const file of files) hash.update(file).update("\0").update(fs.readFileSync(file)).update("\0");
   return hash.digest("hex");
 }
+
+/**
+ * The toolkit's code that a build runs, tests left out: its commands (`scripts/`), the OpenAPI model (`src/`) and
+ * the ruleset's functions. The build's cache key and the build daemon's key hash it.
+ */
+export const toolkitCode = (root = toolkitRoot): string[] =>
+  ["scripts", "src", "spectral/functions"].flatMap((dir) =>
+    filesBelow(path.join(root, dir), (file) => !/\.test\.ts$/.test(file)),
+  );
 
 /** Whether every file of a record still hashes as recorded (`base` resolves relative names). */
 export function unchanged(recorded: Record<string, string>, base = ""): boolean {

@@ -2,10 +2,15 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { filesBelow, hashAll, packageVersion, spectralPackages, toolPackages } from "../core/cache.js";
-
-const toolkitRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+import {
+  filesBelow,
+  hashAll,
+  packageVersion,
+  spectralPackages,
+  toolkitCode,
+  toolkitRoot,
+  toolPackages,
+} from "../core/cache.js";
 
 /** The command line that starts a daemon (`error-contracts daemon run`), from the toolkit's own bin. */
 export const daemonCommand = [path.join(toolkitRoot, "bin", "error-contracts.js"), "daemon", "run"];
@@ -44,8 +49,6 @@ export function socketPath(env: NodeJS.ProcessEnv = process.env): string | undef
   return path.join(dir, `${name}.sock`);
 }
 
-const notTest = (file: string) => !/\.test\.ts$/.test(file);
-
 /** Packages of the tools that the toolkit patches where they are loaded (`core/dep-graph.ts`, `core/modern-nimma.ts`). */
 const patched = ["dependency-graph", "nimma"];
 
@@ -58,9 +61,7 @@ const patched = ["dependency-graph", "nimma"];
 export function daemonKey(root = toolkitRoot): string {
   // Its package.json pins its dependencies' versions.
   const manifest = [path.join(root, "package.json")].filter((file) => fs.existsSync(file));
-  const code = ["bin", "scripts", "src", "spectral/functions"].flatMap((dir) =>
-    filesBelow(path.join(root, dir), notTest),
-  );
+  const code = [...filesBelow(path.join(root, "bin")), ...toolkitCode(root)];
   return hashAll(
     [...manifest, ...code],
     [

@@ -72,6 +72,9 @@ export function copySpec(prefix: string): { dir: string; spec: string; out: stri
   return { dir, spec: path.join(dir, "openapi"), out: path.join(dir, "generated") };
 }
 
-/** This process's child processes whose command line matches `pattern`: pgrep's output, a pid a line ("" for none). */
-export const childrenMatching = (pattern: string): string =>
-  spawnSync("pgrep", ["-P", String(process.pid), "-f", pattern], { encoding: "utf8" }).stdout;
+/**
+ * The child processes of `parent` (default: this process) whose command line matches `pattern`: pgrep's output, a
+ * pid a line ("" for none).
+ */
+export const childrenMatching = (pattern: string, parent = process.pid): string =>
+  spawnSync("pgrep", ["-P", String(parent), "-f", pattern], { encoding: "utf8" }).stdout;

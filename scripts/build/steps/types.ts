@@ -8,7 +8,7 @@ import { typedBranches } from "../schema-branches.js";
 import type { StepResult } from "./step.js";
 
 /** The module whose `openapiTypes` the docs' rendering process runs for `typesAhead`. */
-const openapiTypesModule = new URL("../openapi-typescript.js", import.meta.url).href;
+export const openapiTypesModule = new URL("../openapi-typescript.js", import.meta.url).href;
 
 /** Each rebuilt API's openapi-typescript text, asked of the docs' rendering process (`typesAhead`). */
 export interface TypesAhead {
