@@ -129,6 +129,9 @@ describe("the build daemon", () => {
 
   it("stops a build whose client is stopped (Ctrl-C) as a stop would in its own process, and ends", async () => {
     const pid = await started(a.dir);
+    // A build here first, so that the daemon keeps a rendering process for this folder's Redocly configuration:
+    // the next build's first line then finds it (a new one would start only after that line, a race).
+    expect((await cli(["build", "openapi", "--force"], a.dir)).code).toBe(0);
     const before = hashTree(a.out);
     edit(a.spec, /summary: .*/, 'summary: "Never built"');
     let renderers: number[] = [];
@@ -136,7 +139,7 @@ describe("the build daemon", () => {
     const stopped = new Promise<NodeJS.Signals | null>((resolve) =>
       client.once("exit", (_, signal) => resolve(signal)),
     );
-    // The daemon has started the build (its first line: what it rebuilds), with its rendering process.
+    // The daemon has started the build (its first line: what it rebuilds), with its kept rendering process.
     client.stdout.once("data", () => {
       renderers = childrenMatching("build-docs-process", pid).split("\n").filter(Boolean).map(Number);
       client.kill("SIGINT");

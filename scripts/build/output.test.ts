@@ -1,6 +1,8 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { hashFile } from "../core/cache.js";
 import { claimOutput, markerName, OutputRefused, recoverOutput, stage } from "./output.js";
@@ -96,5 +98,26 @@ describe("stage", () => {
     expect(fs.readFileSync(at("out", "a.ts"), "utf8")).toBe("new");
     expect(fs.existsSync(at("out", markerName))).toBe(true);
     expect(fs.readdirSync(dir).sort()).toEqual(["out", "spec"]);
+  });
+
+  it("creates its folder and registers its removal in one step: a stop right after the call leaves nothing", () => {
+    // A stop that came while the folder was being created, before its removal was registered, left it behind
+    // (the build daemon stopped by its client's Ctrl-C): here the stop comes before the call's promise settles.
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    const script = `
+      import fs from "node:fs";
+      import { stage } from ${JSON.stringify(path.join(here, "output.ts"))};
+      import { stop } from ${JSON.stringify(path.join(here, "..", "core", "lifetime.ts"))};
+      void stage(${JSON.stringify(at("out"))});
+      console.log(fs.readdirSync(${JSON.stringify(dir)}).filter((name) => name.startsWith("out.staging-")).length);
+      stop(130);
+    `;
+    const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      encoding: "utf8",
+    });
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toBe("1\n");
+    expect(run.status).toBe(130);
+    expect(fs.readdirSync(dir).sort()).toEqual(["spec"]);
   });
 });

@@ -190,8 +190,10 @@ export async function stage(
   outDir: string,
 ): Promise<{ dir: string; commit(): Promise<void>; discard(): Promise<void> }> {
   const target = path.resolve(outDir);
-  await fs.promises.mkdir(path.dirname(target), { recursive: true });
-  const dir = await fs.promises.mkdtemp(`${target}.staging-${process.pid}-`);
+  // Created and registered for removal with no await between: a stop while an asynchronous mkdtemp ran (Ctrl-C,
+  // the build daemon's client gone) left a folder that no cleanup knew of, and no marker for the next build.
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const dir = fs.mkdtempSync(`${target}.staging-${process.pid}-`);
   const remove = () => fs.rmSync(dir, { recursive: true, force: true });
   const done = untilDone(remove);
   await fs.promises.writeFile(path.join(dir, markerName), markerText);
