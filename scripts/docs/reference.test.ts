@@ -8,7 +8,7 @@ import { finishReferencePage } from "./reference.js";
 describe("finishReferencePage", () => {
   const nav = raw(`<header>bar</header><script>${keepHashScript}</script>`);
   const page = rendered("<script>window.evil=1</script>");
-  const finished = finishReferencePage(page, { header: "<!-- generated -->\n", nav }).html;
+  const finished = finishReferencePage(page, { header: "<!-- generated -->\n", nav }).parts.join("");
   const csp = /content="([^"]+)"/.exec(finished)![1]!.replace(/&#39;/g, "'");
   const scripts = [...finished.matchAll(/<script(?: type="module")?>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
 
@@ -36,14 +36,15 @@ describe("finishReferencePage", () => {
 
   it("gives Redoc the labels of a translation, and renders in the browser", () => {
     const result = finishReferencePage(rendered(), { header: "", nav: raw(""), labels: { responses: "Respons" } });
+    const finished = result.parts.join("");
     expect(result.labelsApplied).toBe(true);
-    expect(result.html).toContain(
+    expect(finished).toContain(
       '<div id="redoc"></div>\n      <script type="module">\nglobalThis.__errorContractsLabels = {"responses":"Respons"};',
     );
-    expect(result.html).toContain(
+    expect(finished).toContain(
       "translate:(e,t)=>(e&&globalThis.__errorContractsLabels?.[e])||(typeof t==`string`?t:t?.defaultValue)||e||``",
     );
-    expect(result.html).not.toContain("<p>Responses</p>");
+    expect(finished).not.toContain("<p>Responses</p>");
   });
   it("refuses a page not rendered with reference.hbs", () => {
     expect(() => finishReferencePage("<html><body></body></html>", { header: "", nav: raw("") })).toThrow(
