@@ -60,7 +60,7 @@ Stop it with Ctrl+C.`,
     const port = /^\d{1,5}$/.test(given) ? Number(given) : Number.NaN;
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError(`--port ${values.port}: not a port number`);
-    const built = buildOptions(spec, values);
+    const built = await buildOptions(spec, values);
     if (!fs.statSync(spec).isDirectory()) throw new UsageError(`${spec}: serve watches a spec folder, not one file`);
     // The docs' rendering process is kept from one build to the next, as `build --watch` keeps it.
     const { keepDocsRenderer } = await import("../docs/index.js");
