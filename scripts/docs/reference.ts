@@ -16,10 +16,10 @@ const colorModeScript =
 
 const scriptTag = /<script(\s[^>]*)?>([\s\S]*?)<\/script>/g;
 
-/** The scripts of `text` from `offset` on: where each one's content starts, and its attributes. */
-const scriptsIn = (text: string, offset = 0) =>
+/** The scripts of `text`: where each one's content starts and ends, and its attributes. */
+const scriptsIn = (text: string) =>
   [...text.matchAll(scriptTag)].map((m) => {
-    const start = offset + m.index + "<script>".length + (m[1]?.length ?? 0);
+    const start = m.index + "<script>".length + (m[1]?.length ?? 0);
     return { start, end: start + m[2]!.length, attributes: m[1] };
   });
 
