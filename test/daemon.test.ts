@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { alive } from "../scripts/daemon/client.js";
+import { alive } from "../scripts/core/lifetime.js";
 import { exchange, type Reply } from "../scripts/daemon/protocol.js";
 import { socketPath } from "../scripts/daemon/where.js";
 import { bin, childrenMatching, copySpec, hashTree, runCommand, type Run } from "./helpers/cli.js";

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { hashFile } from "../core/cache.js";
-import { untilDone } from "../core/lifetime.js";
+import { alive, untilDone } from "../core/lifetime.js";
 
 /**
  * The build's output folder, and the only folders the build ever deletes.
@@ -130,16 +130,6 @@ function foldersBelow(dir: string): string[] {
 
 const leftover = (out: string) => new RegExp(`^${escapeRegExp(path.basename(out))}\\.(staging|old)-(\\d+)-`);
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /**
  * Puts right what an interrupted build left beside `out`: a previous output moved aside but never

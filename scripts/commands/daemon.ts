@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { alive, daemonStatus, startDaemon, stopDaemon } from "../daemon/client.js";
-import { untilDone } from "../core/lifetime.js";
+import { daemonStatus, startDaemon, stopDaemon } from "../daemon/client.js";
+import { alive, untilDone } from "../core/lifetime.js";
 import { daemonKey, socketPath } from "../daemon/where.js";
 import { packageRoot, projectFile, reportingFailures, UsageError, type Command, type Io } from "./command.js";
 
@@ -114,7 +114,7 @@ async function start(io: Io): Promise<number> {
   const running = await daemonStatus();
   // One started from other code is replaced, as a build would replace it.
   if (running && running.key !== key) await stopDaemon();
-  if (!running || running.key !== key) startDaemon();
+  if (running?.key !== key) startDaemon();
   for (const until = Date.now() + 60_000; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
     const found = await daemonStatus();
     if (found?.ready && found.key === key) {

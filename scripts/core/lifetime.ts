@@ -40,6 +40,16 @@ export function killOnStop(child: ChildProcess): () => void {
   return untilDone(kill);
 }
 
+/** Whether process `pid` is running (one of another user's counts). */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 /** Registers `cleanup` until the returned function is called. */
 export function untilDone(cleanup: () => void): () => void {
   if (cleanups.size === 0) for (const [signal, handler] of handlers) process.on(signal, handler);

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import type { Io } from "../commands/command.js";
+import { alive } from "../core/lifetime.js";
 import { type DaemonStatus, exchange } from "./protocol.js";
 import { daemonCommand, daemonKey, socketPath } from "./where.js";
 
@@ -80,16 +81,6 @@ export async function stopDaemon(graceMs = 10_000): Promise<boolean> {
     }
   }
   return gone(pid, 5000);
-}
-
-/** Whether process `pid` is running (one of another user's counts). */
-export function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 /** Whether process `pid` has ended within `ms`. */

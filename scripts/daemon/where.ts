@@ -59,7 +59,6 @@ const patched = ["dependency-graph", "nimma"];
  * of the tools and of the packages it patches, Node. A client whose key differs stops the daemon and builds itself.
  */
 export function daemonKey(root = toolkitRoot): string {
-  // Its package.json pins its dependencies' versions.
   const manifest = [path.join(root, "package.json")].filter((file) => fs.existsSync(file));
   const code = [...filesBelow(path.join(root, "bin")), ...toolkitCode(root)];
   return hashAll(
