@@ -46,5 +46,10 @@ export default defineConfig({
     hookTimeout: 120_000,
     // The end-to-end tests run whole builds; two cores run two files at a time.
     maxWorkers: 2,
+    // A worker runs file after file in one process, its modules loaded once: a fresh process per file (Vitest's
+    // default) made and loaded one 106 times, a sixth of the suite's time. So no test may count on a fresh module:
+    // one that changes a module's state puts it back (scripts/core/modern-nimma.test.ts starts from the state it
+    // tests).
+    isolate: false,
   },
 });

@@ -111,6 +111,7 @@ describe("the build daemon", () => {
           "build",
           "openapi",
           "--force",
+          "--no-docs",
           "--ruleset",
           "env.spectral.yaml",
         ],
