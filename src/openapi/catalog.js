@@ -20,7 +20,7 @@ import { contentOf, errorResponsesOf } from "./responses.js";
  * responses that are not components (an unbundled spec may reach its catalog only that way).
  * Bodies are read with the API's error shape (`shape`, by default the document's own), and those
  * under a response with the shape of that response's schema.
- * @param {unknown} doc @param {import("./error-shape.js").ErrorShape | undefined} [shape]
+ * @param {unknown} doc @param {import("./declared-shape.js").ErrorShape | undefined} [shape]
  * @returns {CatalogEntry[]}
  */
 export function catalogEntries(doc, shape = apiErrorShape(doc)?.shape) {
@@ -29,7 +29,7 @@ export function catalogEntries(doc, shape = apiErrorShape(doc)?.shape) {
   const seen = new Set();
   /**
    * @param {string} name @param {unknown} example @param {import("./json.js").JsonPath} path
-   * @param {import("./error-shape.js").ErrorShape | undefined} bodyShape
+   * @param {import("./declared-shape.js").ErrorShape | undefined} bodyShape
    */
   const add = (name, example, path, bodyShape) => {
     if (!isObject(example) || !("x-error" in example) || seen.has(example)) return;

@@ -7,7 +7,7 @@
 import { isObject } from "./json.js";
 import { valueAt } from "./pointer.js";
 
-/** @typedef {import("./error-shape.js").ErrorShape} ErrorShape */
+/** @typedef {import("./declared-shape.js").ErrorShape} ErrorShape */
 
 /** How deep an inner-error chain is read. */
 const MAX_DEPTH = 64;

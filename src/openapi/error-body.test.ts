@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { allCodes, isCode, readErrorBody } from "./error-body.js";
-import { readDeclaredShape } from "./error-shape.js";
+import { readDeclaredShape } from "./declared-shape.js";
 
 /** A shape as a spec declares it. */
 const shape = (declared: unknown) => readDeclaredShape(declared).shape!;

@@ -35,15 +35,8 @@ export {
   statusClass,
 } from "./responses.js";
 export { flattenSchema, LIMIT_KEYWORDS, typesOf } from "./schema.js";
-export {
-  apiErrorShape,
-  EXTENSION as ERROR_SHAPE,
-  inferShape,
-  isJsonMediaType,
-  readDeclaredShape,
-  schemaAt,
-  shapeOfSchema,
-} from "./error-shape.js";
+export { EXTENSION as ERROR_SHAPE, isJsonMediaType, readDeclaredShape } from "./declared-shape.js";
+export { apiErrorShape, inferShape, schemaAt, shapeOfSchema } from "./error-shape.js";
 export { allCodes, isCode, readErrorBody } from "./error-body.js";
 export { catalogEntries, codeIndex } from "./catalog.js";
 
@@ -52,5 +45,5 @@ export { catalogEntries, codeIndex } from "./catalog.js";
 /** @typedef {import("./operations.js").Operation} Operation */
 /** @typedef {import("./operations.js").Parameter} Parameter */
 /** @typedef {import("./error-body.js").ErrorBody} ErrorBody */
-/** @typedef {import("./error-shape.js").ErrorShape} ErrorShape */
+/** @typedef {import("./declared-shape.js").ErrorShape} ErrorShape */
 /** @typedef {import("./catalog.js").CatalogEntry} CatalogEntry */
