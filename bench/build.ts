@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noExcessiveLinesPerFile: one bench, whose figures share the same rounds, specs and scratch folders
 /**
  * Build speed, side by side in one run (alternating rounds, medians, ratios):
  *   1. the cold build vs the naive chain (each tool's CLI, one after another, per API);
@@ -6,7 +7,6 @@
  *      --no-daemon;
  *   6. growth: generated specs of 100, 1,000 and 5,000 operations (5,000 only without --quick),
  *      time per step and peak memory of the build process.
- * (Over 250 lines as one bench: its figures share the same rounds, specs and scratch folders.)
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -142,6 +142,7 @@ export interface BuildFigures {
   }[];
 }
 
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: one round after another of the same builds, side by side
 export async function benchBuild(
   rounds: number,
   sizes: number[],

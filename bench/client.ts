@@ -87,6 +87,7 @@ async function gzipSize(contents: string, external: string[]): Promise<{ min: nu
 
 export const clientBench: Bench = {
   name: "client",
+  // biome-ignore lint/complexity/noExcessiveLinesPerFunction: the figures of one bench, printed and checked in one table
   async run({ quick }) {
     const { createReferralsClient, createMessagingClient } = await bundledClients();
     const rounds = quick ? 5 : 11;

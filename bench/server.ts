@@ -66,6 +66,7 @@ async function compare(ours: () => unknown, hand: () => unknown, rounds: number,
 
 export const serverBench: Bench = {
   name: "server",
+  // biome-ignore lint/complexity/noExcessiveLinesPerFunction: the figures of one bench, printed and checked in one table
   async run({ quick }) {
     const { createMessagingKit, messagingServer, referralsServer, toResponse } = await bundledKits();
     const rounds = quick ? 5 : 11;

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noExcessiveLinesPerFile: one hostile server, which every case drives
 /**
  * A hostile server: whatever bytes it sends, every call ends in a typed ApiError, within its
  * time budget (the per-test timeout), with bounded retries, no unhandled rejection and no

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noExcessiveLinesPerFile: lint's command line, its cases sharing the specs and the server that serves them
 /** `error-contracts lint` on specs that are not this repo's: formats, exit codes, bad input. */
 import fs from "node:fs";
 import http from "node:http";

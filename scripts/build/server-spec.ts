@@ -110,8 +110,9 @@ function malformedBodyCode(ops: ServerSpec["operations"], codes: ServerSpec["cod
  * An API's `ServerSpec` (packages/server): its error shape, every error status its operations
  * document (the first response of each), its catalog's codes with their example bodies, what each
  * operation documents, its 500 and its answer to a malformed body. `undefined` for an API whose
- * error bodies have no shape the build can read. (Over 60 lines as one job: one pass over the bundle.)
+ * error bodies have no shape the build can read.
  */
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: one job, one pass over the bundle
 export function readServerSpec(apiId: string, doc: Json, family: CatalogFamily | undefined): ServerSpec | undefined {
   const found = apiErrorShape(doc);
   if (!found) return undefined;

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noExcessiveLinesPerFile: loadRuleset's cases, sharing the rulesets they write
 import fs from "node:fs";
 import path from "node:path";
 import { Document, Spectral } from "@stoplight/spectral-core";

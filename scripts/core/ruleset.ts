@@ -91,9 +91,9 @@ interface Bundled {
 
 /**
  * What `@stoplight/spectral-ruleset-bundler/with-loader` does, keeping the list of files it read
- * and the ruleset files (YAML, JSON) parsed, to say where a broken ruleset is wrong. (Over 60 lines
- * as one job: Spectral's loader's steps, in its order, with the I/O they share.)
+ * and the ruleset files (YAML, JSON) parsed, to say where a broken ruleset is wrong.
  */
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: one job, Spectral's loader's steps in its order, with the I/O they share
 async function bundle(file: string): Promise<Bundled> {
   const [{ bundleRuleset }, { migrateRuleset }, { node }, { stdin }] = await Promise.all([
     import("@stoplight/spectral-ruleset-bundler"),

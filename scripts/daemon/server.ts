@@ -66,6 +66,7 @@ async function listen(server: net.Server, socket: string): Promise<number | unde
  * mode mask; what it prints, `console` too, goes to the client.
  * Resolves to the exit code (0), or at once where another daemon listens.
  */
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: one job, the server, its idle timer and its builds share the daemon's state
 export async function runDaemon(options: DaemonOptions): Promise<number> {
   const server = net.createServer({ allowHalfOpen: false });
   const own = await listen(server, options.socket);

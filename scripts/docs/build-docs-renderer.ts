@@ -61,9 +61,9 @@ function limiter(limit: number) {
  * starts at once and each page is sent as soon as it is asked for, so that Redocly loads and renders
  * while lint keeps this process busy. Where the process cannot find Redocly's `build-docs` handler, each
  * page runs `redocly build-docs`, two at a time (`fallback` says why, and `DEBUG=1`). The `signal` kills
- * the process and fails the pages not done. (Over 60 lines as one job: the process, its answers and its end,
- * and the pages sent to it, in one place.)
+ * the process and fails the pages not done.
  */
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: one job, the process, its answers and its end, and the pages sent to it, in one place
 export function openDocsRenderer(options: {
   redoclyConfig: string;
   signal?: AbortSignal;

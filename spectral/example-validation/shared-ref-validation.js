@@ -94,6 +94,7 @@ function absorb(all, flags) {
  * @param {import("@stoplight/spectral-core").RulesetFunctionContext["document"]} document
  * @returns {((schemaAt: Path, place: string, value: unknown) => true | false | import("ajv").ErrorObject[]) | undefined}
  */
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: one closure, the schemas' flags and the validators compiled for them share it
 export function sharedRefValidation(document) {
   const ajv = spectralAjv(document);
   const doc = document.data;

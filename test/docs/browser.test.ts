@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noExcessiveLinesPerFile: one Chromium and the reference pages it loaded (seconds each), shared by every case
 /**
  * The published docs in a real browser (test/docs/chromium.ts): every page from disk, with no
  * network at all. What every reader needs (WCAG 2.1 AA, keyboard, phones, print) is

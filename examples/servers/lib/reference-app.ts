@@ -101,8 +101,8 @@ function limitOf(c: Context, spec: ServerSpec, operation: string, maxBodyBytes: 
  * A reference server: `handlers` has one entry per operation of the API (by operationId); each
  * request passes the shared steps, then its handler. A method the path does not declare gets the
  * documented 405 where the API has one, else `unsupportedMethod` (default: the documented 405 or 500).
- * (Over 60 lines as one closure: every route's steps share the app's rate limit, defects and answers.)
  */
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: one closure, every route's steps share the app's rate limit, defects and answers
 export function referenceApp(
   kit: AnyKit,
   answers: Answers,

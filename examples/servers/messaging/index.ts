@@ -23,6 +23,7 @@ interface Conversation {
   messages: { messageId: string; sentAt: string; text?: string; attachments?: unknown[] }[];
 }
 
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: one closure, the conversations and the operations on them share it
 export function createApp(options: ReferenceOptions = {}) {
   const now = () => new Date().toISOString();
   const conversations = new Map<string, Conversation>();

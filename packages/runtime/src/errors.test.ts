@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noExcessiveLinesPerFile: createApiError on every API's spec, given/want tables sharing their bodies
 import { describe, expect, it } from "vitest";
 import { isMessagingError, messagingApi } from "../../../generated/messaging/client.js";
 import { partnerApi } from "../../../generated/partner/client.js";

@@ -64,6 +64,7 @@ interface Compiled {
 }
 
 /** The checker of a kit's requests. */
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: one closure, the validators compiled once and the check that reads them share it
 export function compileRequestChecks(spec: ServerSpec, respond: Respond) {
   const feature = "kit.checkRequest";
   const strict = { strict: false, allErrors: false, verbose: true };
