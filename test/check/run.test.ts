@@ -56,6 +56,28 @@ describe("a check run", () => {
     );
   });
 
+  it("with a token but without --allow-writes sends an unsafe method only in a request no server can act on", async () => {
+    server = await startReference("partner");
+    const unsafe: string[] = [];
+    await checkApi(spec, server.url, {
+      token: FULL_TOKEN,
+      rateLimitProbe: 0,
+      onExchange: (e) => {
+        if (!["GET", "HEAD", "OPTIONS"].includes(e.request.method))
+          unsafe.push(`${e.request.method} ${e.trigger?.kind}`);
+      },
+    });
+    const kinds = new Set(unsafe.map((sent) => sent.split(" ")[1]));
+    expect(unsafe.length).toBeGreaterThan(0);
+    expect([...kinds].sort()).toEqual(
+      [...kinds]
+        .filter((k) =>
+          ["auth-missing", "auth-malformed", "malformed-json", "missing-body", "unsupported-media-type"].includes(k!),
+        )
+        .sort(),
+    );
+  });
+
   it("stays within --max-requests, and says so", async () => {
     server = await startReference("partner");
     const result = await checkApi(spec, server.url, { ...options, maxRequests: 5 });

@@ -1,11 +1,12 @@
 import { isMethod } from "../../../src/openapi/index.js";
-import { derive, type TriggerKind } from "./trigger.js";
+import { derive, type TriggerKind, unsafe } from "./trigger.js";
 
 const CANDIDATES = ["put", "patch", "post", "delete", "get"];
 
 /**
  * A method the path does not declare, sent once per path, by the first of its operations that
- * documents 405 (a path none of whose operations documents 405 is not asked).
+ * documents 405 (a path none of whose operations documents 405 is not asked). An unsafe method is a write:
+ * a server that wrongly serves it acts on the operation's valid request.
  */
 export const methodNotAllowed: TriggerKind = {
   kind: "method-not-allowed",
@@ -25,7 +26,7 @@ export const methodNotAllowed: TriggerKind = {
           clientFault: true,
         },
         parts: derive(plan, { method }),
-        write: false,
+        write: unsafe(method),
         needsToken: true,
       },
     ];

@@ -1,10 +1,11 @@
 import type { Parameter } from "../../../src/openapi/index.js";
 import { asText, validValue } from "../values.js";
-import { derive, type Trigger, type TriggerContext, type TriggerKind } from "./trigger.js";
+import { derive, type Trigger, type TriggerContext, type TriggerKind, unsafe } from "./trigger.js";
 
 /**
  * Schema-valid path values that no resource has: 404. With real values for the others, each path
- * parameter is made unknown alone (a conversation unknown in a known channel); else all at once.
+ * parameter is made unknown alone (a conversation unknown in a known channel); else all at once. With an
+ * unsafe method, a write: a server may create what a valid request names (a PUT, a POST to an id).
  */
 export const unknownId: TriggerKind = {
   kind: "unknown-id",
@@ -29,7 +30,7 @@ function unknown({ doc, plan, random }: TriggerContext, ids: Parameter[]): Trigg
       clientFault: true,
     },
     parts: derive(plan, { path }),
-    write: false,
+    write: unsafe(plan.op.method),
     needsToken: true,
   };
 }
