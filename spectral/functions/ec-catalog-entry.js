@@ -1,7 +1,9 @@
 // @ts-check
 /**
  * ec-catalog-entry: every catalog example (`x-error`) is complete: an HTTP status in x-error.status,
- * a code and a message in its body, a description; a problem body's `status` agrees with x-error.status.
+ * a code and a message in its body, a description; a problem body's `status` agrees with x-error.status;
+ * x-error has no other member than `status` and `retryable`, which is a boolean (a misspelt or quoted one
+ * would make a retryable code a final one in every client).
  */
 import { isCode, isObject, refOf } from "../../src/openapi/index.js";
 import { catalogOf, documentRule, errorShapeOf } from "../shared.js";
@@ -21,6 +23,14 @@ export default documentRule("ec-catalog-entry", (doc) => {
     const report = (message, at) => results.push({ message: `Example ${name}: ${message}`, path: at });
     if (!isStatus(status)) {
       report("x-error.status must be the HTTP status of the code (an integer 100–599).", [...path, "x-error"]);
+    }
+    const meta = example["x-error"];
+    for (const [key, value] of isObject(meta) ? Object.entries(meta) : []) {
+      if (key === "retryable" && typeof value !== "boolean") {
+        report("x-error.retryable must be true or false.", [...path, "x-error", key]);
+      } else if (key !== "status" && key !== "retryable") {
+        report(`x-error has no member ${key} (it takes status and retryable).`, [...path, "x-error", key]);
+      }
     }
     if (!body || !isCode(body.code) || body.code === "") {
       report(`its value carries no error code ${where}.`, [...path, "value"]);
