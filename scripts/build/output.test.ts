@@ -41,6 +41,23 @@ describe("claimOutput", () => {
     expect(() => claimOutput(at("out"), at("spec"), recorded)).toThrow(OutputRefused);
   });
 
+  it("refuses a marked folder holding a file the build's record does not list (tsc's output beside a client)", () => {
+    write(`out/${markerName}`);
+    write("out/a/client.ts", "made by the build");
+    const recorded = new Map([["a/client.ts", hashFile(at("out/a/client.ts"))!]]);
+    expect(() => claimOutput(at("out"), at("spec"), recorded)).not.toThrow();
+    // A generated file edited by hand is still the build's to rewrite; a file it never wrote is not.
+    write("out/a/client.ts", "edited");
+    expect(() => claimOutput(at("out"), at("spec"), recorded)).not.toThrow();
+    write("out/a/client.js", "compiled by tsc");
+    write("out/a/NOTES.md");
+    expect(() => claimOutput(at("out"), at("spec"), recorded)).toThrow(
+      /^--out (.*)out: holds files the build did not make \(\1out\/a\/NOTES\.md, \1out\/a\/client\.js\); the build replaces its output whole: move them out of \1out, then build again$/,
+    );
+    // With no record (a fresh clone, a cleared cache), the marker is all there is to go by.
+    expect(() => claimOutput(at("out"), at("spec"))).not.toThrow();
+  });
+
   it("refuses a folder holding only empty folders: they are someone's too", () => {
     fs.mkdirSync(at("out", "keep", "deeper"), { recursive: true });
     expect(() => claimOutput(at("out"), at("spec"))).toThrow(/holds files the build did not make/);

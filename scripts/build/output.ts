@@ -29,8 +29,10 @@ const isInside = (child: string, parent: string) => {
 
 /**
  * Throws `OutputRefused` unless `out` is a folder the build may replace: absent, empty, marked as the
- * build's own, or holding only files the cache records this build writing there (`recorded`); never the spec folder or a folder that holds it; and writable, down to every
- * folder the swap will remove (checked first, so that nothing is replaced when something cannot be).
+ * build's own, or holding only files the cache records this build writing there (`recorded`); never the spec
+ * folder or a folder that holds it; and writable, down to every folder the swap will remove (checked first, so
+ * that nothing is replaced when something cannot be). A marked folder that holds a file the record does not
+ * list is refused too (with no record, a fresh clone's or a cleared cache's, the marker is all there is).
  */
 export function claimOutput(out: string, specDir: string, recorded: ReadonlyMap<string, string> = new Map()): void {
   const target = path.resolve(out);
@@ -50,9 +52,18 @@ export function claimOutput(out: string, specDir: string, recorded: ReadonlyMap<
   }
   const stat = statOrNothing(target);
   if (stat && !stat.isDirectory()) throw new OutputRefused(`--out ${shown}: is a file, not a folder`);
-  if (stat && !fs.existsSync(path.join(target, markerName)) && !onlyRecorded(target, recorded)) {
+  const marked = stat !== undefined && fs.existsSync(path.join(target, markerName));
+  if (stat && !marked && !onlyRecorded(target, recorded)) {
     throw new OutputRefused(
       `--out ${shown}: holds files the build did not make (no ${markerName} in it); the build replaces its output whole: choose an empty or new folder`,
+    );
+  }
+  // Its own output, with a file in it that the last build did not write (a consumer compiled beside a client).
+  const foreign = marked && recorded.size > 0 ? notRecorded(target, recorded) : [];
+  if (foreign.length > 0) {
+    const named = foreign.map((file) => path.relative(process.cwd(), path.join(target, file)));
+    throw new OutputRefused(
+      `--out ${shown}: holds files the build did not make (${named.join(", ")}); the build replaces its output whole: move them out of ${shown}, then build again`,
     );
   }
   let parent = path.dirname(target);
@@ -87,6 +98,16 @@ function onlyRecorded(dir: string, recorded: ReadonlyMap<string, string>): boole
     if (entry.isDirectory()) return folders.has(relative);
     return entry.isFile() && recorded.get(relative) === hashFile(path.join(dir, relative));
   });
+}
+
+/** The files under `dir` (its marker aside) that the build did not record writing, whatever their bytes, sorted. */
+function notRecorded(dir: string, recorded: ReadonlyMap<string, string>): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .filter((file) => file !== markerName && !recorded.has(file))
+    .sort();
 }
 
 /** A path's stat, or undefined where nothing is (a missing file, or a file where a folder would be). */

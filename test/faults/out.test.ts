@@ -40,6 +40,18 @@ describe("build --out refuses what it did not make, touching nothing", () => {
     expectRefusal(run, 2, [why]);
   });
 
+  it("refuses its own output once a file it did not make is in it (a consumer compiled beside a client), touching nothing", async () => {
+    const built = await runLimited(["build", "openapi", "--no-docs", "--out", "own"], work.dir);
+    expect(built.code).toBe(0);
+    work.write("own/messaging/client.js", "// compiled by tsc\n");
+    const run = await expectUntouched(work.dir, () =>
+      runLimited(["build", "openapi", "--no-docs", "--force", "--out", "own"], work.dir),
+    );
+    expectRefusal(run, 2, [
+      /^error-contracts: --out own: holds files the build did not make \(own\/messaging\/client\.js\); the build replaces its output whole: move them out of own, then build again$/,
+    ]);
+  });
+
   it("writes into an empty folder, and marks it as its own", async () => {
     fs.mkdirSync(path.join(work.dir, "fresh"));
     const run = await runLimited(["build", "openapi", "--no-docs", "--out", "fresh"], work.dir);
