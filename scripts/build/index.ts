@@ -6,6 +6,7 @@ import { errorStatusesOf } from "../core/error-statuses.js";
 import { count } from "../core/plural.js";
 import { collectGarbage } from "../core/heap.js";
 import { claimOutput, recoverOutput, stage, writeFiles } from "./output.js";
+import { rulesetFile } from "../core/ruleset.js";
 import {
   type CachePlan,
   cachedWarnings,
@@ -102,6 +103,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   for (const line of recoverOutput(ctx.out)) ctx.log(line);
   const previous = previousManifest(ctx);
   claimOutput(ctx.out, ctx.specDir, recordedOutputs(previous));
+  rulesetFile(ctx.options.ruleset); // the cache's key hashes it first
   const plan = planCache(ctx, previous);
   const ids = ctx.roots.map((root) => root.id);
   if (plan.upToDate) {

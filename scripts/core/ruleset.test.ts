@@ -255,4 +255,12 @@ describe("error-contracts lint and build with a broken --ruleset", () => {
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 2, stderr });
     expect(fs.existsSync(out)).toBe(false);
   });
+  it("build: a ruleset file that does not exist is one line, as lint says it", async () => {
+    const out = path.join(dir, "out-missing");
+    const missing = path.join(dir, "nope.yaml");
+    const want = `error-contracts: ${missing}: the ruleset file does not exist\n`;
+    const run = await runCli(["build", "--no-docs", "--ruleset", missing, "--out", out]);
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 2, stderr: want });
+    expect(fs.existsSync(out)).toBe(false);
+  });
 });

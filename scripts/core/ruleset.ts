@@ -37,6 +37,15 @@ interface CachedRuleset {
 
 const versions = () => spectralPackages.map((name) => `${name}@${packageVersion(name)}`).join(" ");
 
+/** The ruleset's absolute path; `RulesetError` in one line where no file is there (before anything reads it). */
+export function rulesetFile(rulesetPath: string): string {
+  const file = path.resolve(rulesetPath);
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat) throw new RulesetError(`${shown(file)}: the ruleset file does not exist`);
+  if (!stat.isFile()) throw new RulesetError(`${shown(file)}: the ruleset is a folder, not a file`);
+  return file;
+}
+
 /**
  * Loads a Spectral ruleset the way Spectral's CLI does (migrate the YAML to JavaScript, bundle
  * it with rollup, evaluate the bundle), and keeps the bundled code in `cacheDir`. While the
@@ -49,10 +58,7 @@ export async function loadRuleset(
   cacheDir?: string,
   options: { force?: boolean } = {},
 ): Promise<Ruleset> {
-  const file = path.resolve(rulesetPath);
-  const stat = fs.statSync(file, { throwIfNoEntry: false });
-  if (!stat) throw new RulesetError(`${shown(file)}: the ruleset file does not exist`);
-  if (!stat.isFile()) throw new RulesetError(`${shown(file)}: the ruleset is a folder, not a file`);
+  const file = rulesetFile(rulesetPath);
   const cacheFile = cacheDir ? rulesetCacheFile(file, cacheDir) : undefined;
   const key = versions();
   const cached = cacheFile && !options.force ? readJson<CachedRuleset>(cacheFile) : undefined;
