@@ -36,5 +36,5 @@ async function dispatch([name, ...args]: string[], io: Io): Promise<number> {
  * line (2). The process entry (`cli.ts`) and the in-process command tests both go through here.
  */
 export function runCommandLine(argv: string[], io: Io = consoleIo): Promise<number> {
-  return reportingFailures(() => dispatch(argv, io), io);
+  return reportingFailures(() => dispatch(argv, io), io, argv);
 }

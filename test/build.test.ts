@@ -286,7 +286,16 @@ describe.each(badInputs)("bad input: $name", ({ file, edit, want }) => {
 describe("the command line", () => {
   const cases: { args: string[]; code: number; stderr: RegExp; stdout?: RegExp }[] = [
     { args: ["frob"], code: 2, stderr: /^error-contracts: unknown command "frob"\. Run "error-contracts help"\.\n$/ },
-    { args: ["build", "--bogus"], code: 2, stderr: /^error-contracts: Unknown option '--bogus'/ },
+    {
+      args: ["build", "--bogus"],
+      code: 2,
+      stderr: /^error-contracts: --bogus: no such option of build \(error-contracts build --help lists them\)\n$/,
+    },
+    {
+      args: ["check", "messaging", "--max-requests", "-5"],
+      code: 2,
+      stderr: /^error-contracts: --max-requests -5: a value that starts with "-" is written --max-requests=-5\n$/,
+    },
     { args: ["build", "no/such/spec"], code: 2, stderr: /^error-contracts: no\/such\/spec: no such file or folder\n$/ },
     { args: ["serve", "--port", "1e3"], code: 2, stderr: /^error-contracts: --port 1e3: not a port number\n$/ },
     { args: ["help"], code: 0, stderr: /^$/, stdout: /^Usage: error-contracts <command>[\s\S]*\n {2}build /m },

@@ -25,8 +25,9 @@ export const consoleIo: Io = { out: (text) => console.log(text), err: (text) => 
 export class UsageError extends Error {}
 
 /** `run`'s exit code; a failure printed: bad input as its problem lines (1, or the error's own code), anything else
- * as one line (2). Every command line goes through it, in this process or in the build daemon. */
-export async function reportingFailures(run: () => Promise<number>, io: Io): Promise<number> {
+ * as one line (2). Every command line (`argv`: the command's name, then its arguments) goes through it, in this
+ * process or in the build daemon. */
+export async function reportingFailures(run: () => Promise<number>, io: Io, argv: string[] = []): Promise<number> {
   try {
     return await run();
   } catch (error) {
@@ -34,11 +35,26 @@ export async function reportingFailures(run: () => Promise<number>, io: Io): Pro
       printFailure(error, io.err);
       return error.exitCode;
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = optionMistake(error, argv) ?? (error instanceof Error ? error.message : String(error));
     io.err(`error-contracts: ${message.split("\n")[0]}`);
     if (process.env.DEBUG && error instanceof Error) io.err(error.stack ?? "");
     return 2;
   }
+}
+
+/** What node:util's parseArgs found wrong in `argv`, said as what to do (its own words name no command). */
+function optionMistake(error: unknown, [command, ...args]: string[]): string | undefined {
+  const option = error instanceof Error ? /^Option '(-[^']+)'|^Unknown option '(-[^']+)'/.exec(error.message) : null;
+  const name = option?.[1] ?? option?.[2];
+  const code = (error as { code?: unknown }).code;
+  if (name && code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    return `${name}: no such option of ${command} (error-contracts ${command} --help lists them)`;
+  }
+  if (name && code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && args.includes(name)) {
+    const value = args[args.indexOf(name) + 1];
+    if (value?.startsWith("-")) return `${name} ${value}: a value that starts with "-" is written ${name}=${value}`;
+  }
+  return undefined;
 }
 
 /** The toolkit's own folder (where its package.json is). */

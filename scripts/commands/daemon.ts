@@ -88,7 +88,7 @@ async function run(): Promise<number> {
         remove();
       }
     },
-    build: (argv, io) => reportingFailures(() => runBuild(argv, io, { keptDocs }), io),
+    build: (argv, io) => reportingFailures(() => runBuild(argv, io, { keptDocs }), io, ["build", ...argv]),
     close: () => keptDocs.close(),
   });
 }
