@@ -140,6 +140,15 @@ Exit codes: 0 no finding at --fail-on, 1 findings, 2 bad input or an unreachable
       params[pair.slice(0, at)] = pair.slice(at + 1);
     }
     const contract = await loadContract(spec);
+    const names = [
+      ...new Set(contract.operations.flatMap((op) => [...op.route.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!))),
+    ];
+    for (const name of Object.keys(params)) {
+      if (!names.includes(name)) {
+        const known = names.length > 0 ? `(${names.join(", ")})` : "(its paths have none)";
+        throw new UsageError(`--param ${name}: no path parameter of that name ${known}`);
+      }
+    }
     const har = harRecorder(values.har);
     let result: CheckResult;
     try {

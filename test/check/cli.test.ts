@@ -121,6 +121,11 @@ describe("error-contracts check", () => {
     fs.rmSync(dir, { recursive: true });
     const usage = await runCli(["check", "partner", "--base-url", "ftp://x"]);
     expect(usage).toMatchObject({ code: 2, stderr: "error-contracts: --base-url must be http or https, not ftp:\n" });
+    const param = await runCli(["check", "partner", "--base-url", url, "--param", "customerid=c-1"]);
+    expect(param).toMatchObject({
+      code: 2,
+      stderr: "error-contracts: --param customerid: no path parameter of that name (customerId)\n",
+    });
   });
 });
 
