@@ -12,6 +12,8 @@ const HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-e
 export interface Proxy {
   url: string;
   session: Session;
+  /** Exchanges no operation of the contract is for (forwarded, not judged). */
+  unmatched: number;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,8 @@ type ProxyOptions = {
   onFinding?: (finding: Finding) => void;
   /** Called with each exchange that passed (for a HAR of the traffic). */
   onExchange?: (exchange: Exchange) => void;
+  /** Called with each exchange no operation of the contract is for. */
+  onUnmatched?: (exchange: Omit<Exchange, "operation">) => void;
 };
 
 /** The server's answer: status, the headers to pass on (raw, hop-by-hop left out) and as a record, the body. */
@@ -69,9 +73,9 @@ function forwarder(contract: Contract, target: string, session: Session, options
       response.writeHead(answer.status, answer.message, answer.raw);
       response.end(answer.bytes);
       const operation = operationFor(contract, method, url.href);
-      if (!operation) return;
       const sent = { method, url: url.href, headers, ...(body.length ? { body: body.toString("utf8") } : {}) };
       const received = { status: answer.status, headers: answer.headers, body: answer.bytes.toString("utf8") };
+      if (!operation) return options.onUnmatched?.({ request: sent, response: received });
       const exchange: Exchange = { request: sent, response: received, operation };
       for (const finding of session.judge(exchange)) options.onFinding?.(finding);
       options.onExchange?.(exchange);
@@ -88,11 +92,20 @@ function forwarder(contract: Contract, target: string, session: Session, options
  * A proxy between a client and the server at `target`: each request forwarded with its method,
  * path (under the target's base path), headers and body; the server's status, headers and body
  * bytes sent back as they came (only hop-by-hop headers are not passed on). Every response is
- * then judged by check's rules, and each new finding handed to `onFinding` as it passes.
+ * then judged by check's rules, and each new finding handed to `onFinding` as it passes; an exchange no
+ * operation of the contract is for is counted (`unmatched`) and handed to `onUnmatched`.
  */
 export async function startProxy(contract: Contract, target: string, options: ProxyOptions = {}): Promise<Proxy> {
   const session = new Session(contract, options.only);
-  const server = http.createServer(forwarder(contract, target, session, options));
+  let unmatched = 0;
+  const counted: ProxyOptions = {
+    ...options,
+    onUnmatched: (exchange) => {
+      unmatched++;
+      options.onUnmatched?.(exchange);
+    },
+  };
+  const server = http.createServer(forwarder(contract, target, session, counted));
   const sockets = new Set<net.Socket>();
   server.on("connection", (socket) => {
     sockets.add(socket);
@@ -107,6 +120,9 @@ export async function startProxy(contract: Contract, target: string, options: Pr
   return {
     url: `http://${host}:${port}`,
     session,
+    get unmatched() {
+      return unmatched;
+    },
     close: () =>
       new Promise((resolve) => {
         for (const socket of sockets) socket.destroy();

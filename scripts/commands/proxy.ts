@@ -43,6 +43,10 @@ breaks the contract as it passes (with a curl line), and on Ctrl-C the findings 
       host: values.host ?? "127.0.0.1",
       ...(output.only ? { only: output.only } : {}),
       onFinding: (finding) => io.err(formatFinding(finding)),
+      onUnmatched: ({ request, response }) =>
+        io.err(
+          `unmatched ${request.method} ${new URL(request.url).pathname}  ${response.status}: no operation of the contract`,
+        ),
       ...har.options,
     });
     io.err(`proxy    ${path.relative(process.cwd(), spec) || spec}: ${proxy.url} → ${target}. Ctrl-C stops it.`);
@@ -52,8 +56,9 @@ breaks the contract as it passes (with a curl line), and on Ctrl-C the findings 
     });
     await proxy.close();
     har.write();
-    return report(io, proxy.session.result(proxy.session.judged), output, {
-      title: `traffic through ${proxy.url} to ${target}`,
+    const { unmatched } = proxy;
+    return report(io, proxy.session.result(proxy.session.judged + unmatched), output, {
+      title: `traffic through ${proxy.url} to ${target}${unmatched ? ` (${unmatched} for no operation of it)` : ""}`,
       contract,
     });
   },

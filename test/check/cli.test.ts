@@ -153,10 +153,15 @@ describe("error-contracts proxy", () => {
       expect(answer.status).toBe(404);
       expect(await answer.text()).toBe("<!doctype html><title>404 Not Found</title><h1>Not Found</h1>");
       await expect.poll(() => stderr).toContain("error    content-type  GET /customers/{customerId}  404");
+      // Traffic for no operation of the contract: said as it passes, and counted.
+      await fetch(`${url}/nothing/here`);
+      await expect
+        .poll(() => stderr)
+        .toMatch(/^unmatched GET \/nothing\/here {2}\d{3}: no operation of the contract$/m);
       child.kill("SIGINT");
       expect(await exited).toBe(1);
       expect(stdout).toMatch(
-        /^check {4}traffic through http:\/\/127\.0\.0\.1:\d+ to http:\/\/127\.0\.0\.1:\d+: 1 request, 1 error/,
+        /^check {4}traffic through http:\/\/127\.0\.0\.1:\d+ to http:\/\/127\.0\.0\.1:\d+ \(1 for no operation of it\): 2 requests, 1 error/,
       );
     } finally {
       child.kill("SIGKILL");
