@@ -40,6 +40,14 @@ export function compareContracts(base: Json, head: Json): Finding[] {
   const findings = new Findings();
   const shapes = new ShapeChanges();
   const headOps = new Map(operations(head).map((op) => [operationName(op), op]));
+  const baseNames = new Set(operations(base).map(operationName));
+  for (const [name, headOp] of headOps) {
+    if (baseNames.has(name)) continue;
+    const errors = Object.keys(objectAt(headOp.operation, "responses")).filter(isErrorKey);
+    const message =
+      errors.length > 0 ? `newly declared, with error responses ${errors.join(", ")}.` : "newly declared.";
+    findings.add("operation-added", name, message, nearest(base, headOp.path), headOp.path);
+  }
   for (const baseOp of operations(base)) {
     const name = operationName(baseOp);
     const headOp = headOps.get(name);

@@ -10,6 +10,7 @@ export const levelRank: Record<Level, number> = { info: 0, warning: 1, breaking:
 
 export const diffRules = {
   "operation-removed": { level: "breaking", summary: "An operation was removed." },
+  "operation-added": { level: "info", summary: "An operation was added, with the error responses it declares." },
   "response-removed": {
     level: "breaking",
     summary: "A response (a status, 4XX/5XX, or default) was removed from an operation.",
