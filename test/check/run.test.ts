@@ -4,6 +4,9 @@
  * them, its request budget, no redirect followed, an unanswered request. (What each rule finds:
  * reference.test.ts.)
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { checkApi, type CheckOptions } from "../../scripts/check/run.js";
 import { startHttpServer, type TestServer } from "../helpers/servers.js";
@@ -102,6 +105,39 @@ describe("a check run", () => {
       );
     } finally {
       await elsewhere.close();
+    }
+  });
+
+  it("with --allow-writes, sends an unknown id by an unsafe method only where the operation documents 404", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "check-create-"));
+    try {
+      // PUT /things/{id} creates what it names and documents no 404: a 201 to an unknown id is what it does.
+      const things = `openapi: 3.1.0
+info: {title: Things, version: "1"}
+paths:
+  /things/{id}:
+    parameters: [{name: id, in: path, required: true, schema: {type: string, pattern: "^[a-z0-9]{4,12}$"}}]
+    put:
+      requestBody: {required: true, content: {application/json: {schema: {type: object}}}}
+      responses:
+        "201": {description: Created.}
+        "400": {description: Bad request., content: {application/json: {schema: {type: object}}}}
+`;
+      fs.writeFileSync(path.join(dir, "openapi.yaml"), things);
+      server = await startHttpServer((_request, response) => {
+        response.writeHead(201);
+        response.end();
+      });
+      const kinds: string[] = [];
+      const result = await checkApi(path.join(dir, "openapi.yaml"), server.url, {
+        allowWrites: true,
+        rateLimitProbe: 0,
+        onExchange: (e) => kinds.push(e.trigger?.kind ?? "valid"),
+      });
+      expect(kinds).not.toContain("unknown-id");
+      expect(result.findings.filter((f) => f.message.includes("the contract expects 404"))).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -5,13 +5,16 @@ import { derive, type Trigger, type TriggerContext, type TriggerKind, unsafe } f
 /**
  * Schema-valid path values that no resource has: 404. With real values for the others, each path
  * parameter is made unknown alone (a conversation unknown in a known channel); else all at once. With an
- * unsafe method, a write: a server may create what a valid request names (a PUT, a POST to an id).
+ * unsafe method, a write (a server may create what a valid request names: a PUT, a POST to an id), made
+ * only where the operation documents 404.
  */
 export const unknownId: TriggerKind = {
   kind: "unknown-id",
   make(context) {
     const ids = context.plan.parameters.filter((p) => p.in === "path");
     if (ids.length === 0) return [];
+    // An unsafe method that documents no 404 may create what it names (a PUT): nothing says it must fail.
+    if (unsafe(context.plan.op.method) && !context.documents(404)) return [];
     return context.plan.realIds ? ids.map((p) => unknown(context, [p])) : [unknown(context, ids)];
   },
 };
