@@ -128,9 +128,19 @@ describe("error-contracts init", () => {
     expect(example).toContain('code: "30011"');
   });
 
+  it("takes an id with digits, as the build names APIs (github-v3-rest-api), from --api or the folder's name", async () => {
+    const given = project("given");
+    expect((await runInProcess(["init", given, "--api", "pets2"])).code).toBe(0);
+    expect(fs.existsSync(path.join(given, "openapi", "pets2", "openapi.yaml"))).toBe(true);
+    const named = project("My_Pets2");
+    expect((await runInProcess(["init", named])).code).toBe(0);
+    expect(fs.existsSync(path.join(named, "openapi", "my-pets2", "openapi.yaml"))).toBe(true);
+  });
+
   it.each([
     [["--style", "xml"], "--style must be one of problem, envelope, flat"],
-    [["--api", "Pets"], "--api must be lower case letters and hyphens"],
+    [["--api", "Pets"], "--api must be lower case letters, digits and hyphens"],
+    [["--api", "2pets"], "--api must be lower case letters, digits and hyphens, starting with a letter"],
     [["--code", "not found"], "--code must be letters, digits, _ . or -"],
     [["--status", "200"], "--status must be one of 400, 401"],
   ])("refuses %j in one line, writing nothing", async (flags, message) => {

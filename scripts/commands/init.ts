@@ -6,7 +6,7 @@ import { describableStatuses, type ScaffoldOptions, scaffold, scripts } from "..
 import { isStyle, type Style, styles } from "../init/styles.js";
 import { type Command, type Io, UsageError } from "./command.js";
 
-const API_ID = /^[a-z][a-z-]*[a-z]$|^[a-z]$/;
+const API_ID = /^[a-z][a-z0-9-]*[a-z0-9]$|^[a-z]$/;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 /** The answers: from flags, else (with a terminal) from prompts, else the defaults. */
@@ -14,7 +14,7 @@ async function answers(dir: string, values: Record<string, string | boolean | un
   const folder = path
     .basename(path.resolve(dir))
     .toLowerCase()
-    .replace(/[^a-z]+/g, "-")
+    .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
   const defaults = {
     api: API_ID.test(folder) ? folder : "my-api",
@@ -32,7 +32,7 @@ async function answers(dir: string, values: Record<string, string | boolean | un
     return (await prompt.question(`${question} (${defaults[key]}): `)).trim() || defaults[key];
   };
   try {
-    const api = await ask("api", "API id (lower case letters and hyphens)");
+    const api = await ask("api", "API id (lower case letters, digits and hyphens)");
     const styleList = Object.entries(styles).map(([id, s]) => `${id}: ${s.summary}`);
     if (prompt && typeof values.style !== "string") io.out(`error shapes:\n  ${styleList.join("\n  ")}`);
     const style = await ask("style", "error shape");
@@ -48,7 +48,11 @@ async function answers(dir: string, values: Record<string, string | boolean | un
 
 /** The answers checked: each bad one is a usage error naming the flag. */
 function checked(raw: Awaited<ReturnType<typeof answers>>): ScaffoldOptions {
-  if (!API_ID.test(raw.api)) throw new UsageError(`--api must be lower case letters and hyphens, not "${raw.api}"`);
+  if (!API_ID.test(raw.api)) {
+    throw new UsageError(
+      `--api must be lower case letters, digits and hyphens, starting with a letter, not "${raw.api}"`,
+    );
+  }
   if (!isStyle(raw.style))
     throw new UsageError(`--style must be one of ${Object.keys(styles).join(", ")}, not "${raw.style}"`);
   if (!CODE.test(raw.code)) {
@@ -74,7 +78,7 @@ export const initCommand: Command = {
                      [--status <n>] [--message <text>] [--title <text>] [--yes]
 
   dir               where to scaffold (default: here); files that exist are never overwritten
-  --api <id>        the API's id, lower case letters and hyphens (default: the folder's name)
+  --api <id>        the API's id, lower case letters, digits and hyphens (default: the folder's name)
   --style <style>   the error shape: problem (RFC 9457 problem details, application/problem+json),
                     envelope ({ "error": { code, message, target, innerError } }), flat ({ code, message })
   --code <CODE>     a first catalogued error code (default NOT_FOUND), --status its HTTP status
