@@ -125,6 +125,16 @@ export function describe(file: string, source: Source | undefined, errors: Valid
 
 /** Spectral's validation of the evaluated ruleset, said at the file and line at fault. */
 export function invalid(file: string, error: unknown, sources: Map<string, Source>): RulesetError | undefined {
+  // A rule set (`off`, a severity) that no ruleset it extends defines: Spectral names no file.
+  const rule = /^Cannot extend non-existing rule: "([^"]+)"/.exec(reasonOf(error))?.[1];
+  if (rule !== undefined) {
+    const at = ["rules", rule];
+    const source = [...sources.values()].find((candidate) => candidate.lineOf(at) !== undefined);
+    const line = source?.lineOf(at);
+    return new RulesetError(
+      `${shown(source?.file ?? file)}${line ? `:${line}` : ""}: the ruleset is invalid: rules.${rule}: no rule of that name in the rulesets it extends`,
+    );
+  }
   const errors = validationErrors(error);
   if (errors.length === 0) return undefined;
   const own = ownErrors(sources);

@@ -110,6 +110,14 @@ describe("loadRuleset: a broken ruleset gets one line with its file, the line an
         "must NOT have additional properties (colour)",
     },
     {
+      given: "a rule turned off that no ruleset it extends has (a misspelt id)",
+      name: "unknown-rule",
+      files: {
+        ".spectral.yaml": lines("extends: [spectral:oas]", "rules:", "  info-contact: off", "  ec-limit-cod: off"),
+      },
+      want: `${at("unknown-rule")}:4: the ruleset is invalid: rules.ec-limit-cod: no rule of that name in the rulesets it extends`,
+    },
+    {
       given: "a rule without then",
       name: "no-then",
       files: { ".spectral.yaml": lines("rules:", "  my-rule:", "    given: $.info", "    severity: error") },
