@@ -112,7 +112,7 @@ function malformedBodyCode(ops: ServerSpec["operations"], codes: ServerSpec["cod
  * operation documents, its 500 and its answer to a malformed body. `undefined` for an API whose
  * error bodies have no shape the build can read.
  */
-// biome-ignore lint/complexity/noExcessiveLinesPerFunction: one job, one pass over the bundle
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: one job, one API's server spec read from its bundle in one place
 export function readServerSpec(apiId: string, doc: Json, family: CatalogFamily | undefined): ServerSpec | undefined {
   const found = apiErrorShape(doc);
   if (!found) return undefined;

@@ -1,4 +1,4 @@
-import { derive, type TriggerKind } from "./trigger.js";
+import { derive, type TriggerKind, unsafe } from "./trigger.js";
 
 /** A byte range past any resource's end, on an operation that takes `Range` and documents 416 (a 2xx warns). */
 export const rangeUnsatisfiable: TriggerKind = {
@@ -17,7 +17,7 @@ export const rangeUnsatisfiable: TriggerKind = {
           acceptedLevel: "warning",
         },
         parts: derive(plan, { headers: { range: "bytes=999999999999-" } }),
-        write: false,
+        write: unsafe(plan.op.method),
         needsToken: true,
       },
     ];
