@@ -292,6 +292,17 @@ describe("the command line", () => {
       stderr: /^error-contracts: --bogus: no such option of build \(error-contracts build --help lists them\)\n$/,
     },
     {
+      args: ["build", "--out", "--force"],
+      code: 2,
+      stderr:
+        /^error-contracts: --out needs a value \(--force is an option; a value like it is written --out=--force\)\n$/,
+    },
+    {
+      args: ["check", "messaging", "--param", "a=1", "--param", "-x"],
+      code: 2,
+      stderr: /^error-contracts: --param -x: a value that starts with "-" is written --param=-x\n$/,
+    },
+    {
       args: ["check", "messaging", "--max-requests", "-5"],
       code: 2,
       stderr: /^error-contracts: --max-requests -5: a value that starts with "-" is written --max-requests=-5\n$/,

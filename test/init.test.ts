@@ -135,6 +135,9 @@ describe("error-contracts init", () => {
     const named = project("My_Pets2");
     expect((await runInProcess(["init", named])).code).toBe(0);
     expect(fs.existsSync(path.join(named, "openapi", "my-pets2", "openapi.yaml"))).toBe(true);
+    const accented = project("Café API");
+    expect((await runInProcess(["init", accented])).code).toBe(0);
+    expect(fs.existsSync(path.join(accented, "openapi", "cafe-api", "openapi.yaml"))).toBe(true);
   });
 
   it.each([

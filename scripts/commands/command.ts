@@ -50,9 +50,13 @@ function optionMistake(error: unknown, [command, ...args]: string[]): string | u
   if (name && code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
     return `${name}: no such option of ${command} (error-contracts ${command} --help lists them)`;
   }
-  if (name && code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && args.includes(name)) {
-    const value = args[args.indexOf(name) + 1];
-    if (value?.startsWith("-")) return `${name} ${value}: a value that starts with "-" is written ${name}=${value}`;
+  const at = args.findIndex((arg, i) => arg === name && args[i + 1]?.startsWith("-"));
+  if (name && code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && at >= 0) {
+    const value = args[at + 1]!;
+    // `--out --force`: the value forgotten, more often than a value that starts with "-".
+    if (value.startsWith("--"))
+      return `${name} needs a value (${value} is an option; a value like it is written ${name}=${value})`;
+    return `${name} ${value}: a value that starts with "-" is written ${name}=${value}`;
   }
   return undefined;
 }

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
+import { idFromTitle } from "../core/root.js";
 import { describableStatuses, type ScaffoldOptions, scaffold, scripts } from "../init/scaffold.js";
 import { isStyle, type Style, styles } from "../init/styles.js";
 import { type Command, type Io, UsageError } from "./command.js";
@@ -11,13 +12,10 @@ const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 /** The answers: from flags, else (with a terminal) from prompts, else the defaults. */
 async function answers(dir: string, values: Record<string, string | boolean | undefined>, io: Io) {
-  const folder = path
-    .basename(path.resolve(dir))
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
+  // The folder's name as the build makes an id of a title (`Café API` → `cafe-api`).
+  const folder = idFromTitle(path.basename(path.resolve(dir)));
   const defaults = {
-    api: API_ID.test(folder) ? folder : "my-api",
+    api: folder && API_ID.test(folder) ? folder : "my-api",
     style: "problem",
     code: "NOT_FOUND",
     status: "404",

@@ -11,13 +11,15 @@ import { socketPath } from "./where.js";
 describe("stopDaemon", () => {
   let dir: string;
   let server: net.Server | undefined;
+  const before = process.env.ERROR_CONTRACTS_DAEMON_DIR;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "daemon-stop-"));
     process.env.ERROR_CONTRACTS_DAEMON_DIR = path.join(dir, "sockets");
   });
   afterEach(() => {
     server?.close();
-    delete process.env.ERROR_CONTRACTS_DAEMON_DIR;
+    if (before === undefined) delete process.env.ERROR_CONTRACTS_DAEMON_DIR;
+    else process.env.ERROR_CONTRACTS_DAEMON_DIR = before;
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -136,6 +136,21 @@ paths:
       });
       expect(kinds).not.toContain("unknown-id");
       expect(result.findings.filter((f) => f.message.includes("the contract expects 404"))).toEqual([]);
+      // Where the PUT documents 404, an unknown id must fail, and a 201 is a finding.
+      fs.writeFileSync(
+        path.join(dir, "openapi.yaml"),
+        things.replace('"400":', '"404": {description: Not found.}\n        "400":'),
+      );
+      const withNotFound = await checkApi(path.join(dir, "openapi.yaml"), server.url, {
+        allowWrites: true,
+        rateLimitProbe: 0,
+      });
+      const unknown = withNotFound.findings.filter(
+        (f) => f.rule === "trigger-accepted" && f.message.startsWith("unknown"),
+      );
+      expect(unknown.map((f) => f.message)).toEqual([
+        expect.stringMatching(/^unknown id=\S+ was accepted with 201; the contract expects 404$/),
+      ]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
