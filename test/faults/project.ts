@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterAll, expect, onTestFinished } from "vitest";
 import type { BuildOptions } from "../../scripts/build/index.js";
 import { bin, copySpec, hashTree, repoRoot, type Run } from "../helpers/cli.js";
+import { markerName } from "../../scripts/build/output.js";
 
 export interface Project {
   dir: string;
@@ -32,6 +33,10 @@ export function project(prefix: string): Project {
     recursive: true,
     filter: (src) => !src.includes(`${path.sep}docs`),
   });
+  // As a build without docs leaves it: its marker lists no docs either.
+  const marker = path.join(work.out, markerName);
+  const listed = fs.readFileSync(marker, "utf8").split("\n");
+  fs.writeFileSync(marker, listed.filter((line) => !line.startsWith("docs/")).join("\n"));
   // Removed when the test that made it ends, or after the file's tests when made outside one (a hook
   // registered inside a running test with afterAll never runs).
   const remove = () => fs.rmSync(work.dir, { recursive: true, force: true });
