@@ -29,7 +29,7 @@ function listedIn(markerFile: string): Set<string> | undefined {
 }
 
 /** The files under `dir`, relative with forward slashes, its marker aside, sorted. */
-const filesOf = (dir: string) =>
+export const filesOf = (dir: string) =>
   filesBelow(dir)
     .map((file) => path.relative(dir, file).split(path.sep).join("/"))
     .filter((file) => file !== markerName)

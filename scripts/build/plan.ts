@@ -18,7 +18,7 @@ import {
   type CacheManifest,
 } from "../core/cache.js";
 import type { BuildContext, BuildOptions } from "./context.js";
-import { markerName } from "./output.js";
+import { filesOf } from "./output.js";
 import { sortProblems, type Problem } from "../core/problems.js";
 import type { ApiRoot } from "../core/sources.js";
 
@@ -158,9 +158,7 @@ export function recordCache(
   apis: BundledApi[],
   warnings: Problem[],
 ): () => void {
-  const written = filesBelow(staged)
-    .map((file) => path.relative(staged, file).split(path.sep).join("/"))
-    .filter((file) => file !== markerName);
+  const written = filesOf(staged);
   const hashes = (names: string[]) =>
     Object.fromEntries(names.map((name) => [name, hashFile(path.join(staged, name))!]));
   const rebuilt = apis.filter((api) => !plan.fresh.has(api.id));

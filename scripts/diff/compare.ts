@@ -7,6 +7,7 @@
 import type { Json, JsonPath } from "../../src/openapi/index.js";
 import {
   componentAt,
+  errorResponsesOf,
   followRef,
   isErrorKey,
   isJsonMediaType,
@@ -40,15 +41,16 @@ export function compareContracts(base: Json, head: Json): Finding[] {
   const findings = new Findings();
   const shapes = new ShapeChanges();
   const headOps = new Map(operations(head).map((op) => [operationName(op), op]));
-  const baseNames = new Set(operations(base).map(operationName));
+  const baseOps = operations(base);
+  const baseNames = new Set(baseOps.map(operationName));
   for (const [name, headOp] of headOps) {
     if (baseNames.has(name)) continue;
-    const errors = Object.keys(objectAt(headOp.operation, "responses")).filter(isErrorKey);
+    const errors = errorResponsesOf(headOp.operation, headOp.path).map((response) => response.key);
     const message =
       errors.length > 0 ? `newly declared, with error responses ${errors.join(", ")}.` : "newly declared.";
     findings.add("operation-added", name, message, nearest(base, headOp.path), headOp.path);
   }
-  for (const baseOp of operations(base)) {
+  for (const baseOp of baseOps) {
     const name = operationName(baseOp);
     const headOp = headOps.get(name);
     if (!headOp) {
