@@ -63,6 +63,21 @@ describe("claimOutput", () => {
     expect(() => claimOutput(at("out"), at("spec"))).not.toThrow();
   });
 
+  it("refuses its own output once it holds a folder no listed file is in (an empty folder a user made)", async () => {
+    const built = await stage(at("out"));
+    fs.mkdirSync(path.join(built.dir, "a"));
+    fs.writeFileSync(path.join(built.dir, "a", "client.ts"), "made by the build");
+    await built.commit();
+    fs.mkdirSync(at("out", "a", "drafts"));
+    fs.mkdirSync(at("out", "mine", "deeper"), { recursive: true });
+    expect(() => claimOutput(at("out"), at("spec"))).toThrow(
+      /^--out (.*)out: holds folders the build did not make \(\1out\/a\/drafts, \1out\/mine\); the build replaces its output whole: move them out of \1out, then build again$/,
+    );
+    fs.rmdirSync(at("out", "a", "drafts"));
+    fs.rmSync(at("out", "mine"), { recursive: true });
+    expect(() => claimOutput(at("out"), at("spec"))).not.toThrow();
+  });
+
   it("refuses a folder holding only empty folders: they are someone's too", () => {
     fs.mkdirSync(at("out", "keep", "deeper"), { recursive: true });
     expect(() => claimOutput(at("out"), at("spec"))).toThrow(/holds files the build did not make/);

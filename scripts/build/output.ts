@@ -76,13 +76,14 @@ export function claimOutput(out: string, specDir: string, recorded: ReadonlyMap<
   }
   // Its own output, with a file in it that its marker does not list (a consumer compiled beside a client).
   const listed = marked ? listedIn(path.join(target, markerName)) : undefined;
-  const foreign = listed ? filesOf(target).filter((file) => !listed.has(file)) : [];
-  if (foreign.length > 0) {
-    const named = foreign.slice(0, 3).map((file) => path.relative(process.cwd(), path.join(target, file)));
-    const more = foreign.length > 3 ? ` and ${foreign.length - 3} more` : "";
-    throw new OutputRefused(
-      `--out ${shown}: holds files the build did not make (${named.join(", ")}${more}); the build replaces its output whole: move them out of ${shown}, then build again`,
+  if (listed) {
+    refuseForeign(
+      target,
+      shown,
+      "files",
+      filesOf(target).filter((file) => !listed.has(file)),
     );
+    refuseForeign(target, shown, "folders", foreignFolders(target, listed));
   }
   let parent = path.dirname(target);
   while (!fs.existsSync(parent)) parent = path.dirname(parent);
@@ -97,6 +98,26 @@ export function claimOutput(out: string, specDir: string, recorded: ReadonlyMap<
       `cannot write ${path.relative(process.cwd(), unwritable) || "."}: permission denied; generated output left as it was`,
     );
   }
+}
+
+/** Throws `OutputRefused` naming the first three of `foreign` (paths relative to `target`), if any. */
+function refuseForeign(target: string, shown: string, what: string, foreign: string[]): void {
+  if (foreign.length === 0) return;
+  const named = foreign.slice(0, 3).map((file) => path.relative(process.cwd(), path.join(target, file)));
+  const more = foreign.length > 3 ? ` and ${foreign.length - 3} more` : "";
+  throw new OutputRefused(
+    `--out ${shown}: holds ${what} the build did not make (${named.join(", ")}${more}); the build replaces its output whole: move them out of ${shown}, then build again`,
+  );
+}
+
+/** The outermost folders below `target` that hold none of the `listed` files (relative, forward slashes, sorted). */
+function foreignFolders(target: string, listed: ReadonlySet<string>): string[] {
+  const folders = foldersBelow(target)
+    .slice(1)
+    .map((folder) => path.relative(target, folder).split(path.sep).join("/"))
+    .filter((folder) => ![...listed].some((file) => file.startsWith(`${folder}/`)))
+    .sort();
+  return folders.filter((folder) => !folders.some((outer) => folder.startsWith(`${outer}/`)));
 }
 
 /**
