@@ -226,9 +226,13 @@ describe("totals count what stops the command, apart from warnings", () => {
     expect(run.stderr.trim().split("\n").at(-1)).toMatch(/^total \(3 rules\) +5 +2$/);
   });
 
-  it("lint with nothing found prints no summary", async () => {
-    const run = await runInProcess(["lint", "openapi/sales/openapi.yaml", "--format", "text"]);
-    expect(run).toMatchObject({ code: 0, stdout: "", stderr: "" });
+  it("lint with nothing found says so in one line, and no summary (on stderr with a machine format)", async () => {
+    const files = ["openapi/sales/openapi.yaml", "openapi/messaging/openapi.yaml"];
+    const run = await runInProcess(["lint", ...files, "--format", "text"]);
+    expect(run).toMatchObject({ code: 0, stdout: "no results in 2 files (ruleset .spectral.yaml)\n", stderr: "" });
+    const json = await runInProcess(["lint", files[0]!, "--format", "json", "--ruleset", ruleset]);
+    expect(json).toMatchObject({ code: 0, stderr: "no results in 1 file (ruleset spectral/ruleset.yaml)\n" });
+    expect(JSON.parse(json.stdout)).toEqual([]);
   });
 });
 

@@ -75,7 +75,7 @@ export const lintCommand: Command = {
   --fail-severity <level> error (default), warn, info, hint: exit 1 when a result is at least this severe
   --ruleset <file>        Spectral ruleset (default: ./.spectral.yaml, else the toolkit's)
 
-After the findings, the results per rule (on stderr with json, sarif and junit).
+After the findings, the results per rule, or a line saying there are none (on stderr with json, sarif and junit).
 Exit codes: 0 no result at the fail severity, 1 some, 2 a file that cannot be linted (one line why).`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
@@ -131,8 +131,11 @@ Exit codes: 0 no result at the fail severity, 1 some, 2 a file that cannot be li
       { ruleset: linter.ruleset!, spectralVersion: packageVersion("@stoplight/spectral-cli") },
     );
     if (output) io.out(output);
-    const summary = ruleSummary(results).join("\n");
-    if (summary) (machineFormats.has(values.format) ? io.err : io.out)(summary);
+    const files = `${sources.length} file${sources.length === 1 ? "" : "s"}`;
+    const summary =
+      ruleSummary(results).join("\n") ||
+      `no results in ${files} (ruleset ${path.relative(process.cwd(), rulesetPath)})`;
+    (machineFormats.has(values.format) ? io.err : io.out)(summary);
     return results.some((r) => r.severity <= failSeverity) ? 1 : 0;
   },
 };
