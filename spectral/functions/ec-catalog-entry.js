@@ -3,13 +3,25 @@
  * ec-catalog-entry: every catalog example (`x-error`) is complete: an HTTP status in x-error.status,
  * a code and a message in its body, a description; a problem body's `status` agrees with x-error.status;
  * x-error has no other member than `status` and `retryable`, which is a boolean (a misspelt or quoted one
- * would make a retryable code a final one in every client).
+ * would make a retryable code a final one in every client); and no error example spells `x-error` otherwise
+ * (`x-eror`, `X-Error`, `x_errors`): such an example is no catalog entry, its code unknown to every rule.
  */
-import { isCode, isObject, refOf } from "../../src/openapi/index.js";
+import { errorExamples, isCode, isObject, refOf } from "../../src/openapi/index.js";
 import { catalogOf, documentRule, errorShapeOf } from "../shared.js";
 
 /** @param {unknown} status @returns {status is number} */
 const isStatus = (status) => typeof status === "number" && Number.isInteger(status) && status >= 100 && status <= 599;
+
+/** `x-error` spelt otherwise: another case, separators, doubled letters, a letter left out, a plural. @param {string} key */
+const misspeltXError = (key) =>
+  key !== "x-error" &&
+  ["xeror", "eror"].includes(
+    key
+      .toLowerCase()
+      .replace(/[^a-z]/g, "")
+      .replace(/(.)\1+/g, "$1")
+      .replace(/s$/, ""),
+  );
 
 export default documentRule("ec-catalog-entry", (doc) => {
   /** @type {import("../shared.js").Result[]} */
@@ -45,6 +57,13 @@ export default documentRule("ec-catalog-entry", (doc) => {
     const value = example.value;
     if (isObject(value) && typeof value.status === "number" && typeof status === "number" && value.status !== status) {
       report(`body status ${value.status} differs from x-error.status ${status}.`, [...path, "value", "status"]);
+    }
+  }
+  for (const { name, example, path } of errorExamples(doc, shape)) {
+    if ("x-error" in example) continue;
+    for (const key of Object.keys(example).filter(misspeltXError)) {
+      const message = `Example ${name}: ${key} is not x-error, the key that makes an example a catalog entry (docs/extensions.md).`;
+      results.push({ message, path: [...path, key] });
     }
   }
   return results;

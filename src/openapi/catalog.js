@@ -16,42 +16,46 @@ import { contentOf, errorResponsesOf } from "./responses.js";
  */
 
 /**
- * Catalog entries in document order: `components.examples` first, then examples under error
- * responses that are not components (an unbundled spec may reach its catalog only that way).
- * Bodies are read with the API's error shape (`shape`, by default the document's own), and those
- * under a response with the shape of that response's schema.
- * @param {unknown} doc @param {import("./declared-shape.js").ErrorShape | undefined} [shape]
- * @returns {CatalogEntry[]}
+ * The examples a catalog is read from, in document order: `components.examples` first, then examples under
+ * error responses that are not components (an unbundled spec may reach its catalog only that way), each once,
+ * with the shape its body is read with: the API's (`shape`), and under a response that of the response's schema.
+ * @param {unknown} doc @param {import("./declared-shape.js").ErrorShape | undefined} shape
+ * @returns {Generator<{ name: string, example: import("./json.js").Json, path: import("./json.js").JsonPath, bodyShape: import("./declared-shape.js").ErrorShape | undefined }>}
  */
-export function catalogEntries(doc, shape = apiErrorShape(doc)?.shape) {
-  /** @type {CatalogEntry[]} */
-  const entries = [];
+export function* errorExamples(doc, shape) {
   const seen = new Set();
-  /**
-   * @param {string} name @param {unknown} example @param {import("./json.js").JsonPath} path
-   * @param {import("./declared-shape.js").ErrorShape | undefined} bodyShape
-   */
-  const add = (name, example, path, bodyShape) => {
-    if (!isObject(example) || !("x-error" in example) || seen.has(example)) return;
-    seen.add(example);
-    const meta = example["x-error"];
-    const status = isObject(meta) ? meta.status : undefined;
-    entries.push({ name, path, example, status, body: readErrorBody(example.value, bodyShape) });
-  };
+  /** @param {string} name @param {unknown} example @param {import("./json.js").JsonPath} path @param {import("./declared-shape.js").ErrorShape | undefined} bodyShape */
+  const once = (name, example, path, bodyShape) =>
+    isObject(example) && !seen.has(example) && seen.add(example) ? [{ name, example, path, bodyShape }] : [];
   for (const [name, example] of entriesOf(objectAt(doc, "components").examples)) {
-    add(name, example, ["components", "examples", name], shape);
+    yield* once(name, example, ["components", "examples", name], shape);
   }
   for (const { operation, path } of operations(doc)) {
     for (const { response, path: at } of errorResponsesOf(operation, path)) {
       for (const { mediaType, media, path: mediaAt } of contentOf(response, at)) {
         const bodyShape = shapeOfSchema(doc, media.schema, mediaType) ?? shape;
         for (const [name, example] of entriesOf(media.examples)) {
-          add(name, example, [...mediaAt, "examples", name], bodyShape);
+          yield* once(name, example, [...mediaAt, "examples", name], bodyShape);
         }
       }
     }
   }
-  return entries;
+}
+
+/**
+ * Catalog entries in document order (`errorExamples` that carry `x-error`), their bodies read with the API's
+ * error shape (`shape`, by default the document's own), or that of their response's schema.
+ * @param {unknown} doc @param {import("./declared-shape.js").ErrorShape | undefined} [shape]
+ * @returns {CatalogEntry[]}
+ */
+export function catalogEntries(doc, shape = apiErrorShape(doc)?.shape) {
+  return [...errorExamples(doc, shape)]
+    .filter(({ example }) => "x-error" in example)
+    .map(({ name, path, example, bodyShape }) => {
+      const meta = example["x-error"];
+      const status = isObject(meta) ? meta.status : undefined;
+      return { name, path, example, status, body: readErrorBody(example.value, bodyShape) };
+    });
 }
 
 /** Catalog codes by their text ("30011" for 30011), first definition wins. @param {CatalogEntry[]} entries */

@@ -38,7 +38,7 @@ export { flattenSchema, LIMIT_KEYWORDS, typesOf } from "./schema.js";
 export { EXTENSION as ERROR_SHAPE, isJsonMediaType, readDeclaredShape } from "./declared-shape.js";
 export { apiErrorShape, inferShape, schemaAt, shapeOfSchema } from "./error-shape.js";
 export { allCodes, isCode, readErrorBody } from "./error-body.js";
-export { catalogEntries, codeIndex } from "./catalog.js";
+export { catalogEntries, codeIndex, errorExamples } from "./catalog.js";
 
 /** @typedef {import("./json.js").Json} Json */
 /** @typedef {import("./json.js").JsonPath} JsonPath */
