@@ -4,6 +4,7 @@
  * several files), want expected.json's findings, messages and places exactly.
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -40,5 +41,22 @@ describe.each(names)("%s", (name) => {
     });
     expect(got).toEqual(want.findings);
     expect(exitCodeFor(findings, "breaking")).toBe(want.exitCode);
+  });
+});
+
+describe("diffFiles names the API as the build and diff --base do", () => {
+  const repo = path.join(here, "..", "..");
+  it("an API folder's root by its folder, a file of its own by its title", async () => {
+    const config = await loadRedoclyConfig(path.join(repo, "redocly.yaml"));
+    const root = path.join(repo, "openapi", "messaging", "openapi.yaml");
+    expect((await diffFiles(root, root, config)).api).toBe("messaging");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "diff-name-"));
+    try {
+      const own = path.join(dir, "shop.yaml");
+      fs.writeFileSync(own, "openapi: 3.1.0\ninfo: {title: Shop API, version: 1.0.0}\npaths: {}\n");
+      expect((await diffFiles(own, own, config)).api).toBe("shop-api");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

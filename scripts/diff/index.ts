@@ -51,7 +51,8 @@ export async function diffFiles(
   assertSameApi(base.doc, head.doc, baseFile, headFile);
   const name = (file: string) => path.relative(relativeTo, file);
   const findings = placeFindings(compareContracts(base.doc, head.doc), { api: base, name }, { api: head, name });
-  return { api: titleOf(head.doc) || path.basename(headFile), findings };
+  // Named as the build and `diff --base` name it: its API folder, else its title.
+  return { api: findApiRoots(headFile)[0]!.id, findings };
 }
 
 /** Each API of a spec folder against itself at a git ref. */
