@@ -48,7 +48,8 @@ const isInside = (child: string, parent: string) => {
  * build's own, or holding only files the cache records this build writing there (`recorded`); never the spec
  * folder or a folder that holds it; and writable, down to every folder the swap will remove (checked first, so
  * that nothing is replaced when something cannot be). A marked folder that holds a file its marker does not
- * list is refused too (a marker written before the marker listed files is all there is to go by).
+ * list, or a folder none of those files is in, is refused too (a marker written before the marker listed files is
+ * all there is to go by).
  */
 export function claimOutput(out: string, specDir: string, recorded: ReadonlyMap<string, string> = new Map()): void {
   const target = path.resolve(out);
@@ -110,12 +111,19 @@ function refuseForeign(target: string, shown: string, what: string, foreign: str
   );
 }
 
+/** The folders that hold `files` (relative, forward slashes), at any depth: `a/b/c.ts` → `a`, `a/b`. */
+function foldersOf(files: Iterable<string>): Set<string> {
+  const ancestors = (parts: string[]) => parts.map((_, i) => parts.slice(0, i + 1).join("/"));
+  return new Set([...files].flatMap((file) => ancestors(file.split("/").slice(0, -1))));
+}
+
 /** The outermost folders below `target` that hold none of the `listed` files (relative, forward slashes, sorted). */
 function foreignFolders(target: string, listed: ReadonlySet<string>): string[] {
+  const holding = foldersOf(listed);
   const folders = foldersBelow(target)
     .slice(1)
     .map((folder) => path.relative(target, folder).split(path.sep).join("/"))
-    .filter((folder) => ![...listed].some((file) => file.startsWith(`${folder}/`)))
+    .filter((folder) => !holding.has(folder))
     .sort();
   return folders.filter((folder) => !folders.some((outer) => folder.startsWith(`${outer}/`)));
 }
@@ -126,12 +134,7 @@ function foreignFolders(target: string, listed: ReadonlySet<string>): string[] {
  * or a file of the same name with other bytes, is someone else's.
  */
 function onlyRecorded(dir: string, recorded: ReadonlyMap<string, string>): boolean {
-  const folders = new Set(
-    [...recorded.keys()].flatMap((file) => {
-      const parts = file.split("/").slice(0, -1);
-      return parts.map((_, i) => parts.slice(0, i + 1).join("/"));
-    }),
-  );
+  const folders = foldersOf(recorded.keys());
   return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).every((entry) => {
     const relative = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
     if (entry.isDirectory()) return folders.has(relative);

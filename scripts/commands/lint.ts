@@ -5,6 +5,7 @@ import type { Config } from "@redocly/openapi-core";
 import type { ISpectralDiagnostic } from "@stoplight/spectral-core";
 import { githubActions, json, junit, sarif, stylish, text, type Formatter } from "@stoplight/spectral-formatters";
 import { packageVersion } from "../core/cache.js";
+import { count } from "../core/plural.js";
 import { componentsOf, lintSource, loadLinter } from "../core/spectral.js";
 import { parseSource, type SpectralSource } from "../core/spectral-source.js";
 import { InputRejected, errorsIn } from "../core/problems.js";
@@ -131,7 +132,7 @@ Exit codes: 0 no result at the fail severity, 1 some, 2 a file that cannot be li
       { ruleset: linter.ruleset!, spectralVersion: packageVersion("@stoplight/spectral-cli") },
     );
     if (output) io.out(output);
-    const files = `${sources.length} file${sources.length === 1 ? "" : "s"}`;
+    const files = count(sources.length, "file", "files");
     const summary =
       ruleSummary(results).join("\n") ||
       `no results in ${files} (ruleset ${path.relative(process.cwd(), rulesetPath)})`;

@@ -55,6 +55,16 @@ const rootFilesIn = (dir: string) =>
     .filter((file) => fs.statSync(file, { throwIfNoEntry: false })?.isFile());
 
 /**
+ * The name of the API of one file (absolute): its folder's when that is an API folder of a spec folder, else
+ * its `info.title`'s (`title`, asked only then), else its file's (or its folder's, for an `openapi.*` file).
+ */
+export function fileApiId(file: string, title: () => unknown): string {
+  if (inApiFolder(file)) return path.basename(path.dirname(file));
+  const own = isRootName(file) ? path.basename(path.dirname(file)) : path.basename(file).replace(/\.[^.]+$/, "");
+  return idFromTitle(title()) ?? idFromTitle(own) ?? "api";
+}
+
+/**
  * The APIs to build, and the root files left out. A folder: every `<dir>/<id>/openapi.yaml` (or
  * `.yml`, `.json`), named `<id>`, and a root at the top of the folder, named after its `info.title`.
  * One file: named after its folder when that is an API folder of a spec folder, else its `info.title`.
@@ -65,11 +75,7 @@ export function findRoots(spec: string, read: Read = readWithinLimits): { roots:
   if (!stat) throw new Error(`${spec}: no such file or folder`);
   const given = path.resolve(spec);
   if (stat.isFile()) {
-    const own = isRootName(given) ? path.basename(path.dirname(given)) : path.basename(given).replace(/\.[^.]+$/, "");
-    const id = inApiFolder(given)
-      ? path.basename(path.dirname(given))
-      : (idFromTitle(titleIn(given, read)) ?? idFromTitle(own) ?? "api");
-    return { roots: [{ id, root: given }], skipped: [] };
+    return { roots: [{ id: fileApiId(given, () => titleIn(given, read)), root: given }], skipped: [] };
   }
   const skipped: SkippedRoot[] = [];
   const shown = (file: string) => path.relative(given, file).split(path.sep).join("/");

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Config } from "@redocly/openapi-core";
 import { bundleApi, type BundledApi } from "../core/bundle.js";
 import { InputRejected, errorsIn } from "../core/problems.js";
-import { findApiRoots, type ApiRoot } from "../core/sources.js";
+import { fileApiId, findApiRoots, type ApiRoot } from "../core/sources.js";
 import { compareContracts } from "./compare.js";
 import type { ApiDiff } from "./format.js";
 import { checkoutAt, gitLocation } from "./git.js";
@@ -52,7 +52,7 @@ export async function diffFiles(
   const name = (file: string) => path.relative(relativeTo, file);
   const findings = placeFindings(compareContracts(base.doc, head.doc), { api: base, name }, { api: head, name });
   // Named as the build and `diff --base` name it: its API folder, else its title.
-  return { api: findApiRoots(headFile)[0]!.id, findings };
+  return { api: fileApiId(path.resolve(headFile), () => titleOf(head.doc)), findings };
 }
 
 /** Each API of a spec folder against itself at a git ref. */

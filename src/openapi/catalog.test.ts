@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { catalogEntries, codeIndex } from "./catalog.js";
+import { catalogEntries, codeIndex, errorExamples } from "./catalog.js";
 
 const entry = (status: number, value: unknown) => ({ "x-error": { status }, description: "d", value });
 const shared = entry(404, { errorCode: "GONE", errorMessage: "gone" });
@@ -33,6 +33,19 @@ const doc = {
     },
   },
 };
+
+describe("errorExamples", () => {
+  it("yields every example of components and of error responses, with or without x-error, each object once", () => {
+    const found = [...errorExamples(doc, undefined)].map(({ name, bodyShape }) => ({ name, code: bodyShape?.code }));
+    // Not Ok: its response is a 200. Not Again: the object Sales404 is.
+    expect(found).toEqual([
+      { name: "Sales400", code: undefined },
+      { name: "Sales404", code: undefined },
+      { name: "NotCatalog", code: undefined },
+      { name: "Inline", code: ["code"] },
+    ]);
+  });
+});
 
 describe("catalogEntries", () => {
   it("lists components.examples first, then examples under error responses, each object once", () => {
