@@ -1,8 +1,11 @@
+// biome-ignore-all lint/style/noExcessiveLinesPerFile: diff's and review's command lines on real files and git checkouts, a describe per setup
 /** `error-contracts diff` and `review` on real files and a real git checkout. */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copySpec, runCli, runCommand } from "./helpers/cli.js";
+import { copySpec, repoRoot, runCli, runCommand } from "./helpers/cli.js";
 
 const git = (cwd: string, ...args: string[]) =>
   runCommand("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", ...args], cwd);
@@ -75,6 +78,51 @@ describe("diff --base and review in a git checkout", () => {
       );
       expect(run.stdout).toMatch(/^\*\*1 breaking, 0 warning, 0 info\*\* across 1 API\(s\)\.$/m);
       expect(run.code).toBe(1);
+    });
+  });
+});
+
+describe("diff --base and review on a spec that is one JSON file, not in an openapi/ layout", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), "diff-one-file-"));
+    const bundle = parse(fs.readFileSync(path.join(repoRoot, "generated", "messaging", "openapi.yaml"), "utf8"));
+    fs.mkdirSync(path.join(dir, "spec"));
+    fs.writeFileSync(path.join(dir, "spec", "api.json"), `${JSON.stringify(bundle, null, 2)}\n`);
+    await git(dir, "init", "-q");
+    await git(dir, "add", "-A");
+    expect((await git(dir, "commit", "-q", "-m", "base")).code).toBe(0);
+    const route = bundle.paths["/organizations/{orgId}/channels/{channelId}/conversations"].get.responses;
+    delete route["503"];
+    fs.writeFileSync(path.join(dir, "spec", "api.json"), `${JSON.stringify(bundle, null, 2)}\n`);
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("diff: the removed response, named as the build names the file's API", async () => {
+    const run = await runCli(["diff", "--base", "HEAD", "spec/api.json", "--format", "json"], dir);
+    expect(run.stderr).toBe("");
+    const report = JSON.parse(run.stdout) as {
+      apis: { api: string; findings: { rule: string; location: string }[] }[];
+    };
+    expect(report.apis.map(({ api, findings }) => ({ api, rules: findings.map((f) => f.rule) }))).toEqual([
+      { api: "omnichannel-messaging-api", rules: ["response-removed"] },
+    ]);
+    expect(run.code).toBe(1);
+  });
+
+  it("review: the removed response", async () => {
+    const run = await runCli(["review", "--base", "HEAD", "spec/api.json"], dir);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toMatch(/^\| omnichannel-messaging-api \| `response-removed` \| GET /m);
+    expect(run.code).toBe(1);
+  });
+
+  it("a spec that does not exist: one line saying so, exit 2", async () => {
+    const run = await runCli(["diff", "--base", "HEAD", "spec/nothing"], dir);
+    expect(run).toMatchObject({
+      code: 2,
+      stdout: "",
+      stderr: "error-contracts: spec/nothing: no such file or folder\n",
     });
   });
 });

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Config } from "@redocly/openapi-core";
 import { bundleApi, type BundledApi } from "../core/bundle.js";
 import { InputRejected, errorsIn } from "../core/problems.js";
-import { fileApiId, findApiRoots, type ApiRoot } from "../core/sources.js";
+import { fileApiId, findApiRoots, specFolderOf, type ApiRoot } from "../core/sources.js";
 import { compareContracts } from "./compare.js";
 import type { ApiDiff } from "./format.js";
 import { checkoutAt, gitLocation } from "./git.js";
@@ -66,14 +66,16 @@ export async function diffAgainstRef(
   ref: string,
   config: Config,
 ): Promise<{ diffs: ApiDiff[]; pairs: BundledPair[]; cleanup(): void }> {
-  const specDir = path.resolve(spec);
+  if (!fs.existsSync(spec)) throw new Error(`${spec}: no such file or folder`);
+  // The folder a file's $refs are read from, as the build reads them (its own, for a file outside the layout).
+  const specDir = specFolderOf(spec);
   const { top, relative } = await gitLocation(specDir);
   const baseDir = await checkoutAt(top, ref, relative);
   const cleanup = () => fs.rmSync(baseDir, { recursive: true, force: true });
   try {
     const diffs: ApiDiff[] = [];
     const pairs: BundledPair[] = [];
-    for (const api of findApiRoots(specDir)) {
+    for (const api of findApiRoots(spec)) {
       const baseRoot = path.join(baseDir, relative, path.relative(specDir, api.root));
       if (!fs.existsSync(baseRoot)) {
         diffs.push({ api: api.id, findings: [] });
