@@ -120,3 +120,18 @@ describe("a folder of roots: JSON and YAML, 3.0 and 3.1, in <api>/ folders and a
     expect(fs.existsSync(path.join(out, "docs", "directus.html"))).toBe(true);
   });
 });
+
+describe("a spec at the top of a project, beside its package.json", () => {
+  it("is refused without --out, before any work: its default output would be beside the project, outside it", async () => {
+    write("top/package.json", '{ "name": "orders-api", "private": true }\n');
+    write("top/api.json", directusText);
+    for (const spec of [path.join(dir, "top", "api.json"), path.join(dir, "top")]) {
+      const run = await runInProcess(["build", spec, "--no-docs"]);
+      expect(run.stderr).toBe(
+        `error-contracts: ${spec}: the build writes generated/ beside the spec's folder, which here is a project (package.json), so outside it: put the spec in a folder of its own, such as spec/\n`,
+      );
+      expect(run.code).toBe(2);
+    }
+    expect(fs.existsSync(path.join(dir, "generated"))).toBe(false);
+  });
+});

@@ -70,6 +70,10 @@ export async function buildOptions(
 ): Promise<BuildOptions> {
   if (!fs.existsSync(spec)) throw new UsageError(`${spec}: no such file or folder`);
   const specDir = await specFolderOf(spec);
+  if (values.out === undefined && fs.existsSync(path.join(specDir, "package.json")))
+    throw new UsageError(
+      `${spec}: the build writes generated/ beside the spec's folder, which here is a project (package.json), so outside it: put the spec in a folder of its own, such as spec/`,
+    );
   return {
     spec,
     out: path.resolve(values.out ?? path.join(path.dirname(specDir), "generated")),
