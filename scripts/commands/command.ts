@@ -94,9 +94,10 @@ export function bundleArgument(positionals: string[], command: string): string {
   const file = api.endsWith(".yaml") || api.endsWith(".json");
   const spec = file ? path.resolve(api) : path.join(generated, api, "openapi.yaml");
   if (!fs.existsSync(spec)) {
-    throw new UsageError(
-      file ? `${api}: no such file` : `unknown API "${api}": one of ${apis.join(", ") || "none (run npm run build)"}`,
-    );
+    const known = fs.existsSync(path.resolve("generated"))
+      ? `one of ${apis.join(", ") || "none (run npm run build)"}`
+      : `no generated/ here (run from the project's folder, after its build); the toolkit's own examples are ${apis.join(", ")}`;
+    throw new UsageError(file ? `${api}: no such file` : `unknown API "${api}": ${known}`);
   }
   return spec;
 }

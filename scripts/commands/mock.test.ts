@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../test/helpers/cli.js";
 
@@ -19,5 +22,20 @@ describe("error-contracts mock: bad arguments", () => {
     expect(run.stderr).toMatch(stderr);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
+  });
+});
+
+describe("error-contracts mock from a folder without generated/ (a project's subfolder)", () => {
+  it("says there is no generated/ here, and that the APIs it lists are the toolkit's own", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mock-elsewhere-"));
+    try {
+      const run = await runCli(["mock", "orders"], dir);
+      expect(run.stderr).toBe(
+        "error-contracts: unknown API \"orders\": no generated/ here (run from the project's folder, after its build); the toolkit's own examples are messaging, partner, referrals, sales\n",
+      );
+      expect(run.code).toBe(2);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
