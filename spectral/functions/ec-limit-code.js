@@ -2,9 +2,17 @@
 /**
  * ec-limit-code: in an API with an error catalog, every limit on a request (a length, a range, a
  * count, a pattern, required members, a required body) names in `x-error-code` the catalog code a
- * violation returns, and that code's status is 400.
+ * violation returns, and that code's status is 400, a status the operation documents (a server would answer it).
  */
-import { arrayAt, codeIndex, entriesOf, isObject, LIMIT_KEYWORDS, operations } from "../../src/openapi/index.js";
+import {
+  arrayAt,
+  codeIndex,
+  entriesOf,
+  isObject,
+  LIMIT_KEYWORDS,
+  objectAt,
+  operations,
+} from "../../src/openapi/index.js";
 import { catalogOf, documentRule } from "../shared.js";
 
 /** @typedef {import("../../src/openapi/index.js").Json} Json */
@@ -29,12 +37,16 @@ export default documentRule("ec-limit-code", (doc) => {
   if (catalog.size === 0) return [];
   /** @type {import("../shared.js").Result[]} */
   const results = [];
+  let documents400 = true;
   /** @param {unknown} code @param {JsonPath} at */
   const checkCode = (code, at) => {
     const entry = catalog.get(String(code));
     if (!entry) results.push({ message: `x-error-code ${code} is not a code of this API's catalog.`, path: at });
     else if (entry.status !== 400) {
       const message = `x-error-code ${code} has status ${entry.status}; a violated limit answers 400: name a 400 code.`;
+      results.push({ message, path: at });
+    } else if (!documents400) {
+      const message = `x-error-code ${code} answers 400, which this operation does not document: add a 400 response.`;
       results.push({ message, path: at });
     }
   };
@@ -60,6 +72,8 @@ export default documentRule("ec-limit-code", (doc) => {
     }
   };
   for (const { operation, path, parameters } of operations(doc)) {
+    const keys = Object.keys(objectAt(operation, "responses")).map((key) => key.toUpperCase());
+    documents400 = ["400", "4XX", "DEFAULT"].some((key) => keys.includes(key));
     for (const { parameter, path: at } of parameters) {
       if (isObject(parameter)) visit(parameter.schema, [...at, "schema"], new Set());
     }
