@@ -37,6 +37,11 @@ export default documentRule("ec-limit-code", (doc) => {
   if (catalog.size === 0) return [];
   /** @type {import("../shared.js").Result[]} */
   const results = [];
+  // A required parameter without a code of its own is answered as the server kit answers it: with the API's one
+  // top-level 400 code; without any, with a bare 400 where the API documents one. Else nothing answers it.
+  const codes400 = [...catalog.values()].filter(({ status, body }) => status === 400 && body?.kind === "code").length;
+  const any400 = [...operations(doc)].some(({ operation }) => "400" in objectAt(operation, "responses"));
+  const answered = codes400 === 1 || (codes400 === 0 && any400);
   let documents400 = true;
   /** @param {unknown} code @param {JsonPath} at */
   const checkCode = (code, at) => {
@@ -75,7 +80,14 @@ export default documentRule("ec-limit-code", (doc) => {
     const keys = Object.keys(objectAt(operation, "responses")).map((key) => key.toUpperCase());
     documents400 = ["400", "4XX", "DEFAULT"].some((key) => keys.includes(key));
     for (const { parameter, path: at } of parameters) {
-      if (isObject(parameter)) visit(parameter.schema, [...at, "schema"], new Set());
+      if (!isObject(parameter)) continue;
+      visit(parameter.schema, [...at, "schema"], new Set());
+      const coded = "x-error-code" in parameter || (isObject(parameter.schema) && "x-error-code" in parameter.schema);
+      if ("x-error-code" in parameter) checkCode(parameter["x-error-code"], [...at, "x-error-code"]);
+      if (parameter.required === true && parameter.in !== "path" && !coded && !answered) {
+        const message = `A required ${parameter.in} ${parameter.name} without x-error-code, which no single 400 code of this API answers: name the catalog code a request without it gets.`;
+        results.push({ message, path: [...at, "required"] });
+      }
     }
     const body = operation.requestBody;
     if (!isObject(body)) continue;
