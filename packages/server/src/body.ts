@@ -13,6 +13,16 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** `value` without the member at `path` (a copy along the path; `value` itself where there is no such member). */
+export function omitAt(value: unknown, path: readonly string[]): unknown {
+  const [key, ...rest] = path;
+  if (key === undefined || value === null || typeof value !== "object" || !Object.hasOwn(value, key)) return value;
+  const copy = (Array.isArray(value) ? [...value] : { ...value }) as Record<string, unknown>;
+  if (rest.length === 0) delete copy[key];
+  else copy[key] = omitAt(copy[key], rest);
+  return copy;
+}
+
 /** `value` with `member` set at `path`: the objects along the path copied, everything else shared. */
 export function setAt(value: unknown, path: readonly string[], member: unknown): unknown {
   if (path.length === 0) return member;

@@ -36,6 +36,18 @@ describe("create: a catalogued code", () => {
     expect(salesServer.create("RECORD_NOT_FOUND", { details: { id: "r-1" } }).body.details).toEqual({ id: "r-1" });
   });
 
+  it("sends an example's target and details only where the caller gives them: they illustrate, they are not this error's", () => {
+    expect(salesServer.create("INSUFFICIENT_PERMISSIONS").body).not.toHaveProperty("details");
+    expect(salesServer.create("INSUFFICIENT_PERMISSIONS", { details: { resourceId: "r-1" } }).body.details).toEqual({
+      resourceId: "r-1",
+    });
+    expect(partnerServer.create("unAuthorized").body.error).not.toHaveProperty("target");
+    expect(partnerServer.create("unAuthorized", { target: "customer" }).body.error.target).toBe("customer");
+    expect(partnerServer.create("unAuthorized").body.error.message).toBe(
+      "Caller is not authorized to access the resource.",
+    );
+  });
+
   it("puts the correlation id in the shape's header or member: the caller's, else a new UUID", () => {
     expect(messagingServer.create(30011, { correlationId: "c-1" }).headers["x-ms-correlation-id"]).toBe("c-1");
     expect(messagingServer.create(30011).headers["x-ms-correlation-id"]).toMatch(uuid);

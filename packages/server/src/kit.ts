@@ -1,4 +1,4 @@
-import { deepFreeze, setAt } from "./body.js";
+import { deepFreeze, omitAt, setAt } from "./body.js";
 import type { ErrorArgs, ErrorResponse, Kit } from "./response.js";
 import { compileRequestChecks } from "./request.js";
 import { formatRetryAfter } from "./retry-after.js";
@@ -24,7 +24,7 @@ const reasonCode = (reason: string) =>
 /**
  * The kit of one API, from its generated `ServerSpec`: `create(code, args)` for a catalogued code,
  * `forStatus(status, args)` for a documented status without one. Both write the caller's message,
- * target and details where the shape keeps them, the correlation id in the shape's header or member
+ * target and details where the shape keeps them (an example's own target and details are left out), the correlation id in the shape's header or member
  * (the caller's, else a new UUID) and `Retry-After` where the status needs it.
  */
 export function createKit<T extends KitTypes>(spec: ServerSpec, options: KitOptions = {}): Kit<T> {
@@ -35,8 +35,11 @@ export function createKit<T extends KitTypes>(spec: ServerSpec, options: KitOpti
   function make(status: number, statusSpec: StatusSpec, template: unknown, args: ErrorArgs = {}): ErrorResponse {
     let body = template;
     if (args.message) body = setAt(body, shape.message[0] ?? [], args.message);
-    if (args.target !== undefined && shape.target) body = setAt(body, shape.target, args.target);
-    if (args.details !== undefined && shape.details) body = setAt(body, shape.details, args.details);
+    // An example's target and details illustrate the code: only the caller's describe this error.
+    if (shape.target)
+      body = args.target === undefined ? omitAt(body, shape.target) : setAt(body, shape.target, args.target);
+    if (shape.details)
+      body = args.details === undefined ? omitAt(body, shape.details) : setAt(body, shape.details, args.details);
     const headers: Record<string, string> = {};
     if (shape.correlationHeader || shape.correlationId) {
       const id = args.correlationId ?? crypto.randomUUID();
