@@ -62,7 +62,14 @@ export function readHar(text: string): Recorded[] {
   });
 }
 
-/** NDJSON: one `{ request: { method, url, headers, body? }, response: { status, headers, body }, trigger? }` a line. */
+/** A recorded body: its text, or a JSON value written as itself (an object, an array, a number…) as its JSON text. */
+const bodyText = (body: unknown) =>
+  typeof body === "string" ? body : body === undefined || body === null ? "" : JSON.stringify(body);
+
+/**
+ * NDJSON: one `{ request: { method, url, headers, body? }, response: { status, headers, body }, trigger? }` a line;
+ * a body is text, or a JSON value written as itself.
+ */
 export function readNdjson(text: string): Recorded[] {
   return text
     .split("\n")
@@ -86,10 +93,11 @@ export function readNdjson(text: string): Recorded[] {
         response: {
           status: value.response.status,
           headers: lower(value.response.headers),
-          body: String(value.response.body ?? ""),
+          body: bodyText(value.response.body),
         },
       };
-      if (typeof value.request.body === "string") recorded.request.body = value.request.body;
+      if (value.request.body !== undefined && value.request.body !== null)
+        recorded.request.body = bodyText(value.request.body);
       if (value.trigger) recorded.trigger = value.trigger;
       return recorded;
     });

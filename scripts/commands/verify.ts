@@ -14,6 +14,7 @@ export const verifyCommand: Command = {
   api                  an API of generated/ (messaging, partner, …), or a bundled openapi.yaml
   file.har             recorded traffic: HAR 1.2 (a browser, a proxy, \`error-contracts check --har\`)
   file.ndjson          one { request: { method, url, headers, body }, response: { status, headers, body } } a line
+                       (a body: its text, or a JSON value as itself)
 ${outputUsage}
 
 Every response is judged by check's rules; a request recorded by \`check --har\` is judged as the

@@ -70,6 +70,26 @@ describe("verify", () => {
     );
     const lines = await runInProcess(["verify", "messaging", ndjson, "--format", "json"]);
     expect(findingsOf(lines.stdout)).toEqual(findingsOf(live.stdout));
+    // A JSON body may be written as the JSON value itself rather than as its text.
+    const asValues = path.join(dir, "values.ndjson");
+    const value = (text: string) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        return text;
+      }
+    };
+    const lineValues = fs
+      .readFileSync(ndjson, "utf8")
+      .split("\n")
+      .map((line) => JSON.parse(line) as { response: { body?: string } })
+      .map((line) =>
+        JSON.stringify({ ...line, response: { ...line.response, body: value(line.response.body ?? "") } }),
+      );
+    expect(lineValues.some((line) => line.includes('"body":{'))).toBe(true);
+    fs.writeFileSync(asValues, lineValues.join("\n"));
+    const valued = await runInProcess(["verify", "messaging", asValues, "--format", "json"]);
+    expect(findingsOf(valued.stdout)).toEqual(findingsOf(live.stdout));
   });
 
   it("a recording that is not HAR is one line, exit 2", async () => {
