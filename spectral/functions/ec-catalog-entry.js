@@ -6,7 +6,16 @@
  * would make a retryable code a final one in every client); and no error example spells `x-error` otherwise
  * (`x-eror`, `X-Error`, `x_errors`): such an example is no catalog entry, its code unknown to every rule.
  */
-import { errorExamples, isCode, isObject, refOf } from "../../src/openapi/index.js";
+import {
+  ERROR_SHAPE,
+  entriesOf,
+  errorExamples,
+  isCode,
+  isObject,
+  objectAt,
+  readDeclaredShape,
+  refOf,
+} from "../../src/openapi/index.js";
 import { catalogOf, documentRule, errorShapeOf } from "../shared.js";
 
 /** @param {unknown} status @returns {status is number} */
@@ -21,10 +30,27 @@ const misspeltXError = (key) =>
     .replace(/(.)\1+/g, "$1")
     .replace(/s$/, "") === "xeror";
 
+/**
+ * Each `x-error-shape` of `components.schemas` whose code cannot be read, reported once at its declaration:
+ * no catalog example's code can be read through it, which says more than a line for each example.
+ * @param {unknown} doc @returns {import("../shared.js").Result[]}
+ */
+function unreadableShapes(doc) {
+  return entriesOf(objectAt(doc, "components").schemas).flatMap(([name, schema]) => {
+    if (!isObject(schema) || !(ERROR_SHAPE in schema)) return [];
+    const { shape, problems } = readDeclaredShape(schema[ERROR_SHAPE]);
+    const problem = problems[0];
+    if (shape || !problem) return [];
+    const message = `${ERROR_SHAPE} of ${name} cannot be read (${problem.message.replace(/\.$/, "")}), so no catalog example's code can be.`;
+    return [{ message, path: ["components", "schemas", name, ERROR_SHAPE, ...problem.path] }];
+  });
+}
+
 export default documentRule("ec-catalog-entry", (doc) => {
-  /** @type {import("../shared.js").Result[]} */
-  const results = [];
   const shape = errorShapeOf(doc)?.shape;
+  /** @type {import("../shared.js").Result[]} */
+  const results = shape ? [] : unreadableShapes(doc);
+  const unreadable = results.length > 0;
   const where = shape
     ? `at ${refOf(shape.code).slice(1)}, where the error shape puts it`
     : "that can be read: declare the error schema's shape with x-error-shape (docs/extensions.md)";
@@ -43,7 +69,7 @@ export default documentRule("ec-catalog-entry", (doc) => {
       }
     }
     if (!body || !isCode(body.code) || body.code === "") {
-      report(`its value carries no error code ${where}.`, [...path, "value"]);
+      if (!unreadable) report(`its value carries no error code ${where}.`, [...path, "value"]);
       continue;
     }
     if (typeof body.message !== "string" || body.message === "") {
