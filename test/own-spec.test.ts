@@ -97,6 +97,8 @@ describe("a folder of roots: JSON and YAML, 3.0 and 3.1, in <api>/ folders and a
     const run = await runInProcess(["build", spec, "--out", out, "--ruleset", ruleset]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
+    // The ruleset as lint names it: its path from here, not its bare name (which could be another folder's).
+    expect(run.stdout).toContain(`lint     ${path.relative(process.cwd(), ruleset)}: 0 errors, 0 warnings`);
     const skipped = `skipped  ${path.relative(process.cwd(), twin)}: store/openapi.yaml is this folder's root`;
     expect(run.stdout.split("\n").filter((line) => line.startsWith("skipped"))).toEqual([skipped]);
     expect(run.stdout).toMatch(/^bundle {3}2 APIs: directus, store +\d+ ms$/m);

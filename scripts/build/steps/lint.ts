@@ -30,7 +30,7 @@ export async function lint(ctx: BuildContext, plan: CachePlan, { rebuilt }: Bund
   if (errorsIn(warnings).length > 0) throw new InputRejected(warnings);
   return {
     value: warnings,
-    summary: `${path.basename(ctx.options.ruleset)}: 0 errors, ${warnings.length} warnings`,
+    summary: `${path.relative(process.cwd(), ctx.options.ruleset)}: 0 errors, ${warnings.length} warnings`,
     details: warnings.map(warningLine),
   };
 }
