@@ -39,10 +39,13 @@ export default documentRule("ec-example-status", (doc) => {
         for (const [name, listed] of entriesOf(media.examples)) {
           const example = resolveRef(doc, listed);
           const code = readErrorBody(isObject(example) ? example.value : undefined, shape)?.code;
-          const entry = code === undefined ? undefined : catalog.get(String(code));
-          if (!entry || typeof entry.status !== "number" || keyCovers(key, entry.status)) continue;
-          const what = `Example ${name} carries code ${code}, whose status is ${entry.status}`;
-          const message = `${what}, under a ${key} response: list it under the ${entry.status} response.`;
+          // A catalog example's own status, else its code's entry's (where codes are shared, the first).
+          const meta = isObject(example) ? example["x-error"] : undefined;
+          const own = isObject(meta) && typeof meta.status === "number" ? meta.status : undefined;
+          const status = code === undefined ? undefined : (own ?? catalog.get(String(code))?.status);
+          if (typeof status !== "number" || keyCovers(key, status)) continue;
+          const what = `Example ${name} carries code ${code}, whose status is ${status}`;
+          const message = `${what}, under a ${key} response: list it under the ${status} response.`;
           results.push({ message, path: [...at, "examples", name] });
         }
       }
