@@ -131,7 +131,7 @@ export const buildCommand: Command = {
                     or one API root; YAML or JSON (openapi.yaml, openapi.yml, openapi.json)
   --out <dir>       where to write (default: generated/ beside the spec folder)
   --ruleset <file>  Spectral ruleset (default: ./.spectral.yaml, else the toolkit's)
-  --no-docs         skip the reference docs
+  --no-docs         skip the reference docs (the output then has none: a previous build's go with it)
   --force           rebuild every API, whatever the cache says
   --watch           build, then rebuild on every save under the spec folder
   --no-daemon       build in this process, not in the build daemon
